@@ -1,0 +1,143 @@
+package io.watchkeeper.core.engine;
+
+import io.watchkeeper.core.deadletter.DeadLetterSink;
+import io.watchkeeper.core.detect.Detector;
+import io.watchkeeper.core.event.EventSink;
+import io.watchkeeper.core.fix.Fix;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The detection engine: fixes in, events out, partitioned by vessel over worker threads.
+ *
+ * <p>Threading rule: a vessel is owned by exactly one worker (chosen by its id's hash), so its fixes
+ * are processed in submission order and its state is never shared; there is no lock on the hot path.
+ * Queues between the caller and the workers are bounded: when one is full, {@link #submit} waits, so
+ * a fast source is slowed down rather than buffered without bound or dropped.
+ *
+ * <p>Order per vessel holds when each vessel's fixes are submitted from one thread (as an MQTT
+ * subscriber does).
+ */
+public final class Engine implements AutoCloseable {
+
+    private final Worker[] workers;
+    private final LongAdder submitted = new LongAdder();
+    private final AtomicLong backpressureWaits = new AtomicLong();
+    private final EventSink events;
+    private volatile boolean closed;
+
+    private Engine(EngineConfig config, List<Detector<?>> detectors, EventSink events, DeadLetterSink deadLetters,
+                   Clock clock) {
+        this.events = events;
+        List<Detector<?>> chain = List.copyOf(detectors);
+        workers = new Worker[config.workers()];
+        for (int i = 0; i < workers.length; i++) {
+            workers[i] = new Worker(i, config.queueCapacity(), new Partition(chain, events, deadLetters, clock));
+        }
+    }
+
+    /** Creates and starts an engine. */
+    public static Engine start(EngineConfig config, List<Detector<?>> detectors, EventSink events,
+                               DeadLetterSink deadLetters, Clock clock) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(detectors, "detectors");
+        Objects.requireNonNull(events, "events");
+        Objects.requireNonNull(deadLetters, "deadLetters");
+        Objects.requireNonNull(clock, "clock");
+        Engine engine = new Engine(config, detectors, events, deadLetters, clock);
+        for (Worker w : engine.workers) {
+            w.start();
+        }
+        return engine;
+    }
+
+    /**
+     * Hands a fix to the worker that owns its vessel, waiting while that worker's queue is full.
+     *
+     * @throws IllegalStateException if the engine is closed
+     */
+    public void submit(Fix fix) {
+        if (closed) {
+            throw new IllegalStateException("engine is closed");
+        }
+        long waits = workers[partitionOf(fix, workers.length)].put(fix);
+        if (waits > 0) {
+            backpressureWaits.addAndGet(waits);
+        }
+        submitted.increment();
+    }
+
+    static int partitionOf(Fix fix, int n) {
+        int h = fix.vessel().hashCode();
+        h ^= h >>> 16;
+        return (h & 0x7fff_ffff) % n;
+    }
+
+    /**
+     * Waits until every fix submitted so far has been processed and handed to the event sink.
+     *
+     * @return false if that did not happen within {@code timeout}
+     */
+    public boolean awaitIdle(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            EngineStats s = stats();
+            if (s.processed() >= s.submitted()) {
+                events.flush();
+                return true;
+            }
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            LockSupport.parkNanos(200_000L);
+        }
+    }
+
+    public EngineStats stats() {
+        long processed = 0;
+        long depth = 0;
+        long vessels = 0;
+        long failures = 0;
+        for (Worker w : workers) {
+            processed += w.processed();
+            depth += w.queueDepth();
+            vessels += w.vessels();
+            failures += w.failures();
+        }
+        return new EngineStats(submitted.sum(), processed, depth, vessels, backpressureWaits.get(), failures);
+    }
+
+    public int workerCount() {
+        return workers.length;
+    }
+
+    /** Stops taking fixes, lets the workers drain what they hold, then stops them. */
+    @Override
+    public void close() {
+        closed = true;
+        for (Worker w : workers) {
+            w.stop();
+        }
+        List<Worker> stuck = new ArrayList<>();
+        for (Worker w : workers) {
+            try {
+                w.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (w.isAlive()) {
+                stuck.add(w);
+            }
+        }
+        events.flush();
+        if (!stuck.isEmpty()) {
+            throw new IllegalStateException(stuck.size() + " engine worker(s) did not stop within 10 s");
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.watchkeeper.core.engine;
+
+import io.watchkeeper.core.fix.Fix;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.jctools.queues.MpscArrayQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One engine thread: drains its bounded queue in batches into its {@link Partition}.
+ *
+ * <p>The queue is multi-producer, single-consumer and lock-free; a full queue makes producers wait
+ * (backpressure), an empty one parks this thread until a producer wakes it (or 1 ms passes).
+ */
+final class Worker implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
+    private static final int BATCH = 1024;
+    private static final int SPINS_BEFORE_PARK = 64;
+    private static final long PARK_NANOS = 1_000_000L;
+
+    private final MpscArrayQueue<Fix> queue;
+    private final Partition partition;
+    private final AtomicLong processed = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong vessels = new AtomicLong();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile boolean parked;
+
+    Worker(int index, int capacity, Partition partition) {
+        this.queue = new MpscArrayQueue<>(capacity);
+        this.partition = partition;
+        this.thread = new Thread(this, "wk-engine-" + index);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** Enqueues, waiting while the queue is full. Returns how many times it had to wait. */
+    long put(Fix fix) {
+        long waits = 0;
+        while (!queue.offer(fix)) {
+            if (!running) {
+                throw new IllegalStateException("engine is stopped");
+            }
+            waits++;
+            if (waits < 16) {
+                Thread.onSpinWait();
+            } else {
+                LockSupport.parkNanos(20_000L);
+            }
+        }
+        if (parked) {
+            LockSupport.unpark(thread);
+        }
+        return waits;
+    }
+
+    @Override
+    public void run() {
+        int idle = 0;
+        while (running || !queue.isEmpty()) {
+            int n = queue.drain(this::handle, BATCH);
+            if (n > 0) {
+                idle = 0;
+                processed.lazySet(partition.processed() + failures.get());
+                vessels.lazySet(partition.vesselCount());
+            } else if (++idle < SPINS_BEFORE_PARK) {
+                Thread.onSpinWait();
+            } else {
+                parked = true;
+                if (queue.isEmpty() && running) {
+                    LockSupport.parkNanos(PARK_NANOS);
+                }
+                parked = false;
+            }
+        }
+    }
+
+    private void handle(Fix fix) {
+        try {
+            partition.process(fix);
+        } catch (RuntimeException e) {
+            // A sink failure must not kill the thread that owns these vessels.
+            failures.incrementAndGet();
+            LOG.error("engine worker {} could not hand on the events of a fix of {}", thread.getName(),
+                    fix.vessel(), e);
+        }
+    }
+
+    void stop() {
+        running = false;
+        LockSupport.unpark(thread);
+    }
+
+    void join(long millis) throws InterruptedException {
+        thread.join(millis);
+    }
+
+    boolean isAlive() {
+        return thread.isAlive();
+    }
+
+    long processed() {
+        return processed.get();
+    }
+
+    long failures() {
+        return failures.get();
+    }
+
+    int queueDepth() {
+        return queue.size();
+    }
+
+    long vessels() {
+        return vessels.get();
+    }
+
+    Partition partition() {
+        return partition;
+    }
+}
