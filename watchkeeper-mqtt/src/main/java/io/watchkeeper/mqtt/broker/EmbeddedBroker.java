@@ -1,0 +1,368 @@
+package io.watchkeeper.mqtt.broker;
+
+import com.codahale.metrics.Counter;
+import com.hivemq.embedded.EmbeddedHiveMQ;
+import io.watchkeeper.mqtt.client.BrokerAddress;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+import org.jetbrains.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An in-process MQTT&nbsp;5 broker (HiveMQ CE embedded) with defaults that are safe for Watchkeeper, so a
+ * single jar can run the whole system and tests need no external broker.
+ *
+ * <p>HiveMQ CE's own defaults are wrong for us (DESIGN.md §4): it binds every interface and, with no
+ * extension installed, lets anyone in; it reports usage statistics; it allows a publisher only 10
+ * unacknowledged messages; it queues only 1,000 messages per client and then discards. This class
+ * writes a {@code config.xml} that binds {@code 127.0.0.1} by default, turns statistics off, keeps
+ * everything in memory unless a data folder is given, allows 65,535 in-flight messages per client and
+ * 1,000,000 queued ones (see {@link HiveMqConfig}). It also keeps HiveMQ from reconfiguring logging
+ * ({@code withoutLoggingBootstrap()}), so our Logback configuration stays in charge.
+ *
+ * <pre>{@code
+ * try (EmbeddedBroker broker = EmbeddedBroker.builder().port(0).build().start()) {
+ *     ClientSettings settings = ClientSettings.of(broker.address(), "detector");
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <p>Not thread-safe for concurrent start/close; start it once, close it once.
+ */
+public final class EmbeddedBroker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
+    private static final long START_TIMEOUT_SECONDS = 60;
+    private static final long LISTENER_TIMEOUT_MILLIS = 10_000;
+    private static final String DROPPED_METRIC = "com.hivemq.messages.dropped.count";
+
+    private final String host;
+    private final int requestedPort;
+    private final @Nullable Path dataFolder;
+    private final @Nullable Path workFolder;
+    private final long maxQueuedMessages;
+    private final int serverReceiveMaximum;
+
+    private int port;
+    private @Nullable Path createdWorkFolder;
+    private @Nullable EmbeddedHiveMQ hiveMq;
+
+    private EmbeddedBroker(Builder b) {
+        this.host = b.host;
+        this.requestedPort = b.port;
+        this.dataFolder = b.dataFolder;
+        this.workFolder = b.workFolder;
+        this.maxQueuedMessages = b.maxQueuedMessages;
+        this.serverReceiveMaximum = b.serverReceiveMaximum;
+        this.port = b.port;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Starts the broker and blocks until its listener accepts TCP connections.
+     *
+     * @return this, for {@code builder()...build().start()}
+     * @throws BrokerStartException with a one-line message, such as
+     *                              {@code port 1883 on 127.0.0.1 is already in use}
+     * @throws IllegalStateException if already started
+     */
+    public synchronized EmbeddedBroker start() {
+        if (hiveMq != null) {
+            throw new IllegalStateException("broker already started on " + host + ":" + port);
+        }
+        InetAddress bindAddress = resolve(host);
+        port = requestedPort == 0 ? freePort(bindAddress) : checkFree(bindAddress, requestedPort);
+        long started = System.nanoTime();
+        try {
+            Path base = workFolder != null ? Files.createDirectories(workFolder)
+                    : (createdWorkFolder = Files.createTempDirectory("watchkeeper-hivemq-"));
+            Path conf = Files.createDirectories(base.resolve("conf"));
+            Path extensions = Files.createDirectories(base.resolve("extensions"));
+            Path data = Files.createDirectories(dataFolder != null ? dataFolder : base.resolve("data"));
+            Files.writeString(conf.resolve("config.xml"),
+                    HiveMqConfig.xml(host, port, dataFolder != null, maxQueuedMessages, serverReceiveMaximum),
+                    StandardCharsets.UTF_8);
+            EmbeddedHiveMQ broker = EmbeddedHiveMQ.builder()
+                    .withConfigurationFolder(conf)
+                    .withDataFolder(data)
+                    .withExtensionsFolder(extensions)
+                    .withoutLoggingBootstrap()
+                    .build();
+            hiveMq = broker;
+            broker.start().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            awaitListener();
+        } catch (IOException e) {
+            abortStart();
+            throw new BrokerStartException("cannot prepare HiveMQ folders: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            abortStart();
+            throw new BrokerStartException("interrupted while starting the MQTT broker on " + host + ":" + port, e);
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            abortStart();
+            throw new BrokerStartException(describeStartFailure(e), e);
+        }
+        LOG.info("embedded MQTT broker listening on {}:{} ({} persistence) after {} ms", host, port,
+                dataFolder != null ? "file" : "in-memory", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        return this;
+    }
+
+    /** The port the listener is bound to; with {@code port(0)}, the one picked at {@link #start()}. */
+    public synchronized int port() {
+        return port;
+    }
+
+    /** The bind address as configured, e.g. {@code 127.0.0.1} or {@code 0.0.0.0}. */
+    public String host() {
+        return host;
+    }
+
+    /** Where a local client connects: the bind address, or loopback when bound to all interfaces. */
+    public synchronized BrokerAddress address() {
+        return BrokerAddress.of(connectHost(), port);
+    }
+
+    public synchronized boolean isRunning() {
+        return hiveMq != null;
+    }
+
+    /**
+     * Messages HiveMQ dropped (full client queue, oversized packet, and so on) since start, from its
+     * {@code com.hivemq.messages.dropped.count} metric; 0 when not running. Watch it: a non-zero value means a consumer
+     * lost messages.
+     */
+    public synchronized long droppedMessages() {
+        if (hiveMq == null) {
+            return 0;
+        }
+        Counter counter = hiveMq.getMetricRegistry().getCounters().get(DROPPED_METRIC);
+        return counter == null ? 0 : counter.getCount();
+    }
+
+    /** Stops the broker and deletes the temporary folders it created (never a given data folder). */
+    @Override
+    public synchronized void close() {
+        EmbeddedHiveMQ broker = hiveMq;
+        hiveMq = null;
+        if (broker != null) {
+            try {
+                broker.stop().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                broker.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException | RuntimeException e) {
+                LOG.warn("embedded MQTT broker on {}:{} did not stop cleanly: {}", host, port, e.toString());
+            }
+        }
+        deleteCreatedFolder();
+    }
+
+    private void abortStart() {
+        EmbeddedHiveMQ broker = hiveMq;
+        hiveMq = null;
+        if (broker != null) {
+            try {
+                broker.stop().get(10, TimeUnit.SECONDS);
+                broker.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                LOG.debug("cleanup after failed start: {}", e.toString());
+            }
+        }
+        deleteCreatedFolder();
+    }
+
+    private void deleteCreatedFolder() {
+        Path folder = createdWorkFolder;
+        createdWorkFolder = null;
+        if (folder == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warn("could not delete {}: {}", folder, e.getMessage());
+        }
+    }
+
+    private String describeStartFailure(Exception failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof BindException) {
+                return inUse(port);
+            }
+            if (t instanceof BrokerStartException) {
+                return t.getMessage();
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        if (failure instanceof TimeoutException) {
+            return "MQTT broker on " + host + ":" + port + " did not start within " + START_TIMEOUT_SECONDS + " s";
+        }
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return "MQTT broker on " + host + ":" + port + " failed to start: " + root;
+    }
+
+    private void awaitListener() {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LISTENER_TIMEOUT_MILLIS);
+        IOException last = null;
+        while (System.nanoTime() < deadline) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(connectHost(), port), 500);
+                return;
+            } catch (IOException e) {
+                last = e;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new BrokerStartException("MQTT broker started but nothing accepts connections on "
+                + connectHost() + ":" + port + (last == null ? "" : ": " + last.getMessage()), last);
+    }
+
+    private String connectHost() {
+        return host.equals("0.0.0.0") ? "127.0.0.1" : host.equals("::") ? "::1" : host;
+    }
+
+    private String inUse(int p) {
+        return "port " + p + " on " + host + " is already in use";
+    }
+
+    private static InetAddress resolve(String host) {
+        try {
+            return InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new BrokerStartException("cannot bind MQTT broker to unknown host '" + host + "'", e);
+        }
+    }
+
+    private int checkFree(InetAddress address, int p) {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(address, p));
+            return p;
+        } catch (BindException e) {
+            String why = String.valueOf(e.getMessage());
+            if (why.contains("in use")) {
+                throw new BrokerStartException(inUse(p), e);
+            }
+            throw new BrokerStartException("cannot bind port " + p + " on " + host + ": " + why, e);
+        } catch (IOException e) {
+            throw new BrokerStartException("cannot bind port " + p + " on " + host + ": " + e.getMessage(), e);
+        }
+    }
+
+    private int freePort(InetAddress address) {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(address, 0));
+            return probe.getLocalPort();
+        } catch (IOException e) {
+            throw new BrokerStartException("cannot find a free port on " + host + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Configures an {@link EmbeddedBroker}; every setting has a safe default. */
+    public static final class Builder {
+
+        private String host = "127.0.0.1";
+        private int port = BrokerAddress.DEFAULT_PORT;
+        private @Nullable Path dataFolder;
+        private @Nullable Path workFolder;
+        private long maxQueuedMessages = 1_000_000;
+        private int serverReceiveMaximum = 65_535;
+
+        private Builder() {
+        }
+
+        /** The address to bind; default {@code 127.0.0.1}. {@code 0.0.0.0} exposes the broker to the network. */
+        public Builder host(String bindHost) {
+            Objects.requireNonNull(bindHost, "host");
+            if (bindHost.isBlank()) {
+                throw new IllegalArgumentException("host must not be blank");
+            }
+            this.host = bindHost;
+            return this;
+        }
+
+        /** The TCP port; default 1883. {@code 0} picks a free ephemeral port at start, see {@link #port()}. */
+        public Builder port(int listenPort) {
+            if (listenPort < 0 || listenPort > 65535) {
+                throw new IllegalArgumentException("port must be 0..65535, got " + listenPort);
+            }
+            this.port = listenPort;
+            return this;
+        }
+
+        /** Where to persist sessions, queues and retained messages; null (default) keeps them in memory. */
+        public Builder dataFolder(@Nullable Path folder) {
+            this.dataFolder = folder;
+            return this;
+        }
+
+        /**
+         * Where to write the generated configuration and the (empty) extensions folder; null (default)
+         * uses a temporary folder that {@link EmbeddedBroker#close()} deletes.
+         */
+        public Builder workFolder(@Nullable Path folder) {
+            this.workFolder = folder;
+            return this;
+        }
+
+        /** Per-client queue limit before HiveMQ discards; default 1,000,000 (HiveMQ's own: 1,000). */
+        public Builder maxQueuedMessages(long limit) {
+            if (limit < 1) {
+                throw new IllegalArgumentException("maxQueuedMessages must be positive, got " + limit);
+            }
+            this.maxQueuedMessages = limit;
+            return this;
+        }
+
+        /** Unacknowledged publishes one client may send; default 65535 (HiveMQ's own: 10). */
+        public Builder serverReceiveMaximum(int limit) {
+            if (limit < 1 || limit > 65535) {
+                throw new IllegalArgumentException("serverReceiveMaximum must be 1..65535, got " + limit);
+            }
+            this.serverReceiveMaximum = limit;
+            return this;
+        }
+
+        public EmbeddedBroker build() {
+            return new EmbeddedBroker(this);
+        }
+    }
+}

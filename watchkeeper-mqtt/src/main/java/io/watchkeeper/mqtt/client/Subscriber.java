@@ -1,0 +1,205 @@
+package io.watchkeeper.mqtt.client;
+
+import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
+import com.hivemq.client.mqtt.mqtt5.message.subscribe.Mqtt5Subscription;
+import com.hivemq.client.mqtt.mqtt5.message.subscribe.suback.Mqtt5SubAck;
+import com.hivemq.client.mqtt.mqtt5.message.subscribe.suback.Mqtt5SubAckReasonCode;
+import io.reactivex.disposables.Disposable;
+import io.reactivex.schedulers.Schedulers;
+import io.watchkeeper.mqtt.client.internal.ManagedClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jetbrains.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Subscribes at QoS 1 over one long-lived MQTT&nbsp;5 connection and hands every message to a
+ * {@link MessageHandler}, on the subscriber's own handler thread {@code wk-mqtt-<client-id>-handler}, one
+ * at a time, in arrival order. A handler thread of its own (rather than the client's shared pool) means
+ * a slow or blocking handler delays only this subscriber, while the network thread keeps answering
+ * keep-alives.
+ *
+ * <p>It registers the same last will, companion status connection and {@code STATUS/<client-id>} as
+ * {@link Publisher}; both share one implementation. Its subscriptions survive reconnects: a reconnect resumes the broker
+ * session, which still holds them and the messages queued meanwhile; if the broker lost the session
+ * (for example an in-memory broker restarted), the subscriptions are renewed automatically. The broker
+ * may keep up to {@link ClientSettings#receiveMaximum()} messages unacknowledged towards us, which is
+ * what lets one subscriber keep up with a burst instead of waiting a round trip per message; it also
+ * bounds how many messages wait for the handler. A message is acknowledged after the handler returns,
+ * so a crash mid-handler means redelivery (at least once), never loss.
+ */
+public final class Subscriber implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Subscriber.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+
+    private final MessageHandler handler;
+    private final String clientId;
+    private final AtomicLong received = new AtomicLong();
+    private final AtomicLong handlerErrors = new AtomicLong();
+    private final Set<Class<?>> loggedErrorTypes = ConcurrentHashMap.newKeySet();
+    private final ExecutorService handlerThread;
+    private volatile ManagedClient connection;
+    private volatile @Nullable Disposable flow;
+
+    private Subscriber(MessageHandler handler, String clientId) {
+        this.handler = handler;
+        this.clientId = clientId;
+        this.handlerThread = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "wk-mqtt-" + clientId + "-handler");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Connects, subscribes to every filter at QoS 1 and returns once the broker granted them all.
+     *
+     * @param topicFilters at least one filter, e.g. {@link io.watchkeeper.mqtt.topic.Topics#dataFilter()}
+     * @throws MqttConnectException if the broker is unreachable, refuses us or rejects a subscription
+     */
+    public static Subscriber connect(ClientSettings settings, List<String> topicFilters, MessageHandler handler) {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(topicFilters, "topicFilters");
+        Objects.requireNonNull(handler, "handler");
+        if (topicFilters.isEmpty()) {
+            throw new IllegalArgumentException("topicFilters must not be empty");
+        }
+        List<Mqtt5Subscription> subscriptions = new ArrayList<>();
+        for (String filter : topicFilters) {
+            subscriptions.add(Mqtt5Subscription.builder()
+                    .topicFilter(Objects.requireNonNull(filter, "topic filter"))
+                    .qos(MqttQos.AT_LEAST_ONCE)
+                    .build());
+        }
+        Subscriber subscriber = new Subscriber(handler, settings.clientId());
+        try {
+            // Register before connecting: messages of a resumed session may arrive at once.
+            subscriber.connection = ManagedClient.connect(settings, true, subscriber::listen);
+            subscriber.subscribe(subscriptions, topicFilters);
+        } catch (RuntimeException e) {
+            subscriber.stopListening();
+            throw e;
+        }
+        return subscriber;
+    }
+
+    /**
+     * Takes every incoming message with manual acknowledgement and hands it to the handler thread. The
+     * flow is disposable (unlike the callback variants of the async API), so closing releases the
+     * client's network thread even if the connection was never established.
+     */
+    private void listen(Mqtt5AsyncClient client) {
+        flow = client.toRx().publishes(MqttGlobalPublishFilter.ALL, true)
+                .observeOn(Schedulers.from(handlerThread))
+                .subscribe(this::dispatch,
+                        error -> LOG.debug("{}: incoming flow ended: {}", clientId, error.toString()));
+    }
+
+    private void stopListening() {
+        Disposable current = flow;
+        if (current != null) {
+            current.dispose();
+        }
+        handlerThread.shutdown();
+    }
+
+    private void subscribe(List<Mqtt5Subscription> subscriptions, List<String> filters) {
+        ClientSettings settings = connection.settings();
+        try {
+            Mqtt5SubAck subAck = connection.client().subscribeWith()
+                    .addSubscriptions(subscriptions)
+                    .send()
+                    .get(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            List<Mqtt5SubAckReasonCode> codes = subAck.getReasonCodes();
+            for (int i = 0; i < codes.size(); i++) {
+                if (codes.get(i).isError()) {
+                    throw new MqttConnectException("MQTT broker at " + settings.address() + " rejected subscription '"
+                            + filters.get(i) + "': " + codes.get(i), null);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            connection.close(CLOSE_TIMEOUT);
+            throw new MqttConnectException("interrupted while subscribing to " + filters, e);
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            connection.close(CLOSE_TIMEOUT);
+            if (e instanceof MqttConnectException mce) {
+                throw mce;
+            }
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw new MqttConnectException("cannot subscribe to " + filters + " at MQTT broker "
+                    + settings.address() + ": " + (cause == null ? e : cause).getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs on the handler thread. The message is acknowledged only after the handler returned (or threw:
+     * a poison message must not be redelivered forever), so a crash mid-handler means redelivery.
+     */
+    private void dispatch(Mqtt5Publish publish) {
+        received.incrementAndGet();
+        String topic = publish.getTopic().toString();
+        try {
+            handler.onMessage(topic, publish.getPayloadAsBytes());
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
+            handlerErrors.incrementAndGet();
+            if (loggedErrorTypes.add(e.getClass())) {
+                LOG.warn("{}: message handler failed on topic {} (further {} are counted, not logged)",
+                        clientId, topic, e.getClass().getSimpleName(), e);
+            }
+        }
+        publish.acknowledge();
+    }
+
+    /** Messages handed to the handler, including those it failed on. */
+    public long received() {
+        return received.get();
+    }
+
+    /** Messages on which the handler threw. */
+    public long handlerErrors() {
+        return handlerErrors.get();
+    }
+
+    /** How often the connection was lost and re-established. */
+    public long reconnects() {
+        return connection.reconnects();
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    /**
+     * Publishes {@code STATUS/<client-id>} = {@code offline} (retained), disconnects cleanly (no will)
+     * and ends the broker session, so the broker stops queueing for us. Idempotent.
+     */
+    @Override
+    public void close() {
+        connection.close(CLOSE_TIMEOUT);
+        stopListening();
+    }
+
+    /** Test hook: disconnect as if crashed, so the broker publishes both wills. */
+    void abortWithWill() {
+        connection.abortWithWill();
+        stopListening();
+    }
+}

@@ -1,0 +1,83 @@
+package io.watchkeeper.mqtt.source;
+
+import io.watchkeeper.core.deadletter.DeadLetter;
+import io.watchkeeper.core.deadletter.DeadLetterSink;
+import io.watchkeeper.core.deadletter.RejectReason;
+import io.watchkeeper.core.fix.Fix;
+import io.watchkeeper.mqtt.client.MessageHandler;
+import io.watchkeeper.mqtt.topic.Topics;
+import io.watchkeeper.mqtt.wire.Decoded;
+import io.watchkeeper.mqtt.wire.FixDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+
+/**
+ * Turns messages on {@code DATA/<station>[/<vessel>]} into fixes for the engine, and everything
+ * else into dead letters. It only converts and hands on (no detection, no I/O of its own), so the
+ * MQTT client's thread is never held by slow work; it does wait when the engine pushes back.
+ */
+public final class FixSource implements MessageHandler {
+
+    private final FixDecoder decoder;
+    private final Consumer<Fix> fixes;
+    private final DeadLetterSink deadLetters;
+    private final Clock clock;
+    private final LongAdder accepted = new LongAdder();
+    private final LongAdder rejected = new LongAdder();
+
+    /**
+     * @param fixes where accepted fixes go, usually {@code engine::submit}; may block (backpressure)
+     */
+    public FixSource(FixDecoder decoder, Consumer<Fix> fixes, DeadLetterSink deadLetters, Clock clock) {
+        this.decoder = Objects.requireNonNull(decoder, "decoder");
+        this.fixes = Objects.requireNonNull(fixes, "fixes");
+        this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public void onMessage(String topic, byte[] payload) {
+        String station = Topics.stationOfData(topic).orElse(null);
+        if (station == null) {
+            reject("unknown", RejectReason.UNKNOWN_FORMAT, "not a DATA/<station> topic: " + topic, payload);
+            return;
+        }
+        Decoded d = decoder.decode(station, payload);
+        if (d instanceof Decoded.Accepted a) {
+            fixes.accept(a.fix());
+            accepted.increment();
+        } else if (d instanceof Decoded.Rejected r) {
+            reject(station, r.reason(), r.detail(), payload);
+        }
+    }
+
+    private void reject(String source, RejectReason reason, String detail, byte[] payload) {
+        rejected.increment();
+        deadLetters.accept(new DeadLetter(source, reason, detail, text(payload), clock.instant()));
+    }
+
+    /** The payload as text; bytes that are not UTF-8 become U+FFFD rather than an exception. */
+    static String text(byte[] payload) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(payload)).toString();
+        } catch (CharacterCodingException e) {
+            return new String(payload, StandardCharsets.UTF_8);
+        }
+    }
+
+    public long accepted() {
+        return accepted.sum();
+    }
+
+    public long rejected() {
+        return rejected.sum();
+    }
+}

@@ -1,0 +1,19 @@
+package io.watchkeeper.mqtt.wire;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * Time stamps as the original system writes them: epoch seconds with a fraction, like Python's
+ * {@code time.time()}, as a plain decimal ({@code 1732661234.123}) rather than Java's {@code 1.732661234123E9}.
+ */
+public final class EpochSeconds {
+
+    private EpochSeconds() {
+    }
+
+    /** Epoch seconds with millisecond precision. */
+    public static String format(Instant t) {
+        return BigDecimal.valueOf(t.toEpochMilli(), 3).toPlainString();
+    }
+}

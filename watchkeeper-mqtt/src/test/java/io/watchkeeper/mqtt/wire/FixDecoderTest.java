@@ -1,0 +1,122 @@
+package io.watchkeeper.mqtt.wire;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.watchkeeper.core.deadletter.RejectReason;
+import io.watchkeeper.core.fix.Fix;
+import io.watchkeeper.core.fix.VesselId;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class FixDecoderTest {
+
+    private final FixDecoder decoder = new FixDecoder();
+
+    private Decoded decode(String json) {
+        return decoder.decode("PORT1", json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Fix accepted(String json) {
+        Decoded d = decode(json);
+        assertThat(d).isInstanceOf(Decoded.Accepted.class);
+        return ((Decoded.Accepted) d).fix();
+    }
+
+    @Test
+    void originalFormatIsDecodedAndItsPositionKeptVerbatim() {
+        String position = "{\"ts\": 1500000000.25, \"x\": 1.5, \"y\": -2.0, \"port_id\": \"PYDATA-PORT2\"}";
+        Fix f = accepted("{\"boat_id\": 3, \"position\": " + position + "}");
+
+        assertThat(f.vessel()).isEqualTo(VesselId.scoped("PYDATA-PORT2", "3", true));
+        assertThat(f.site()).isEqualTo("PYDATA-PORT2");
+        assertThat(f.time()).isEqualTo(Instant.ofEpochSecond(1_500_000_000L, 250_000_000));
+        assertThat(f.x()).isEqualTo(1.5);
+        assertThat(f.y()).isEqualTo(-2.0);
+        assertThat(f.positionJson()).isEqualTo(position);
+    }
+
+    @Test
+    void stringBoatIdsStayStringsAndTheTopicStationIsTheDefaultSite() {
+        Fix f = accepted("{\"position\": {\"x\": 0, \"y\": 0, \"ts\": 1}, \"boat_id\": \"alpha\"}");
+
+        assertThat(f.vessel()).isEqualTo(VesselId.scoped("PORT1", "alpha", false));
+        assertThat(f.site()).isEqualTo("PORT1");
+    }
+
+    @Test
+    void nativeFormatWithMillisOrIsoTime() {
+        Fix a = accepted("{\"vessel\": \"244660000\", \"ts\": 1700000000123, \"lat\": 51.9, \"lon\": 4.1,"
+                + " \"sog\": 12.5, \"cog\": 90, \"heading\": 91, \"status\": 0}");
+        Fix b = accepted("{\"vessel\": 244660000, \"ts\": \"2023-11-14T22:13:20.123Z\", \"lat\": 51.9, \"lon\": 4.1}");
+
+        assertThat(a.vessel()).isEqualTo(VesselId.of("244660000"));
+        assertThat(a.time()).isEqualTo(Instant.ofEpochMilli(1_700_000_000_123L)).isEqualTo(b.time());
+        assertThat(a.sogKnots()).isEqualTo(12.5);
+        assertThat(a.navStatus()).isZero();
+        assertThat(b.vessel()).isEqualTo(a.vessel());
+        assertThat(b.sogKnots()).isNaN();
+        assertThat(b.navStatus()).isEqualTo(Fix.NO_NAV_STATUS);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "not json at all                                                         | MALFORMED_JSON",
+            "{\"boat_id\": 1, \"position\": {\"x\": 1, \"y\": 2, \"ts\": 1}            | MALFORMED_JSON",
+            "{\"boat_id\": 1, \"position\": {\"x\": 1, \"y\": 2, \"ts\": 1}} trailing  | MALFORMED_JSON",
+            "[1, 2, 3]                                                               | UNKNOWN_FORMAT",
+            "{\"hello\": \"world\"}                                                  | UNKNOWN_FORMAT",
+            "{\"boat_id\": 1}                                                        | MISSING_FIELD",
+            "{\"boat_id\": 1, \"position\": {\"y\": 2, \"ts\": 1}}                   | MISSING_FIELD",
+            "{\"boat_id\": 1, \"position\": {\"x\": \"1\", \"y\": 2, \"ts\": 1}}     | INVALID_VALUE",
+            "{\"boat_id\": 1, \"position\": {\"x\": 1, \"y\": 2, \"ts\": -5}}        | INVALID_VALUE",
+            "{\"boat_id\": 1, \"position\": {\"x\": 1, \"y\": 2, \"ts\": 1e300}}     | INVALID_VALUE",
+            "{\"boat_id\": [1], \"position\": {\"x\": 1, \"y\": 2, \"ts\": 1}}       | INVALID_VALUE",
+            "{\"boat_id\": true, \"position\": {\"x\": 1, \"y\": 2, \"ts\": 1}}      | INVALID_VALUE",
+            "{\"boat_id\": 1, \"position\": 7}                                       | INVALID_VALUE",
+            "{\"vessel\": \"1\", \"ts\": 1, \"lat\": 91, \"lon\": 0}                 | INVALID_VALUE",
+            "{\"vessel\": \"1\", \"ts\": 1, \"lat\": 0, \"lon\": 181}                | INVALID_VALUE",
+            "{\"vessel\": \"1\", \"ts\": \"yesterday\", \"lat\": 0, \"lon\": 0}      | INVALID_VALUE",
+            "{\"vessel\": \"1\", \"lat\": 0, \"lon\": 0}                             | MISSING_FIELD",
+    })
+    void badInputIsRejectedWithAReason(String json, RejectReason reason) {
+        Decoded d = decode(json);
+
+        assertThat(d).isInstanceOfSatisfying(Decoded.Rejected.class, r -> {
+            assertThat(r.reason()).isEqualTo(reason);
+            assertThat(r.detail()).isNotBlank();
+        });
+    }
+
+    @Test
+    void nanAndInfinityAreRejected() {
+        assertThat(decode("{\"boat_id\": 1, \"position\": {\"x\": NaN, \"y\": 2, \"ts\": 1}}"))
+                .isInstanceOf(Decoded.Rejected.class);
+    }
+
+    @Test
+    void deepNestingAndOversizedPayloadsAreRejected() {
+        String deep = "{\"boat_id\": 1, \"x\": " + "[".repeat(1000) + "]".repeat(1000) + "}";
+        assertThat(decode(deep)).isInstanceOfSatisfying(Decoded.Rejected.class,
+                r -> assertThat(r.reason()).isEqualTo(RejectReason.MALFORMED_JSON));
+
+        byte[] huge = new byte[FixDecoder.DEFAULT_MAX_PAYLOAD_BYTES + 1];
+        assertThat(decoder.decode("P", huge)).isInstanceOfSatisfying(Decoded.Rejected.class,
+                r -> assertThat(r.reason()).isEqualTo(RejectReason.TOO_LARGE));
+    }
+
+    @Property(tries = 2000)
+    void arbitraryBytesNeverThrow(@ForAll byte[] payload) {
+        assertThat(decoder.decode("P", payload)).isNotNull();
+    }
+
+    @Property(tries = 2000)
+    void arbitraryTextInsideAValidEnvelopeNeverThrows(@ForAll String x) {
+        String json = "{\"boat_id\": 1, \"position\": {\"x\": " + x + ", \"y\": 2, \"ts\": 1}}";
+        assertThat(decode(json)).isNotNull();
+    }
+}
