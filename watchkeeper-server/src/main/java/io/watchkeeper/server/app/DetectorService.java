@@ -1,0 +1,122 @@
+package io.watchkeeper.server.app;
+
+import io.watchkeeper.core.deadletter.DeadLetterCounter;
+import io.watchkeeper.core.detect.Detector;
+import io.watchkeeper.core.detect.boat.BoatDetector;
+import io.watchkeeper.core.engine.Engine;
+import io.watchkeeper.core.engine.EngineConfig;
+import io.watchkeeper.core.engine.EngineStats;
+import io.watchkeeper.core.event.EventSink;
+import io.watchkeeper.mqtt.client.ClientSettings;
+import io.watchkeeper.mqtt.client.Publisher;
+import io.watchkeeper.mqtt.client.Subscriber;
+import io.watchkeeper.mqtt.sink.MqttDeadLetterSink;
+import io.watchkeeper.mqtt.sink.MqttEventSink;
+import io.watchkeeper.mqtt.source.FixSource;
+import io.watchkeeper.mqtt.topic.Topics;
+import io.watchkeeper.mqtt.wire.EventJson;
+import io.watchkeeper.mqtt.wire.FixDecoder;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.jetbrains.annotations.Nullable;
+
+/**
+ * The {@code detect} role, wired: subscriber on {@code DATA/#} → decoder → engine (MOVING/RESTING per
+ * boat) → publisher on {@code EVENT/...}, with refused input on {@code DEADLETTER/...}.
+ *
+ * <p>Two MQTT connections: the subscriber uses the configured client id, the publisher that id plus
+ * {@code -out}. Keeping them apart means a slow consumer of events can never hold up acknowledging input.
+ */
+public final class DetectorService implements AutoCloseable {
+
+    private final Publisher publisher;
+    private final Engine engine;
+    private final DeadLetterCounter deadLetters;
+    private final FixSource source;
+    private final Subscriber subscriber;
+
+    private DetectorService(Publisher publisher, Engine engine, DeadLetterCounter deadLetters, FixSource source,
+                            Subscriber subscriber) {
+        this.publisher = publisher;
+        this.engine = engine;
+        this.deadLetters = deadLetters;
+        this.source = source;
+        this.subscriber = subscriber;
+    }
+
+    /** The detectors of the original system. */
+    public static List<Detector<?>> detectors() {
+        return List.of(new BoatDetector());
+    }
+
+    /**
+     * Connects, starts the engine and subscribes.
+     *
+     * @param settings     connection settings; the client id names the subscriber
+     * @param extraSink    another sink for every event (the console log), or null
+     */
+    public static DetectorService start(ClientSettings settings, EngineConfig engineConfig, int maxPayloadBytes,
+                                        @Nullable EventSink extraSink, Clock clock) {
+        Objects.requireNonNull(settings, "settings");
+        List<AutoCloseable> opened = new ArrayList<>();
+        try {
+            Publisher publisher = Publisher.connect(settings.withClientId(settings.clientId() + "-out"));
+            opened.add(publisher);
+            EventJson json = new EventJson();
+            EventSink mqtt = new MqttEventSink(publisher, json);
+            EventSink events = extraSink == null ? mqtt : EventSink.all(mqtt, extraSink);
+            DeadLetterCounter deadLetters = new DeadLetterCounter(new MqttDeadLetterSink(publisher, json));
+            Engine engine = Engine.start(engineConfig, detectors(), events, deadLetters, clock);
+            opened.add(engine);
+            FixSource source = new FixSource(new FixDecoder(maxPayloadBytes), engine::submit, deadLetters, clock);
+            Subscriber subscriber = Subscriber.connect(settings, List.of(Topics.dataFilter()), source);
+            return new DetectorService(publisher, engine, deadLetters, source, subscriber);
+        } catch (RuntimeException e) {
+            java.util.Collections.reverse(opened);
+            closeAll(opened);
+            throw e;
+        }
+    }
+
+    public EngineStats engineStats() {
+        return engine.stats();
+    }
+
+    public long accepted() {
+        return source.accepted();
+    }
+
+    public DeadLetterCounter deadLetters() {
+        return deadLetters;
+    }
+
+    /** Waits until every fix received so far has produced its events and they were handed to the publisher. */
+    public boolean awaitIdle(Duration timeout) {
+        return engine.awaitIdle(timeout);
+    }
+
+    /** Stops input first, then drains the engine, then closes the publisher: nothing in flight is dropped. */
+    @Override
+    public void close() {
+        closeAll(List.of(subscriber, engine, publisher));
+    }
+
+    private static void closeAll(List<AutoCloseable> resources) {
+        RuntimeException first = null;
+        for (AutoCloseable r : resources) {
+            try {
+                r.close();
+            } catch (Exception e) {
+                if (first == null) {
+                    first = new IllegalStateException("while stopping: " + e.getMessage(), e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+}

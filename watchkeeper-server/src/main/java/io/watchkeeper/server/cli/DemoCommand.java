@@ -1,0 +1,102 @@
+package io.watchkeeper.server.cli;
+
+import io.watchkeeper.core.engine.EngineConfig;
+import io.watchkeeper.mqtt.broker.EmbeddedBroker;
+import io.watchkeeper.mqtt.client.BrokerAddress;
+import io.watchkeeper.mqtt.client.ClientSettings;
+import io.watchkeeper.mqtt.client.Publisher;
+import io.watchkeeper.mqtt.wire.FixDecoder;
+import io.watchkeeper.server.app.ConsoleEventLog;
+import io.watchkeeper.server.app.DetectorService;
+import io.watchkeeper.server.sim.StationRunner;
+import io.watchkeeper.server.sim.StationSimulator;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Everything at once, on an embedded broker: the original docker-compose file as one command. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Starts an embedded MQTT broker, simulated stations and the detector, and logs events.",
+                "While it runs, watch with: mosquitto_sub -h localhost -p 1883 -t 'EVENT/#'  (or -t 'DATA/#')",
+                "Ctrl-C stops it."})
+final class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "1883", description = "Broker port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--host", paramLabel = "ADDR", defaultValue = "127.0.0.1",
+            description = "Address the broker listens on (default: ${DEFAULT-VALUE}; 0.0.0.0 exposes it to the network).")
+    String host;
+
+    @Option(names = "--stations", paramLabel = "N", defaultValue = "2", description = "Simulated stations PORT1..PORTn (default: ${DEFAULT-VALUE}).")
+    int stations;
+
+    @Option(names = "--boats", paramLabel = "N", defaultValue = "4", description = "Boats per station (default: ${DEFAULT-VALUE}).")
+    int boats;
+
+    @Option(names = "--rate", paramLabel = "HZ", defaultValue = "2", description = "Reports per second per station (default: ${DEFAULT-VALUE}).")
+    double rate;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Random seed; station i uses S+i. Default: a new one each run.")
+    Long seed;
+
+    @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "0",
+            description = "Stop after this many seconds (default: run until Ctrl-C).")
+    long durationSeconds;
+
+    @Option(names = {"-q", "--quiet"}, description = "Do not log events on the console.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        Shutdown shutdown = new Shutdown();
+        PrintStream out = System.out;
+        List<AutoCloseable> running = new ArrayList<>();
+        boolean started = false;
+        try {
+            EmbeddedBroker broker = EmbeddedBroker.builder().host(host).port(port).build().start();
+            running.add(broker);
+            BrokerAddress address = BrokerAddress.of("127.0.0.1".equals(host) || "0.0.0.0".equals(host)
+                    ? "127.0.0.1" : host, broker.port());
+            DetectorService detector = DetectorService.start(ClientSettings.of(address, "watchkeeper-detect"),
+                    EngineConfig.defaults(), FixDecoder.DEFAULT_MAX_PAYLOAD_BYTES,
+                    quiet ? null : new ConsoleEventLog(out), Clock.systemUTC());
+            running.add(detector);
+            long base = seed != null ? seed : System.nanoTime();
+            for (int i = 1; i <= stations; i++) {
+                String id = "PORT" + i;
+                Publisher publisher = Publisher.connect(ClientSettings.of(address, id));
+                running.add(publisher);
+                running.add(new StationRunner(new StationSimulator(id, boats, rate, base + i), publisher,
+                        Clock.systemUTC(), 0).start());
+            }
+            System.err.printf("watchkeeper demo: broker on %s:%d, %d station(s) x %d boats at %s Hz, seed %d%n",
+                    host, broker.port(), stations, boats, rate, base);
+            System.err.printf("  watch events:  mosquitto_sub -h localhost -p %d -t 'EVENT/#'%n", broker.port());
+            System.err.printf("  watch input:   mosquitto_sub -h localhost -p %d -t 'DATA/#'%n", broker.port());
+            System.err.println("  Ctrl-C to stop.");
+            started = true;
+            shutdown.await(durationSeconds > 0 ? Duration.ofSeconds(durationSeconds) : null);
+            return 0;
+        } finally {
+            Collections.reverse(running);
+            for (AutoCloseable r : running) {
+                try {
+                    r.close();
+                } catch (Exception e) {
+                    System.err.println("demo: while stopping: " + Main.oneLine(e));
+                }
+            }
+            if (started) {
+                System.err.println("watchkeeper demo: stopped");
+            }
+            shutdown.done();
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.watchkeeper.server.cli;
+
+import io.watchkeeper.core.detect.boat.BoatDetector;
+import io.watchkeeper.core.fsm.StateMachine;
+import io.watchkeeper.core.fsm.TransitionDef;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.io.PrintWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Option;
+
+/** Shows the state machines the detectors run. */
+@Command(name = "machines", mixinStandardHelpOptions = true,
+        description = {"Lists the detectors' state machines: states and transitions.",
+                "With --mermaid, prints Mermaid stateDiagram text (paste into any Mermaid viewer)."})
+final class MachinesCommand implements Callable<Integer> {
+
+    @Option(names = "--mermaid", description = "Print Mermaid diagrams instead of a listing.")
+    boolean mermaid;
+
+    static List<StateMachine<?, ?, ?>> machines() {
+        return List.of(BoatDetector.MACHINE);
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        for (StateMachine<?, ?, ?> m : machines()) {
+            if (mermaid) {
+                out.println("%% machine: " + m.name());
+                out.println(m.toMermaid());
+            } else {
+                out.println(m.name() + "  (initial: " + m.initial() + ", states: " + m.states() + ")");
+                for (TransitionDef<?, ?, ?> t : m.transitions()) {
+                    out.println("  " + describe(t));
+                }
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** {@code REPORT: MOVING -> RESTING  when [same position]}, as a reader would say it. */
+    static String describe(TransitionDef<?, ?, ?> t) {
+        StringBuilder b = new StringBuilder().append(t.trigger()).append(": ").append(t.from());
+        b.append(t.internal() ? " (internal)" : " -> " + t.to());
+        if (!t.when().isEmpty()) {
+            b.append("  when ").append(t.when().stream().map(g -> g.name()).toList());
+        }
+        if (!t.unless().isEmpty()) {
+            b.append("  unless ").append(t.unless().stream().map(g -> g.name()).toList());
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,88 @@
+package io.watchkeeper.server.cli;
+
+import io.watchkeeper.mqtt.broker.BrokerStartException;
+import io.watchkeeper.mqtt.client.MqttConnectException;
+import io.watchkeeper.server.config.ConfigException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code watchkeeper} command line: the composition root of every role.
+ *
+ * <p>Exit codes: 0 success, 1 a runtime failure (broker unreachable, port taken, bad config),
+ * 2 a usage error (unknown option, missing argument). Failures are one line on stderr.
+ */
+@Command(name = "watchkeeper",
+        mixinStandardHelpOptions = true,
+        version = "watchkeeper 0.1.0",
+        description = "Event detection for the maritime industry, over MQTT.%n"
+                + "Stations publish positions on DATA/<station>; the detector publishes events on EVENT/<site>/<TYPE>/<vessel>.",
+        subcommands = {
+                DemoCommand.class,
+                BrokerCommand.class,
+                StationCommand.class,
+                DetectCommand.class,
+                SubCommand.class,
+                PubCommand.class,
+                MachinesCommand.class,
+                CommandLine.HelpCommand.class
+        },
+        footer = {"", "Exit codes: 0 ok, 1 failure (one line on stderr), 2 usage error.",
+                "Run 'watchkeeper demo' to see it all work on an embedded broker."})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        // HiveMQ CE's jar carries its own logback.xml; name ours explicitly so that it wins.
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "watchkeeper-logback.xml");
+        }
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code; never calls {@code System.exit}. */
+    public static int run(String... args) {
+        return newCommandLine().execute(args);
+    }
+
+    static CommandLine newCommandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler(Main::onFailure);
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    private static int onFailure(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        err.println(cl.getCommandName() + ": " + oneLine(e));
+        if (!isExpected(e)) {
+            err.println("(unexpected error; run with -Dwatchkeeper.debug=true for the stack trace)");
+            if (Boolean.getBoolean("watchkeeper.debug")) {
+                e.printStackTrace(err);
+            }
+        }
+        err.flush();
+        return 1;
+    }
+
+    private static boolean isExpected(Exception e) {
+        return e instanceof ConfigException || e instanceof MqttConnectException || e instanceof BrokerStartException
+                || e instanceof IllegalArgumentException || e instanceof java.io.IOException;
+    }
+
+    static String oneLine(Throwable e) {
+        String m = e.getMessage();
+        if (m == null || m.isBlank()) {
+            m = e.getClass().getSimpleName();
+        }
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+}

@@ -1,0 +1,83 @@
+package io.watchkeeper.server.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.watchkeeper.mqtt.client.Subscriber;
+import io.watchkeeper.server.config.BrokerChoice;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** A friendlier mosquitto_sub: JSON payloads are pretty-printed under their topic. */
+@Command(name = "sub", mixinStandardHelpOptions = true,
+        description = {"Subscribes (QoS 1) and prints every message: the topic, then the payload,",
+                "pretty-printed when it is JSON. Example: watchkeeper sub -t 'EVENT/#'"})
+final class SubCommand implements Callable<Integer> {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Option(names = {"-t", "--topic"}, required = true, paramLabel = "FILTER", description = "Topic filter; repeat for several (e.g. 'EVENT/#').")
+    List<String> topics;
+
+    @Option(names = {"-C", "--count"}, paramLabel = "N", defaultValue = "0", description = "Exit after N messages (default: run until Ctrl-C).")
+    long count;
+
+    @Option(names = "--compact", description = "One line per message: topic, a space, the payload as received (like mosquitto_sub -v).")
+    boolean compact;
+
+    @Mixin
+    BrokerOptions brokerOptions;
+
+    @Override
+    public Integer call() throws Exception {
+        BrokerChoice choice = brokerOptions.choice("watchkeeper-sub-" + ProcessHandle.current().pid());
+        PrintStream out = System.out;
+        AtomicLong seen = new AtomicLong();
+        CountDownLatch enough = new CountDownLatch(1);
+        Shutdown shutdown = new Shutdown();
+        try (Subscriber ignored = Subscriber.connect(brokerOptions.settings(choice), topics, (topic, payload) -> {
+            if (count > 0 && seen.get() >= count) {
+                return;
+            }
+            out.println(compact ? topic + " " + new String(payload, StandardCharsets.UTF_8) : pretty(topic, payload));
+            out.flush();
+            if (count > 0 && seen.incrementAndGet() >= count) {
+                enough.countDown();
+            }
+        })) {
+            System.err.printf("watchkeeper sub: %s on %s (Ctrl-C to stop)%n", String.join(", ", topics),
+                    choice.describe());
+            if (count > 0) {
+                while (!enough.await(100, java.util.concurrent.TimeUnit.MILLISECONDS) && !shutdown.poll()) {
+                    // waiting for N messages or Ctrl-C
+                }
+            } else {
+                shutdown.await(null);
+            }
+        } finally {
+            shutdown.done();
+        }
+        return 0;
+    }
+
+    static String pretty(String topic, byte[] payload) {
+        String text = new String(payload, StandardCharsets.UTF_8);
+        try {
+            JsonNode node = MAPPER.readTree(text);
+            if (node != null && node.isContainerNode()) {
+                return "── " + topic + "\n" + MAPPER.writeValueAsString(node);
+            }
+        } catch (IOException notJson) {
+            // printed as text below
+        }
+        return "── " + topic + "\n" + text;
+    }
+}

@@ -1,0 +1,63 @@
+package io.watchkeeper.server.config;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.watchkeeper.core.engine.EngineConfig;
+import io.watchkeeper.mqtt.wire.FixDecoder;
+import org.jetbrains.annotations.Nullable;
+
+/**
+ * The YAML configuration file ({@code --config FILE}). Every key is optional; see
+ * {@code docs/configuration.md} for the full list. Unknown keys are refused, so a typo is an error
+ * rather than a silently ignored setting.
+ */
+public record WatchkeeperConfig(Broker broker, Engine engine, Input input) {
+
+    public static final WatchkeeperConfig DEFAULTS = new WatchkeeperConfig(null, null, null);
+
+    @JsonCreator
+    public WatchkeeperConfig(@JsonProperty("broker") @Nullable Broker broker,
+                             @JsonProperty("engine") @Nullable Engine engine,
+                             @JsonProperty("input") @Nullable Input input) {
+        this.broker = broker != null ? broker : new Broker(null, null);
+        this.engine = engine != null ? engine : new Engine(null, null);
+        this.input = input != null ? input : new Input(null);
+    }
+
+    /** {@code broker:} the MQTT broker to use. */
+    public record Broker(@Nullable String url, @Nullable String clientId) {
+        @JsonCreator
+        public Broker(@JsonProperty("url") @Nullable String url, @JsonProperty("clientId") @Nullable String clientId) {
+            this.url = url;
+            this.clientId = clientId;
+        }
+    }
+
+    /** {@code engine:} worker threads and queue bound. */
+    public record Engine(@Nullable Integer workers, @Nullable Integer queueCapacity) {
+        @JsonCreator
+        public Engine(@JsonProperty("workers") @Nullable Integer workers,
+                      @JsonProperty("queueCapacity") @Nullable Integer queueCapacity) {
+            this.workers = workers;
+            this.queueCapacity = queueCapacity;
+        }
+
+        public EngineConfig toEngineConfig() {
+            EngineConfig d = EngineConfig.defaults();
+            return new EngineConfig(workers != null ? workers : d.workers(),
+                    queueCapacity != null ? queueCapacity : d.queueCapacity());
+        }
+    }
+
+    /** {@code input:} limits on what the engine accepts. */
+    public record Input(@Nullable Integer maxPayloadBytes) {
+        @JsonCreator
+        public Input(@JsonProperty("maxPayloadBytes") @Nullable Integer maxPayloadBytes) {
+            this.maxPayloadBytes = maxPayloadBytes;
+        }
+
+        public int maxPayloadBytesOrDefault() {
+            return maxPayloadBytes != null ? maxPayloadBytes : FixDecoder.DEFAULT_MAX_PAYLOAD_BYTES;
+        }
+    }
+}

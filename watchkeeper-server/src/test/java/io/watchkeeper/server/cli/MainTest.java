@@ -1,0 +1,60 @@
+package io.watchkeeper.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The command line's contract: help, usage errors (exit 2), failures (exit 1, one line). No sockets. */
+class MainTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cl = Main.newCommandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    @Test
+    void helpListsEveryRole() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("demo", "broker", "station", "detect", "sub", "pub", "machines",
+                "Exit codes");
+    }
+
+    @Test
+    void noCommandPrintsUsage() {
+        assertThat(run()).isZero();
+        assertThat(out.toString()).contains("Usage: watchkeeper");
+    }
+
+    @Test
+    void usageErrorsExitWith2() {
+        assertThat(run("sail")).isEqualTo(2);
+        assertThat(run("station")).isEqualTo(2);
+        assertThat(err.toString()).contains("Missing required option: '--id=ID'");
+        assertThat(run("pub", "-t", "x")).isEqualTo(2);
+        assertThat(run("demo", "--port", "harbour")).isEqualTo(2);
+    }
+
+    @Test
+    void aBadConfigFileIsOneLineAndExit1() {
+        assertThat(run("detect", "--config", "/nonexistent/watchkeeper.yaml")).isEqualTo(1);
+        assertThat(err.toString().strip()).isEqualTo("detect: /nonexistent/watchkeeper.yaml: no such file");
+    }
+
+    @Test
+    void machinesDescribesTheBoatMachine() {
+        assertThat(run("machines")).isZero();
+        assertThat(out.toString()).contains("boat", "REPORT: MOVING -> RESTING  when [same position]",
+                "REPORT: RESTING -> MOVING  unless [same position]");
+        out.getBuffer().setLength(0);
+        assertThat(run("machines", "--mermaid")).isZero();
+        assertThat(out.toString()).contains("stateDiagram-v2", "[*] --> MOVING");
+    }
+}

@@ -1,0 +1,73 @@
+package io.watchkeeper.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.watchkeeper.mqtt.client.BrokerAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BrokerChoiceTest {
+
+    private static final WatchkeeperConfig FILE = new WatchkeeperConfig(
+            new WatchkeeperConfig.Broker("tcp://file-host:1885", "file-id"), null, null);
+    private static final Map<String, String> ENV = Map.of("BROKER_SERVER_IP", "env-host", "BROKER_SERVER_PORT",
+            "1884", "BROKER_CLIENT_ID", "env-id");
+
+    @Test
+    void flagsBeatEnvironmentBeatsFileBeatsDefault() {
+        assertThat(BrokerChoice.resolve("tcp://flag-host:1886", "flag-id", ENV, FILE, "f.yaml", "role"))
+                .isEqualTo(new BrokerChoice(new BrokerAddress("flag-host", 1886), "flag-id", "--broker"));
+        BrokerChoice env = BrokerChoice.resolve(null, null, ENV, FILE, "f.yaml", "role");
+        assertThat(env.address()).isEqualTo(new BrokerAddress("env-host", 1884));
+        assertThat(env.clientId()).isEqualTo("env-id");
+        BrokerChoice file = BrokerChoice.resolve(null, null, Map.of(), FILE, "f.yaml", "role");
+        assertThat(file.address()).isEqualTo(new BrokerAddress("file-host", 1885));
+        assertThat(file.clientId()).isEqualTo("file-id");
+        assertThat(file.origin()).isEqualTo("f.yaml");
+        BrokerChoice none = BrokerChoice.resolve(null, null, Map.of(), WatchkeeperConfig.DEFAULTS, null, "role");
+        assertThat(none.address()).isEqualTo(new BrokerAddress("localhost", 1883));
+        assertThat(none.clientId()).isEqualTo("role");
+    }
+
+    @Test
+    void theOriginalsEnvironmentWithoutAPortUses1883() {
+        BrokerChoice c = BrokerChoice.resolve(null, null, Map.of("BROKER_SERVER_IP", "mqtt.example"),
+                WatchkeeperConfig.DEFAULTS, null, "role");
+        assertThat(c.address()).isEqualTo(new BrokerAddress("mqtt.example", 1883));
+    }
+
+    @Test
+    void aBadPortIsOneClearLine() {
+        assertThatThrownBy(() -> BrokerChoice.resolve(null, null, Map.of("BROKER_SERVER_PORT", "eighteen"),
+                WatchkeeperConfig.DEFAULTS, null, "role"))
+                .isInstanceOf(ConfigException.class).hasMessage("BROKER_SERVER_PORT is not a port number: 'eighteen'");
+    }
+
+    @Test
+    void configFileIsReadAndTyposAreNamedWithTheirLine(@TempDir Path dir) throws Exception {
+        Path good = dir.resolve("good.yaml");
+        Files.writeString(good, "broker:\n  url: tcp://h:1999\nengine:\n  workers: 3\n");
+        WatchkeeperConfig c = ConfigFile.load(good);
+        assertThat(c.broker().url()).isEqualTo("tcp://h:1999");
+        assertThat(c.engine().toEngineConfig().workers()).isEqualTo(3);
+
+        Path typo = dir.resolve("typo.yaml");
+        Files.writeString(typo, "broker:\n  url: tcp://h:1999\nengin:\n  workers: 3\n");
+        assertThatThrownBy(() -> ConfigFile.load(typo)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("typo.yaml line 3").hasMessageContaining("unknown key 'engin'");
+
+        Path wrongType = dir.resolve("type.yaml");
+        Files.writeString(wrongType, "engine:\n  workers: many\n");
+        assertThatThrownBy(() -> ConfigFile.load(wrongType)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("type.yaml line 2");
+
+        assertThatThrownBy(() -> ConfigFile.load(dir.resolve("missing.yaml"))).hasMessageContaining("no such file");
+        Path empty = dir.resolve("empty.yaml");
+        Files.writeString(empty, "");
+        assertThat(ConfigFile.load(empty)).isEqualTo(WatchkeeperConfig.DEFAULTS);
+    }
+}
