@@ -16,4 +16,10 @@ public final class EpochSeconds {
     public static String format(Instant t) {
         return BigDecimal.valueOf(t.toEpochMilli(), 3).toPlainString();
     }
+
+    /** Epoch seconds with microsecond precision, as a station's {@code time.time()} stamps its reports. */
+    public static String formatMicros(Instant t) {
+        long micros = Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000);
+        return BigDecimal.valueOf(micros, 6).toPlainString();
+    }
 }

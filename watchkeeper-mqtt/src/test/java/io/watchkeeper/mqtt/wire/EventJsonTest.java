@@ -52,6 +52,8 @@ class EventJsonTest {
     void epochSecondsArePlainDecimals() {
         assertThat(EpochSeconds.format(Instant.ofEpochMilli(1_000_005))).isEqualTo("1000.005");
         assertThat(EpochSeconds.format(Instant.ofEpochMilli(1_500_000_000_000L))).isEqualTo("1500000000.000");
+        assertThat(EpochSeconds.formatMicros(Instant.ofEpochSecond(1_500_000_000L, 123_456_789)))
+                .isEqualTo("1500000000.123456");
         assertThat(EpochSeconds.format(Instant.ofEpochMilli(-1))).isEqualTo("-0.001");
     }
 

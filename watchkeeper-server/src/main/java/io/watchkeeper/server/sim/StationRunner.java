@@ -4,6 +4,8 @@ import io.watchkeeper.mqtt.client.Publisher;
 import io.watchkeeper.mqtt.topic.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -29,6 +31,7 @@ public final class StationRunner implements AutoCloseable {
     private final AtomicLong sent = new AtomicLong();
     private final CountDownLatch done = new CountDownLatch(1);
     private final ScheduledExecutorService scheduler;
+    private Instant lastStamp = Instant.EPOCH; // only touched by the scheduler thread
 
     /**
      * @param limit stop after this many reports; 0 means run until closed
@@ -63,12 +66,26 @@ public final class StationRunner implements AutoCloseable {
         }
         try {
             StationSimulator.Report r = simulator.next();
-            publisher.publish(topic, simulator.toJson(r, clock.instant()).getBytes(StandardCharsets.UTF_8));
+            publisher.publish(topic, simulator.toJson(r, nextStamp()).getBytes(StandardCharsets.UTF_8));
             sent.incrementAndGet();
         } catch (RuntimeException e) {
             // One failed tick must not cancel the schedule (a thrown exception would, silently).
             LOG.warn("station {}: could not publish a report: {}", simulator.stationId(), e.toString());
         }
+    }
+
+    /**
+     * The wall clock in microseconds, strictly increasing: two reports never share a time stamp, even
+     * when the scheduler catches up after a pause, just as {@code time.time()} never repeats on a station.
+     * (The detector reads a repeated time and place as a redelivery.)
+     */
+    private Instant nextStamp() {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        if (!now.isAfter(lastStamp)) {
+            now = lastStamp.plus(1, ChronoUnit.MICROS);
+        }
+        lastStamp = now;
+        return now;
     }
 
     /** Waits until {@code limit} reports were sent (only meaningful with a limit). */

@@ -89,11 +89,11 @@ public final class StationSimulator {
     /**
      * The report as the original station publishes it on {@code DATA/<station>}.
      *
-     * @param ts the report's time stamp ({@code position.ts}, written in epoch seconds)
+     * @param ts the report's time stamp ({@code position.ts}, written in epoch seconds with microseconds)
      */
     public String toJson(Report r, Instant ts) {
         return "{\"boat_id\": " + r.boatId()
-                + ", \"position\": {\"ts\": " + EpochSeconds.format(ts)
+                + ", \"position\": {\"ts\": " + EpochSeconds.formatMicros(ts)
                 + ", \"x\": " + r.x()
                 + ", \"y\": " + r.y()
                 + ", \"port_id\": \"" + stationId + "\"}}";

@@ -42,8 +42,8 @@ class ForeignClientsIT {
                 FixDecoder.DEFAULT_MAX_PAYLOAD_BYTES, null, Clock.systemUTC());
     }
 
-    private static String report(int boat, double x, double y, String port) {
-        return "{\"boat_id\": " + boat + ", \"position\": {\"ts\": 1500000000.5, \"x\": " + x + ", \"y\": " + y
+    private static String report(int boat, double ts, double x, double y, String port) {
+        return "{\"boat_id\": " + boat + ", \"position\": {\"ts\": " + ts + ", \"x\": " + x + ", \"y\": " + y
                 + ", \"port_id\": \"" + port + "\"}}";
     }
 
@@ -51,14 +51,19 @@ class ForeignClientsIT {
     @EnumSource(TestBroker.Kind.class)
     void mosquittoPubInMosquittoSubOut(TestBroker.Kind kind) throws Exception {
         try (TestBroker broker = kind.start();
-             DetectorService ignored = detector(broker);
+             DetectorService detector = detector(broker);
              MosquittoSub sub = MosquittoSub.start(broker.port(), "EVENT/#")) {
-            MosquittoPub.publish(broker.port(), "DATA/HARWICH", report(7, 0.0, 0.0, "HARWICH"));
-            MosquittoPub.publish(broker.port(), "DATA/HARWICH", report(7, 1.0, 1.0, "HARWICH"));
-            MosquittoPub.publish(broker.port(), "DATA/HARWICH", report(7, 1.0, 1.0, "HARWICH"));
+            MosquittoPub.publish(broker.port(), "DATA/HARWICH", report(7, 1500000000.5, 0.0, 0.0, "HARWICH"));
+            MosquittoPub.publish(broker.port(), "DATA/HARWICH", report(7, 1500000001.0, 1.0, 1.0, "HARWICH"));
+            MosquittoPub.publish(broker.port(), "DATA/HARWICH", report(7, 1500000001.5, 1.0, 1.0, "HARWICH"));
+            // A redelivery (same time, same place) is not a boat at rest: no fourth event.
+            MosquittoPub.publish(broker.port(), "DATA/HARWICH", report(7, 1500000001.5, 1.0, 1.0, "HARWICH"));
             MosquittoPub.publish(broker.port(), "DATA/HARWICH", "this is not JSON");
 
             await().atMost(Duration.ofSeconds(20)).until(() -> sub.messages().size() >= 3);
+            assertThat(detector.awaitIdle(Duration.ofSeconds(10))).isTrue();
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
+                    .until(() -> sub.messages().size() == 3);
             List<MosquittoSub.Message> got = sub.messages();
             assertThat(got).extracting(MosquittoSub.Message::topic)
                     .containsOnly("EVENT/HARWICH/STATETRANSITION/7");

@@ -18,6 +18,10 @@ import java.util.Map;
  *   <li>a report whose x and y both equal the previous ones means RESTING, any other means MOVING;</li>
  *   <li>only a change of state produces an event ({@code STATETRANSITION}).</li>
  * </ul>
+ * One deliberate difference: a report with the same event time and the same position as the previous
+ * one is a redelivery (QoS 1 is at-least-once), not a boat that stayed put, and is skipped. The original
+ * would have read it as RESTING and published a spurious event; its stations stamp every report with
+ * {@code time.time()}, so a genuine report never repeats both.
  * It applies to planar (x/y) fixes only; fixes without x/y leave the state untouched. The speed-based
  * profile for real lat/lon data is a different detector.
  */
@@ -51,16 +55,22 @@ public final class BoatDetector implements Detector<BoatTrack> {
         if (!fix.isPlanar()) {
             return Step.quiet(track);
         }
+        long nanos = epochNanos(fix);
         BoatReport report = new BoatReport(fix.x(), fix.y(), track.lastX(), track.lastY());
+        if (nanos == track.lastEpochNanos() && report.samePosition()) {
+            return Step.quiet(track);
+        }
         Outcome<BoatState, BoatTrigger> outcome = MACHINE.fire(track.state(), BoatTrigger.REPORT, report);
-        BoatTrack next = report.samePosition() && outcome.state() == track.state()
-                ? track
-                : new BoatTrack(outcome.state(), fix.x(), fix.y());
+        BoatTrack next = new BoatTrack(outcome.state(), fix.x(), fix.y(), nanos);
         if (!outcome.changed()) {
             return Step.quiet(next);
         }
         Event event = Event.transition(Event.STATE_TRANSITION, NAME, track.state().wireName(),
                 outcome.state().wireName(), fix, ctx.wallClock(), Map.of());
         return Step.of(next, event);
+    }
+
+    private static long epochNanos(Fix fix) {
+        return fix.time().getEpochSecond() * 1_000_000_000L + fix.time().getNano();
     }
 }

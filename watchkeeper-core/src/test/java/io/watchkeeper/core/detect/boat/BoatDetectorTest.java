@@ -44,7 +44,11 @@ class BoatDetectorTest {
         driver.feed(at(BOAT, 0, 1.5, -2.0));
 
         assertThat(driver.events()).isEmpty();
-        assertThat(driver.state(BOAT, BoatDetector.class)).contains(new BoatTrack(BoatState.MOVING, 1.5, -2.0));
+        assertThat(driver.state(BOAT, BoatDetector.class)).hasValueSatisfying(t -> {
+            assertThat(t.state()).isEqualTo(BoatState.MOVING);
+            assertThat(t.lastX()).isEqualTo(1.5);
+            assertThat(t.lastY()).isEqualTo(-2.0);
+        });
     }
 
     @Test
@@ -68,6 +72,17 @@ class BoatDetectorTest {
         assertThat(driver.takeEvents()).extracting(Event::to).containsExactly("moving");
         driver.feed(at(BOAT, 3, 5, 6)).feed(at(BOAT, 4, 7, 6));
         assertThat(driver.takeEvents()).extracting(Event::to).containsExactly("resting", "moving");
+    }
+
+    @Test
+    void aRedeliveredReportIsNotMistakenForABoatAtRest() {
+        Fix moving = at(BOAT, 1, 2, 2);
+        driver.feed(at(BOAT, 0, 1, 1)).feed(moving).feed(moving).feed(moving);
+
+        assertThat(driver.events()).isEmpty();
+        // The same place at a later time is a boat at rest, as in the original.
+        driver.feed(at(BOAT, 2, 2, 2));
+        assertThat(driver.events()).extracting(Event::to).containsExactly("resting");
     }
 
     @Test
