@@ -32,6 +32,13 @@ import org.jetbrains.annotations.Nullable;
  */
 public final class DetectorService implements AutoCloseable {
 
+    /**
+     * Unacknowledged events the detector may have in flight. Measured (BENCHMARKS.md): 8192 instead of
+     * the client default 1024 raised Mosquitto end-to-end throughput from 25.0k to 30.3k positions/s
+     * and removed the engine's backpressure waits; memory stays bounded (8192 small payloads).
+     */
+    static final int EVENT_PUBLISHER_IN_FLIGHT = 8192;
+
     private final Publisher publisher;
     private final Engine engine;
     private final DeadLetterCounter deadLetters;
@@ -63,7 +70,8 @@ public final class DetectorService implements AutoCloseable {
         Objects.requireNonNull(settings, "settings");
         List<AutoCloseable> opened = new ArrayList<>();
         try {
-            Publisher publisher = Publisher.connect(settings.withClientId(settings.clientId() + "-out"));
+            Publisher publisher = Publisher.connect(settings.withClientId(settings.clientId() + "-out")
+                    .withMaxInFlight(EVENT_PUBLISHER_IN_FLIGHT));
             opened.add(publisher);
             EventJson json = new EventJson();
             EventSink mqtt = new MqttEventSink(publisher, json);

@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -64,17 +66,31 @@ final class DemoCommand implements Callable<Integer> {
             running.add(broker);
             BrokerAddress address = BrokerAddress.of("127.0.0.1".equals(host) || "0.0.0.0".equals(host)
                     ? "127.0.0.1" : host, broker.port());
-            DetectorService detector = DetectorService.start(ClientSettings.of(address, "watchkeeper-detect"),
-                    EngineConfig.defaults(), FixDecoder.DEFAULT_MAX_PAYLOAD_BYTES,
-                    quiet ? null : new ConsoleEventLog(out), Clock.systemUTC());
+            // Stations connect while the detector does (each connection waits for its broker round trips);
+            // they start publishing only once the detector is subscribed, so no early report goes unseen.
+            List<CompletableFuture<Publisher>> connecting = new ArrayList<>();
+            for (int i = 1; i <= stations; i++) {
+                ClientSettings settings = ClientSettings.of(address, "PORT" + i);
+                connecting.add(CompletableFuture.supplyAsync(() -> Publisher.connect(settings)));
+            }
+            List<Publisher> publishers = new ArrayList<>();
+            DetectorService detector;
+            try {
+                detector = DetectorService.start(ClientSettings.of(address, "watchkeeper-detect"),
+                        EngineConfig.defaults(), FixDecoder.DEFAULT_MAX_PAYLOAD_BYTES,
+                        quiet ? null : new ConsoleEventLog(out), Clock.systemUTC());
+            } finally {
+                for (CompletableFuture<Publisher> c : connecting) {
+                    publishers.add(join(c));
+                }
+                running.addAll(publishers);
+            }
             running.add(detector);
             long base = seed != null ? seed : System.nanoTime();
-            for (int i = 1; i <= stations; i++) {
-                String id = "PORT" + i;
-                Publisher publisher = Publisher.connect(ClientSettings.of(address, id));
-                running.add(publisher);
-                running.add(new StationRunner(new StationSimulator(id, boats, rate, base + i), publisher,
-                        Clock.systemUTC(), 0).start());
+            for (int i = 0; i < publishers.size(); i++) {
+                Publisher publisher = publishers.get(i);
+                running.add(new StationRunner(new StationSimulator(publisher.clientId(), boats, rate, base + i + 1),
+                        publisher, Clock.systemUTC(), 0).start());
             }
             System.err.printf("watchkeeper demo: broker on %s:%d, %d station(s) x %d boats at %s Hz, seed %d%n",
                     host, broker.port(), stations, boats, rate, base);
@@ -97,6 +113,15 @@ final class DemoCommand implements Callable<Integer> {
                 System.err.println("watchkeeper demo: stopped");
             }
             shutdown.done();
+        }
+    }
+
+    /** The connected publisher, or the connect failure itself (not wrapped), so the CLI prints its one line. */
+    private static Publisher join(CompletableFuture<Publisher> connecting) {
+        try {
+            return connecting.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
     }
 }
