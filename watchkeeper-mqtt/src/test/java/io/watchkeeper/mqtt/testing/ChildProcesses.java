@@ -2,6 +2,7 @@ package io.watchkeeper.mqtt.testing;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Kills the test's child processes (mosquitto, mosquitto_sub) if the JVM exits before a test closed
@@ -24,5 +25,18 @@ final class ChildProcesses {
         LIVE.add(process);
         process.onExit().thenRun(() -> LIVE.remove(process));
         return process;
+    }
+
+    /** Stops a child: SIGTERM, then SIGKILL if it is still running after 5 s; waits for it. */
+    static void stop(Process process) {
+        process.destroy();
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
     }
 }

@@ -7,6 +7,7 @@ import io.watchkeeper.core.engine.Engine;
 import io.watchkeeper.core.engine.EngineConfig;
 import io.watchkeeper.core.engine.EngineStats;
 import io.watchkeeper.core.event.EventSink;
+import io.watchkeeper.mqtt.client.BrokerAddress;
 import io.watchkeeper.mqtt.client.ClientSettings;
 import io.watchkeeper.mqtt.client.Publisher;
 import io.watchkeeper.mqtt.client.Subscriber;
@@ -37,7 +38,7 @@ public final class DetectorService implements AutoCloseable {
      * the client default 1024 raised Mosquitto end-to-end throughput from 25.0k to 30.3k positions/s
      * and removed the engine's backpressure waits; memory stays bounded (8192 small payloads).
      */
-    static final int EVENT_PUBLISHER_IN_FLIGHT = 8192;
+    public static final int EVENT_PUBLISHER_IN_FLIGHT = 8192;
 
     private final Publisher publisher;
     private final Engine engine;
@@ -54,6 +55,11 @@ public final class DetectorService implements AutoCloseable {
         this.subscriber = subscriber;
     }
 
+    /** Connection settings for the detector: the defaults, with {@link #EVENT_PUBLISHER_IN_FLIGHT}. */
+    public static ClientSettings settings(BrokerAddress address, String clientId) {
+        return ClientSettings.of(address, clientId).withMaxInFlight(EVENT_PUBLISHER_IN_FLIGHT);
+    }
+
     /** The detectors of the original system. */
     public static List<Detector<?>> detectors() {
         return List.of(new BoatDetector());
@@ -62,7 +68,8 @@ public final class DetectorService implements AutoCloseable {
     /**
      * Connects, starts the engine and subscribes.
      *
-     * @param settings     connection settings; the client id names the subscriber
+     * @param settings     connection settings; the client id names the subscriber, and {@code maxInFlight}
+     *                     bounds the event publisher (see {@link #settings})
      * @param extraSink    another sink for every event (the console log), or null
      */
     public static DetectorService start(ClientSettings settings, EngineConfig engineConfig, int maxPayloadBytes,
@@ -70,8 +77,7 @@ public final class DetectorService implements AutoCloseable {
         Objects.requireNonNull(settings, "settings");
         List<AutoCloseable> opened = new ArrayList<>();
         try {
-            Publisher publisher = Publisher.connect(settings.withClientId(settings.clientId() + "-out")
-                    .withMaxInFlight(EVENT_PUBLISHER_IN_FLIGHT));
+            Publisher publisher = Publisher.connect(settings.withClientId(settings.clientId() + "-out"));
             opened.add(publisher);
             EventJson json = new EventJson();
             EventSink mqtt = new MqttEventSink(publisher, json);

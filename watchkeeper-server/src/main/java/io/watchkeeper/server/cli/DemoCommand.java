@@ -76,7 +76,7 @@ final class DemoCommand implements Callable<Integer> {
             List<Publisher> publishers = new ArrayList<>();
             DetectorService detector;
             try {
-                detector = DetectorService.start(ClientSettings.of(address, "watchkeeper-detect"),
+                detector = DetectorService.start(DetectorService.settings(address, "watchkeeper-detect"),
                         EngineConfig.defaults(), FixDecoder.DEFAULT_MAX_PAYLOAD_BYTES,
                         quiet ? null : new ConsoleEventLog(out), Clock.systemUTC());
             } finally {

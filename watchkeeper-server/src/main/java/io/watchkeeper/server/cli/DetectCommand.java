@@ -35,7 +35,7 @@ final class DetectCommand implements Callable<Integer> {
             engine = engine.withWorkers(workers);
         }
         Shutdown shutdown = new Shutdown();
-        try (DetectorService service = DetectorService.start(brokerOptions.settings(choice), engine,
+        try (DetectorService service = DetectorService.start(DetectorService.settings(choice.address(), choice.clientId()), engine,
                 config.input().maxPayloadBytesOrDefault(), quiet ? null : new ConsoleEventLog(System.out),
                 Clock.systemUTC())) {
             System.err.printf("watchkeeper detect: %d worker(s), connected to %s (Ctrl-C to stop)%n",

@@ -1,0 +1,138 @@
+package io.watchkeeper.bench.heap;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+import io.watchkeeper.core.deadletter.DeadLetterSink;
+import io.watchkeeper.core.detect.boat.BoatDetector;
+import io.watchkeeper.core.engine.Engine;
+import io.watchkeeper.core.engine.EngineConfig;
+import io.watchkeeper.core.engine.EngineStats;
+import io.watchkeeper.core.event.EventSink;
+import io.watchkeeper.core.fix.Fix;
+import io.watchkeeper.core.fix.VesselId;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.LongAdder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bench heap}: retained heap bytes per tracked vessel with the Boat detector, measured through
+ * the public {@link Engine} API (its vessel table is package-private): one worker, one planar fix per
+ * distinct vessel (away from (0, 0), so each vessel holds its own state and no event fires), then
+ * full GCs and the difference of used heap against the empty engine. Run it with a fixed heap, e.g.
+ * {@code WATCHKEEPER_JAVA_OPTS=-Xmx4g}.
+ */
+@Command(name = "heap", mixinStandardHelpOptions = true,
+        description = {"Measures retained heap bytes per tracked vessel with the Boat detector (1 engine worker).",
+                "Run with a fixed heap: WATCHKEEPER_JAVA_OPTS='-Xms4g -Xmx4g' ./watchkeeper bench heap"})
+public final class HeapPerVessel implements Callable<Integer> {
+
+    /** How vessels are identified. */
+    enum Ids {
+        /** global ids such as a 9-digit MMSI ({@code VesselId.of}), the million-vessel AIS case */
+        mmsi,
+        /** the original format: a small boat number scoped by its station, as FixDecoder makes it */
+        station
+    }
+
+    @Option(names = "--vessels", paramLabel = "N", defaultValue = "1000000",
+            description = "Distinct vessels to track (default: ${DEFAULT-VALUE}).")
+    int vessels;
+
+    @Option(names = "--ids", paramLabel = "KIND", defaultValue = "mmsi",
+            description = "mmsi: 9-digit global ids; station: boat numbers 0..999 scoped by 1,000+ stations, "
+                    + "with a new scope String per vessel as the decoder creates it (default: ${DEFAULT-VALUE}).")
+    Ids ids;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (vessels < 1) {
+            throw new IllegalArgumentException("--vessels must be at least 1, was " + vessels);
+        }
+        LongAdder events = new LongAdder();
+        EventSink sink = e -> events.increment();
+        DeadLetterSink deadLetters = d -> { };
+        Engine engine = Engine.start(new EngineConfig(1, EngineConfig.DEFAULT_QUEUE_CAPACITY),
+                List.of(new BoatDetector()), sink, deadLetters, Clock.systemUTC());
+        try {
+            // Warm the path with one vessel, then measure the empty engine.
+            engine.submit(fix(-1));
+            engine.awaitIdle(Duration.ofSeconds(10));
+            long before = usedAfterGc();
+            long start = System.nanoTime();
+            for (int i = 0; i < vessels; i++) {
+                engine.submit(fix(i)); // the ids are created here and kept only by the engine
+            }
+            if (!engine.awaitIdle(Duration.ofMinutes(5))) {
+                throw new IllegalStateException("engine did not finish within 5 min");
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long after = usedAfterGc();
+            EngineStats stats = engine.stats();
+            double perVessel = (double) (after - before) / vessels;
+            Runtime rt = Runtime.getRuntime();
+            System.out.printf(Locale.ROOT, "vessels tracked        %,d (%s ids), events %,d%n", stats.vessels(), ids,
+                    events.sum());
+            System.out.printf(Locale.ROOT, "used heap before/after %,d / %,d bytes (after full GC)%n", before, after);
+            System.out.printf(Locale.ROOT, "heap per vessel        %.1f bytes (target <= 300)%n", perVessel);
+            System.out.printf(Locale.ROOT, "fill rate              %,.0f new vessels/s (1 worker)%n", vessels / seconds);
+            System.out.printf(Locale.ROOT, "jvm                    %s %s, -Xmx %,d MB, GC %s, compressed oops %s%n",
+                    System.getProperty("java.vm.name"), System.getProperty("java.version"),
+                    rt.maxMemory() >> 20, gcNames(), vmOption("UseCompressedOops"));
+            return 0;
+        } finally {
+            engine.close();
+        }
+    }
+
+    private static final Instant TIME = Instant.ofEpochSecond(1_700_000_000L);
+
+    private Fix fix(int i) {
+        VesselId id;
+        String site;
+        if (ids == Ids.mmsi) {
+            site = "AIS";
+            id = VesselId.of(Integer.toString(200_000_000 + i));
+        } else {
+            int station = i / 1000;
+            site = new String("PORT" + station); // a new String per fix, as the decoder parses port_id
+            id = VesselId.scoped(site, Integer.toString(i % 1000), true);
+        }
+        return Fix.planar(id, site, TIME, 1.0 + i, 2.0, null);
+    }
+
+    private static long usedAfterGc() throws InterruptedException {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+            Thread.sleep(200);
+            used = Math.min(used, memory.getHeapMemoryUsage().getUsed());
+        }
+        return used;
+    }
+
+    private static String gcNames() {
+        List<String> names = new ArrayList<>();
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            names.add(gc.getName());
+        }
+        return String.join("+", names);
+    }
+
+    private static String vmOption(String name) {
+        try {
+            return ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).getVMOption(name).getValue();
+        } catch (RuntimeException e) {
+            return "?";
+        }
+    }
+}
