@@ -9,6 +9,9 @@ import io.watchkeeper.core.engine.EngineStats;
 import io.watchkeeper.core.event.EventSink;
 import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.fix.VesselId;
+import io.watchkeeper.mqtt.wire.Decoded;
+import io.watchkeeper.mqtt.wire.FixDecoder;
+import java.nio.charset.StandardCharsets;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -39,7 +42,7 @@ public final class HeapPerVessel implements Callable<Integer> {
     enum Ids {
         /** global ids such as a 9-digit MMSI ({@code VesselId.of}), the million-vessel AIS case */
         mmsi,
-        /** the original format: a small boat number scoped by its station, as FixDecoder makes it */
+        /** the original format: a small boat number scoped by its station, decoded by FixDecoder */
         station
     }
 
@@ -49,7 +52,7 @@ public final class HeapPerVessel implements Callable<Integer> {
 
     @Option(names = "--ids", paramLabel = "KIND", defaultValue = "mmsi",
             description = "mmsi: 9-digit global ids; station: boat numbers 0..999 scoped by 1,000+ stations, "
-                    + "with a new scope String per vessel as the decoder creates it (default: ${DEFAULT-VALUE}).")
+                    + "decoded from original-format payloads by FixDecoder (default: ${DEFAULT-VALUE}).")
     Ids ids;
 
     @Override
@@ -94,19 +97,21 @@ public final class HeapPerVessel implements Callable<Integer> {
     }
 
     private static final Instant TIME = Instant.ofEpochSecond(1_700_000_000L);
+    private final FixDecoder decoder = new FixDecoder();
 
     private Fix fix(int i) {
-        VesselId id;
-        String site;
         if (ids == Ids.mmsi) {
-            site = "AIS";
-            id = VesselId.of(Integer.toString(200_000_000 + i));
-        } else {
-            int station = i / 1000;
-            site = new String("PORT" + station); // a new String per fix, as the decoder parses port_id
-            id = VesselId.scoped(site, Integer.toString(i % 1000), true);
+            return Fix.planar(VesselId.of(Integer.toString(200_000_000 + i)), "AIS", TIME, 1.0 + i, 2.0, null);
         }
-        return Fix.planar(id, site, TIME, 1.0 + i, 2.0, null);
+        // Through the real decoder, which parses a new port_id String per fix (and canonicalises it).
+        String station = "PORT" + i / 1000;
+        String json = "{\"boat_id\": " + i % 1000 + ", \"position\": {\"ts\": " + TIME.getEpochSecond()
+                + ", \"x\": " + (1.0 + i) + ", \"y\": 2.0, \"port_id\": \"" + station + "\"}}";
+        Decoded decoded = decoder.decode(station, json.getBytes(StandardCharsets.UTF_8));
+        if (decoded instanceof Decoded.Accepted accepted) {
+            return accepted.fix();
+        }
+        throw new IllegalStateException("bench payload refused: " + decoded);
     }
 
     private static long usedAfterGc() throws InterruptedException {

@@ -41,6 +41,14 @@ class FixDecoderTest {
     }
 
     @Test
+    void everyBoatOfAStationSharesOneSiteString() {
+        Fix a = accepted("{\"boat_id\": 1, \"position\": {\"ts\": 1, \"x\": 0, \"y\": 0, \"port_id\": \"PORT7\"}}");
+        Fix b = accepted("{\"boat_id\": 2, \"position\": {\"ts\": 1, \"x\": 0, \"y\": 0, \"port_id\": \"PORT7\"}}");
+
+        assertThat(b.vessel().scope()).isSameAs(a.vessel().scope()).isEqualTo("PORT7");
+    }
+
+    @Test
     void stringBoatIdsStayStringsAndTheTopicStationIsTheDefaultSite() {
         Fix f = accepted("{\"position\": {\"x\": 0, \"y\": 0, \"ts\": 1}, \"boat_id\": \"alpha\"}");
 
