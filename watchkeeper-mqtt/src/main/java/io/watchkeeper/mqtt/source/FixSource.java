@@ -8,9 +8,6 @@ import io.watchkeeper.mqtt.client.MessageHandler;
 import io.watchkeeper.mqtt.topic.Topics;
 import io.watchkeeper.mqtt.wire.Decoded;
 import io.watchkeeper.mqtt.wire.FixDecoder;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Objects;
@@ -64,13 +61,7 @@ public final class FixSource implements MessageHandler {
 
     /** The payload as text; bytes that are not UTF-8 become U+FFFD rather than an exception. */
     static String text(byte[] payload) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(payload)).toString();
-        } catch (CharacterCodingException e) {
-            return new String(payload, StandardCharsets.UTF_8);
-        }
+        return new String(payload, StandardCharsets.UTF_8);
     }
 
     public long accepted() {
