@@ -32,52 +32,26 @@ public interface TestBroker extends AutoCloseable {
     /** HiveMQ CE embedded on a free port of 127.0.0.1. */
     static TestBroker embedded() {
         EmbeddedBroker broker = EmbeddedBroker.builder().port(0).build().start();
-        return new TestBroker() {
-            @Override
-            public BrokerAddress address() {
-                return broker.address();
-            }
-
-            @Override
-            public Kind kind() {
-                return Kind.EMBEDDED;
-            }
-
-            @Override
-            public void close() {
-                broker.close();
-            }
-
-            @Override
-            public String toString() {
-                return "embedded HiveMQ CE@" + broker.port();
-            }
-        };
+        return new Started(broker.address(), Kind.EMBEDDED, broker::close, "embedded HiveMQ CE@" + broker.port());
     }
 
     /** Mosquitto 2 on a free port of 127.0.0.1; skips (or fails under CI) if not installed. */
     static TestBroker mosquitto() {
         MosquittoBroker broker = MosquittoBroker.start();
-        return new TestBroker() {
-            @Override
-            public BrokerAddress address() {
-                return broker.address();
-            }
+        return new Started(broker.address(), Kind.MOSQUITTO, broker::close, broker.toString());
+    }
 
-            @Override
-            public Kind kind() {
-                return Kind.MOSQUITTO;
-            }
+    /** A running broker of either kind: where it listens, and how to stop it. */
+    record Started(BrokerAddress address, Kind kind, Runnable stop, String name) implements TestBroker {
 
-            @Override
-            public void close() {
-                broker.close();
-            }
+        @Override
+        public void close() {
+            stop.run();
+        }
 
-            @Override
-            public String toString() {
-                return broker.toString();
-            }
-        };
+        @Override
+        public String toString() {
+            return name;
+        }
     }
 }
