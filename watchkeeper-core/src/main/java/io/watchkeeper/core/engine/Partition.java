@@ -11,7 +11,9 @@ import io.watchkeeper.core.event.EventSink;
 import io.watchkeeper.core.fix.Fix;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +34,7 @@ final class Partition implements DetectorContext {
     private final EventSink events;
     private final DeadLetterSink deadLetters;
     private final Clock clock;
+    private final Set<String> loggedFailures = new HashSet<>();
     private Instant eventTime = Instant.EPOCH;
     private long processed;
     private long emitted;
@@ -59,8 +62,12 @@ final class Partition implements DetectorContext {
         try {
             step = ((Detector<Object>) detector).step(state, fix, this);
         } catch (RuntimeException e) {
-            LOG.warn("detector {} failed on a fix of {}; vessel keeps its state: {}", detector.name(), fix.vessel(),
-                    e.toString());
+            // Once per detector and exception type: a hostile feed must not flood the log. Every
+            // failure is still a dead letter, and counted there.
+            if (loggedFailures.add(detector.name() + '/' + e.getClass().getName())) {
+                LOG.warn("detector {} failed on a fix of {}; vessel keeps its state (further {} are only "
+                        + "dead-lettered): {}", detector.name(), fix.vessel(), e.getClass().getSimpleName(), e.toString());
+            }
             deadLetters.accept(new DeadLetter(fix.site(), RejectReason.DETECTOR_ERROR,
                     detector.name() + ": " + e, fix.toString(), clock.instant()));
             return state;
