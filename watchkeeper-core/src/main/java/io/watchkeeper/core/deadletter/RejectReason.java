@@ -15,7 +15,21 @@ public enum RejectReason {
     /** The payload is larger than the configured limit. */
     TOO_LARGE,
     /** A detector threw while handling this fix; the vessel kept its previous state. */
-    DETECTOR_ERROR;
+    DETECTOR_ERROR,
+    /** An NMEA sentence whose {@code *hh} checksum does not match its characters (or has none). */
+    NMEA_CHECKSUM,
+    /** An NMEA sentence with fields missing, or an AIS payload too short for its message type. */
+    NMEA_TRUNCATED,
+    /** A line that is not an AIS sentence at all: noise, binary bytes, an unknown sentence. */
+    NMEA_GARBAGE,
+    /** A fill-bit count outside 0..5, or fill bits on a fragment that is not the last. */
+    NMEA_FILL_BITS,
+    /** An AIS payload with characters outside the six-bit armour alphabet. */
+    AIS_PAYLOAD,
+    /** A fragment that arrived out of order, twice, or after one of its group went missing. */
+    FRAGMENT_SEQUENCE,
+    /** A fragment group that never completed and was evicted after its timeout or for space. */
+    FRAGMENT_EXPIRED;
 
     /** The label used in logs, metrics and dead-letter payloads. */
     public String label() {
