@@ -196,7 +196,7 @@ public final class NmeaFramer {
         }
         boolean noSequence = commas[3] == commas[2] + 1;
         s.sequenceId = noSequence ? Sentence.NO_SEQUENCE : NmeaChars.parseInt(line, commas[2] + 1, commas[3]);
-        if (s.sequenceId < Sentence.NO_SEQUENCE || !noSequence && s.sequenceId == Sentence.NO_SEQUENCE) {
+        if (!noSequence && s.sequenceId < 0) {
             return reject(RejectReason.NMEA_TRUNCATED, "sequential id '", line, commas[2] + 1, commas[3]);
         }
         int channelLength = commas[4] - commas[3] - 1;

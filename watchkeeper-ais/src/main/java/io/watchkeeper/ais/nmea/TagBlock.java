@@ -19,6 +19,8 @@ final class TagBlock {
     long groupId;
     /** Index after the closing backslash. */
     int end;
+    /** Set by {@link #parse} when its failure was a checksum (rather than framing) problem. */
+    boolean checksumProblem;
 
     /** The last source text seen, reused while a feed repeats it so most lines allocate no String. */
     private @Nullable String lastSource;
@@ -67,9 +69,6 @@ final class TagBlock {
         }
         return null;
     }
-
-    /** Set by {@link #parse} when its failure was a checksum (rather than framing) problem. */
-    boolean checksumProblem;
 
     private void parseField(CharSequence line, int from, int to) {
         int colon = NmeaChars.indexOf(line, ':', from, to);
