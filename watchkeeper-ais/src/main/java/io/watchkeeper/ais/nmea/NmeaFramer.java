@@ -118,7 +118,33 @@ public final class NmeaFramer {
             return;
         }
         int bodyEnd = star;
-        long trailingMillis = trailingTime(line, Math.min(star + 3, end), end);
+        int next = star == end ? end : nextSentence(line, Math.min(star + 3, end), end);
+        long trailingMillis = trailingTime(line, Math.min(star + 3, next), next);
+        handleSentence(line, pos, next, addressEnd, addressLength, bodyEnd, trailingMillis, wallClockMillis);
+        if (next < end) {
+            accept(line.subSequence(next, end), wallClockMillis); // counts as a line of its own: balance holds
+        }
+    }
+
+    /**
+     * Where a second sentence joined onto this line starts (Spire and gfw's samples do that, with or
+     * without its own tag block), or {@code end}: the next {@code '!'}, or the tag block right before it.
+     */
+    private static int nextSentence(CharSequence line, int from, int end) {
+        int bang = NmeaChars.indexOf(line, '!', from, end);
+        if (bang == end || bang == from || line.charAt(bang - 1) != '\\') {
+            return bang;
+        }
+        for (int i = bang - 2; i >= from; i--) {
+            if (line.charAt(i) == '\\') {
+                return i;
+            }
+        }
+        return bang;
+    }
+
+    private void handleSentence(CharSequence line, int pos, int end, int addressEnd, int addressLength, int bodyEnd,
+                                long trailingMillis, long wallClockMillis) {
         boolean ais = line.charAt(pos) == '!' && addressLength == 5 && line.charAt(pos + 3) == 'V'
                 && line.charAt(pos + 4) == 'D' && (line.charAt(pos + 5) == 'M' || line.charAt(pos + 5) == 'O');
         if (!ais) {

@@ -121,6 +121,19 @@ class NmeaFramerTest {
     }
 
     @Test
+    void sentencesJoinedOnOneLineAreFramedOneByOneWithTheirTagBlocks() {
+        // As in gfw-ais-tools/spire-test.nmea, with tag checksums that hold.
+        feed(ORBCOMM_1 + ORBCOMM_2);
+        assertThat(listener.rejections).isEmpty();
+        assertThat(listener.payloads).singleElement().satisfies(p -> {
+            assertThat(p.armored()).endsWith("00000000008");
+            assertThat(p.source()).isEqualTo("rORBCOMM008");
+        });
+        assertThat(framer.stats().lines()).isEqualTo(2);
+        assertThat(framer.stats().balanced()).isTrue();
+    }
+
+    @Test
     void tagBlockGivesSourceAndTimeAndItsGroupReassembles() {
         feed(ORBCOMM_1, ORBCOMM_SINGLE, ORBCOMM_2);
         assertThat(listener.rejections).isEmpty();
