@@ -28,6 +28,7 @@ public final class UdpLineSource implements AutoCloseable {
     private static final long CLOSE_WAIT_MILLIS = 5_000;
 
     private final DatagramSocket socket;
+    private final int port;
     private final String name;
     private final LineDelivery delivery;
     private final Thread thread;
@@ -37,7 +38,9 @@ public final class UdpLineSource implements AutoCloseable {
 
     private UdpLineSource(DatagramSocket socket, LineHandler handler, Clock clock) {
         this.socket = socket;
-        this.name = "ais-udp-" + socket.getLocalPort();
+        // Kept: a closed socket reports -1.
+        this.port = socket.getLocalPort();
+        this.name = "ais-udp-" + port;
         this.delivery = new LineDelivery(name, handler, clock, LOG);
         this.thread = new Thread(this::run, name);
         this.thread.setDaemon(true);
@@ -76,9 +79,9 @@ public final class UdpLineSource implements AutoCloseable {
         return source;
     }
 
-    /** The bound port. */
+    /** The bound port, also after close. */
     public int port() {
-        return socket.getLocalPort();
+        return port;
     }
 
     public SourceStatus status() {
