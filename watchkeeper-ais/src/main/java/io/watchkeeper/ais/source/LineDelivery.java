@@ -28,9 +28,10 @@ final class LineDelivery implements Consumer<String> {
 
     @Override
     public void accept(String line) {
+        // Counted before the handler runs, so whoever the handler signals sees the count include this line.
+        lines++;
         try {
             handler.onLine(line, clock.millis());
-            lines++;
         } catch (RuntimeException e) {
             // One bad line must not kill a long-lived feed; the failure is counted, and logged in full once.
             handlerErrors++;

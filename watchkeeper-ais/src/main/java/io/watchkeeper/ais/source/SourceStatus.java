@@ -9,7 +9,7 @@ import org.jetbrains.annotations.Nullable;
  * @param name          the source's name, as in its thread name and log lines
  * @param connected     TCP: connected now; UDP: bound and receiving
  * @param connects      successful TCP connections so far (1 + reconnects); 0 for UDP
- * @param lines         lines handed on
+ * @param lines         lines handed on (including those whose handler threw)
  * @param datagrams     UDP datagrams received; 0 for TCP
  * @param bytes         bytes received
  * @param handlerErrors lines whose handler threw; the source went on with the next line

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +31,8 @@ class TcpLineSourceIT {
     private static final Duration PATIENCE = Duration.ofSeconds(5);
 
     private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
-    private final List<AutoCloseable> toClose = new ArrayList<>();
+    // Also appended to by relay threads.
+    private final List<AutoCloseable> toClose = new CopyOnWriteArrayList<>();
 
     @AfterEach
     void closeAll() throws Exception {
@@ -117,10 +119,11 @@ class TcpLineSourceIT {
         return server;
     }
 
-    /** Accepts one client, writes the lines as a relay does, then drops it or keeps it open. */
-    private static void serve(ServerSocket server, List<String> lines, boolean drop) {
+    /** Accepts one client, writes the lines as a relay does, then drops it or keeps it open until the test ends. */
+    private void serve(ServerSocket server, List<String> lines, boolean drop) {
         try {
             Socket client = server.accept();
+            toClose.add(client);
             OutputStream out = client.getOutputStream();
             for (String line : lines) {
                 out.write((line + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
