@@ -10,7 +10,8 @@ import java.util.Objects;
  *
  * <p>Minimum lengths follow gpsdecode (gpsd 3.22), which also decodes a few real-world short forms:
  * type 1-3 from 163 bits (the radio field is then the bits present), type 5 from 420 bits, type 24
- * part A from 160 bits. Longer payloads than the standard are accepted and their extra bits ignored.
+ * part A from 160 bits. Longer payloads than the standard are accepted and their extra bits ignored,
+ * except type 27, which must be 96 or 168 bits ({@link RejectReason#AIS_PAYLOAD} otherwise).
  */
 public final class AisMessageDecoder {
 
@@ -165,6 +166,11 @@ public final class AisMessageDecoder {
 
     private static LongRangeReport longRangeReport(PayloadBits bits) throws AisPayloadException {
         require(bits, 27, 96);
+        // 96 bits by the standard; gpsd also takes 168 (a full slot). Any other length is, on real feeds,
+        // noise that happens to start with type 27, and would plant ghost positions.
+        if (bits.bitLength() != 96 && bits.bitLength() != 168) {
+            throw new AisPayloadException(RejectReason.AIS_PAYLOAD, "type 27 must be 96 or 168 bits, got " + bits.bitLength());
+        }
         return new LongRangeReport(27, bits.u(6, 2), bits.u(8, 30), bits.bit(38), bits.bit(39), bits.u(40, 4),
                 bits.s(44, 18), bits.s(62, 17), bits.u(79, 6), bits.u(85, 9), bits.bit(94));
     }
