@@ -21,7 +21,7 @@ final class MachinesCommand implements Callable<Integer> {
     boolean mermaid;
 
     static List<StateMachine<?, ?, ?>> machines() {
-        return List.of(BoatDetector.MACHINE);
+        return List.of(BoatDetector.MACHINE, BoatDetector.SPEED_MACHINE);
     }
 
     @Spec

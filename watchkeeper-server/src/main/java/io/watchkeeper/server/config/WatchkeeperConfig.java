@@ -1,5 +1,8 @@
 package io.watchkeeper.server.config;
 
+import io.watchkeeper.core.detect.boat.SpeedProfile;
+import java.util.List;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.watchkeeper.core.engine.EngineConfig;
@@ -11,17 +14,42 @@ import org.jetbrains.annotations.Nullable;
  * {@code docs/configuration.md} for the full list. Unknown keys are refused, so a typo is an error
  * rather than a silently ignored setting.
  */
-public record WatchkeeperConfig(Broker broker, Engine engine, Input input) {
+public record WatchkeeperConfig(Broker broker, Engine engine, Input input, Motion motion, List<String> inputs) {
 
-    public static final WatchkeeperConfig DEFAULTS = new WatchkeeperConfig(null, null, null);
+    public static final WatchkeeperConfig DEFAULTS = new WatchkeeperConfig(null, null, null, null, null);
 
     @JsonCreator
     public WatchkeeperConfig(@JsonProperty("broker") @Nullable Broker broker,
                              @JsonProperty("engine") @Nullable Engine engine,
-                             @JsonProperty("input") @Nullable Input input) {
+                             @JsonProperty("input") @Nullable Input input,
+                             @JsonProperty("motion") @Nullable Motion motion,
+                             @JsonProperty("inputs") @Nullable List<String> inputs) {
         this.broker = broker != null ? broker : new Broker(null, null);
         this.engine = engine != null ? engine : new Engine(null, null);
         this.input = input != null ? input : new Input(null);
+        this.motion = motion != null ? motion : new Motion(null, null);
+        this.inputs = inputs != null ? List.copyOf(inputs) : List.of();
+    }
+
+    /** {@code motion:} the speed band of the MOVING/RESTING machine for ships reporting lat/lon. */
+    public record Motion(@Nullable Double restBelowKnots, @Nullable Double moveAboveKnots) {
+        @JsonCreator
+        public Motion(@JsonProperty("restBelowKnots") @Nullable Double restBelowKnots,
+                      @JsonProperty("moveAboveKnots") @Nullable Double moveAboveKnots) {
+            this.restBelowKnots = restBelowKnots;
+            this.moveAboveKnots = moveAboveKnots;
+        }
+
+        /** @throws ConfigException when the band is impossible (rest above move, zero, negative) */
+        public SpeedProfile toSpeedProfile() {
+            SpeedProfile d = SpeedProfile.DEFAULT;
+            try {
+                return new SpeedProfile(restBelowKnots != null ? restBelowKnots : d.restBelowKnots(),
+                        moveAboveKnots != null ? moveAboveKnots : d.moveAboveKnots());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("motion: " + e.getMessage());
+            }
+        }
     }
 
     /** {@code broker:} the MQTT broker to use. */

@@ -22,8 +22,11 @@ import java.util.Map;
  * one is a redelivery (QoS 1 is at-least-once), not a boat that stayed put, and is skipped. The original
  * would have read it as RESTING and published a spurious event; its stations stamp every report with
  * {@code time.time()}, so a genuine report never repeats both.
- * It applies to planar (x/y) fixes only; fixes without x/y leave the state untouched. The speed-based
- * profile for real lat/lon data is a different detector.
+ *
+ * <p>Real ships report lat/lon, never the same coordinates twice, so for them the same MOVING/RESTING
+ * machine runs on a speed profile instead ({@link #SPEED_MACHINE}): speed over ground, or the speed
+ * derived from the last two positions when the fix has none, against a {@link SpeedProfile} band.
+ * Planar fixes keep the exact profile; a fix with neither x/y nor lat/lon leaves the state untouched.
  */
 public final class BoatDetector implements Detector<BoatTrack> {
 
@@ -40,6 +43,31 @@ public final class BoatDetector implements Detector<BoatTrack> {
                     .unless("same position", BoatReport::samePosition).add()
                     .build();
 
+    /** The same states on real ships: resting below the profile's low speed, moving above its high one. */
+    public static final StateMachine<BoatState, BoatTrigger, SpeedReport> SPEED_MACHINE =
+            StateMachine.<BoatState, BoatTrigger, SpeedReport>builder(NAME + "-speed", BoatState.class,
+                            BoatTrigger.class)
+                    .initial(BoatState.MOVING)
+                    .transition(BoatTrigger.REPORT, BoatState.MOVING, BoatState.RESTING)
+                    .when("slower than rest speed", SpeedReport::slowerThanRest).add()
+                    .transition(BoatTrigger.REPORT, BoatState.RESTING, BoatState.MOVING)
+                    .when("faster than move speed", SpeedReport::fasterThanMove).add()
+                    .build();
+
+    private static final double METRES_PER_NAUTICAL_MILE = 1852.0;
+    private static final double EARTH_RADIUS_METRES = 6_371_008.8;
+
+    private final SpeedProfile speedProfile;
+
+    /** The original exact profile for x/y, and the default speed band for lat/lon. */
+    public BoatDetector() {
+        this(SpeedProfile.DEFAULT);
+    }
+
+    public BoatDetector(SpeedProfile speedProfile) {
+        this.speedProfile = java.util.Objects.requireNonNull(speedProfile, "speedProfile");
+    }
+
     @Override
     public String name() {
         return NAME;
@@ -52,9 +80,13 @@ public final class BoatDetector implements Detector<BoatTrack> {
 
     @Override
     public Step<BoatTrack> step(BoatTrack track, Fix fix, DetectorContext ctx) {
-        if (!fix.isPlanar()) {
-            return Step.quiet(track);
+        if (fix.isPlanar()) {
+            return stepExact(track, fix, ctx);
         }
+        return fix.isGeo() ? stepBySpeed(track, fix, ctx) : Step.quiet(track);
+    }
+
+    private Step<BoatTrack> stepExact(BoatTrack track, Fix fix, DetectorContext ctx) {
         long nanos = epochNanos(fix);
         BoatReport report = new BoatReport(fix.x(), fix.y(), track.lastX(), track.lastY());
         if (nanos == track.lastEpochNanos() && report.samePosition()) {
@@ -62,12 +94,52 @@ public final class BoatDetector implements Detector<BoatTrack> {
         }
         Outcome<BoatState, BoatTrigger> outcome = MACHINE.fire(track.state(), BoatTrigger.REPORT, report);
         BoatTrack next = new BoatTrack(outcome.state(), fix.x(), fix.y(), nanos);
-        if (!outcome.changed()) {
+        return publishIfChanged(track, next, fix, ctx, Map.of());
+    }
+
+    /** lastX/lastY hold the previous lat/lon here, to derive a speed when the fix carries none. */
+    private Step<BoatTrack> stepBySpeed(BoatTrack track, Fix fix, DetectorContext ctx) {
+        long nanos = epochNanos(fix);
+        if (nanos <= track.lastEpochNanos()) {
+            return Step.quiet(track); // a redelivery or an older fix: it says nothing about now
+        }
+        double knots = Double.isNaN(fix.sogKnots()) ? derivedKnots(track, fix, nanos) : fix.sogKnots();
+        BoatTrack moved = new BoatTrack(track.state(), fix.lat(), fix.lon(), nanos);
+        if (Double.isNaN(knots)) {
+            return Step.quiet(moved);
+        }
+        Outcome<BoatState, BoatTrigger> outcome =
+                SPEED_MACHINE.fire(track.state(), BoatTrigger.REPORT, new SpeedReport(knots, speedProfile));
+        BoatTrack next = new BoatTrack(outcome.state(), fix.lat(), fix.lon(), nanos);
+        return publishIfChanged(track, next, fix, ctx, Map.of("sogKnots", knots));
+    }
+
+    private static Step<BoatTrack> publishIfChanged(BoatTrack before, BoatTrack next, Fix fix, DetectorContext ctx,
+                                                    Map<String, Object> details) {
+        if (next.state() == before.state()) {
             return Step.quiet(next);
         }
-        Event event = Event.transition(Event.STATE_TRANSITION, NAME, track.state().wireName(),
-                outcome.state().wireName(), fix, ctx.wallClock(), Map.of());
+        Event event = Event.transition(Event.STATE_TRANSITION, NAME, before.state().wireName(),
+                next.state().wireName(), fix, ctx.wallClock(), details);
         return Step.of(next, event);
+    }
+
+    /** Speed over the great circle from the previous position; NaN before the first geo fix. */
+    private static double derivedKnots(BoatTrack track, Fix fix, long nanos) {
+        if (track.lastEpochNanos() == Long.MIN_VALUE || Double.isNaN(track.lastX())) {
+            return Double.NaN;
+        }
+        double seconds = (nanos - track.lastEpochNanos()) / 1e9;
+        double metres = haversineMetres(track.lastX(), track.lastY(), fix.lat(), fix.lon());
+        return metres / METRES_PER_NAUTICAL_MILE / (seconds / 3600.0);
+    }
+
+    private static double haversineMetres(double lat1, double lon1, double lat2, double lon2) {
+        double dLat = Math.toRadians(lat2 - lat1);
+        double dLon = Math.toRadians(lon2 - lon1);
+        double a = Math.sin(dLat / 2) * Math.sin(dLat / 2)
+                + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+        return 2 * EARTH_RADIUS_METRES * Math.asin(Math.min(1.0, Math.sqrt(a)));
     }
 
     private static long epochNanos(Fix fix) {

@@ -117,8 +117,8 @@ class BoatDetectorTest {
     }
 
     @Test
-    void nonPlanarFixesLeaveTheBoatAlone() {
-        driver.feed(Fix.geo(BOAT, "PORT1", T0, 55.0, 12.0, 0.0, Double.NaN, Double.NaN, -1, null));
+    void fixesWithoutAnyPositionLeaveTheBoatAlone() {
+        driver.feed(Fix.geo(BOAT, "PORT1", T0, Double.NaN, Double.NaN, 0.0, Double.NaN, Double.NaN, -1, null));
 
         assertThat(driver.events()).isEmpty();
         assertThat(driver.state(BOAT, BoatDetector.class)).contains(BoatTrack.INITIAL);
