@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.watchkeeper.ais.AisDecoder;
+import io.watchkeeper.ais.AisDecoderListener;
+import io.watchkeeper.ais.AisDecoderStats;
 import io.watchkeeper.ais.message.AisMessage;
-import io.watchkeeper.ais.message.AisMessageDecoder;
-import io.watchkeeper.ais.message.AisPayloadException;
 import io.watchkeeper.ais.message.OtherMessage;
 import io.watchkeeper.ais.message.StaticDataReportA;
 import io.watchkeeper.ais.message.StaticDataReportB;
+import io.watchkeeper.ais.nmea.AisPayload;
+import io.watchkeeper.ais.nmea.FramerSettings;
+import io.watchkeeper.core.deadletter.RejectReason;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -83,7 +87,7 @@ class GpsdecodeComparisonIT {
         Path input = withFinalLineEnd(file);
         List<JsonNode> theirs = runGpsdecode(input);
         Ours ours = decodeOurselves(input);
-        Comparison comparison = new Comparison(DATA.relativize(file).toString());
+        Comparison comparison = new Comparison(DATA.relativize(file).toString(), ours.refusedTagBlockHeaders());
         comparison.align(theirs, ours.lines);
         System.out.printf("%-50s gpsdecode %6d  ours %6d (rejected %d)  matched %6d  allowed-unmatched %d  differing fields %d%n",
                 DATA.relativize(file), theirs.size(), ours.lines.size(), ours.rejected, comparison.matched,
@@ -152,32 +156,71 @@ class GpsdecodeComparisonIT {
     record OurLine(JsonNode json, AisMessage message, String raw) {
     }
 
-    record Ours(List<OurLine> lines, int rejected) {
+    record Ours(List<OurLine> lines, int rejected, Map<String, Integer> refusedTagBlockHeaders) {
     }
 
     private static Ours decodeOurselves(Path input) throws IOException {
-        AisMessageDecoder decoder = new AisMessageDecoder();
         GpsdJson gpsd = new GpsdJson();
-        StandInFramer framer = new StandInFramer();
         Type24Stash stash = new Type24Stash();
         List<OurLine> lines = new ArrayList<>();
         int[] rejected = {0};
-        for (String line : Files.readAllLines(input, StandardCharsets.ISO_8859_1)) {
-            framer.accept(line, payload -> {
-                try {
-                    AisMessage message = decoder.decode(payload.armored(), payload.fillBits());
-                    StringBuilder out = new StringBuilder();
-                    if (stash.write(message, payload.channel(), gpsd, out)) {
+        List<String> rejectedRaw = new ArrayList<>();
+        AisDecoder decoder = new AisDecoder(new AisDecoderListener() {
+            @Override
+            public void onMessage(AisMessage message, AisPayload payload) {
+                StringBuilder out = new StringBuilder();
+                if (stash.write(message, payload.channel(), gpsd, out)) {
+                    try {
                         lines.add(new OurLine(JSON.readTree(out.toString()), message, payload.raw()));
+                    } catch (IOException e) {
+                        throw new AssertionError("our JSON does not parse: " + out + " from " + payload.raw(), e);
                     }
-                } catch (AisPayloadException e) {
-                    rejected[0]++;
-                } catch (IOException e) {
-                    throw new AssertionError("our JSON does not parse: " + payload.raw(), e);
                 }
-            });
+            }
+
+            @Override
+            public void onRejected(RejectReason reason, String detail, String raw) {
+                rejected[0]++;
+                rejectedRaw.add(raw);
+            }
+        }, FramerSettings.defaults());
+        // One wall-clock instant for the whole file: fragment groups never time out mid-file.
+        for (String line : Files.readAllLines(input, StandardCharsets.ISO_8859_1)) {
+            decoder.accept(line, 0L);
         }
-        return new Ours(lines, rejected[0]);
+        decoder.flush();
+        AisDecoderStats stats = decoder.stats();
+        assertThat(stats.rejectedTotal()).as("every rejection reached the listener").isEqualTo(rejected[0]);
+        return new Ours(lines, rejected[0], headersBehindRefusedTagBlocks(rejectedRaw));
+    }
+
+    /**
+     * (type, MMSI) of what the sentences of lines refused for their tag block would decode to without it:
+     * gpsdecode skips tag blocks unread, so these are the messages it has and we deliberately do not.
+     */
+    private static Map<String, Integer> headersBehindRefusedTagBlocks(List<String> rejectedRaw) {
+        Map<String, Integer> headers = new java.util.HashMap<>();
+        AisDecoder bare = new AisDecoder(new AisDecoderListener() {
+            @Override
+            public void onMessage(AisMessage message, AisPayload payload) {
+                headers.merge(message.type() + "/" + message.mmsi(), 1, Integer::sum);
+            }
+
+            @Override
+            public void onRejected(RejectReason reason, String detail, String raw) {
+                // Refused for more than its tag block: gpsdecode must not have it either.
+            }
+        }, FramerSettings.defaults());
+        for (String raw : rejectedRaw) {
+            for (String line : raw.split("\n")) {
+                int end = line.startsWith("\\") ? line.indexOf('\\', 1) : -1;
+                if (end > 0) {
+                    bare.accept(line.substring(end + 1), 0L);
+                }
+            }
+        }
+        bare.flush();
+        return headers;
     }
 
     /**
@@ -224,7 +267,12 @@ class GpsdecodeComparisonIT {
         /** gpsdecode knows a fixed list of AIS talkers (AI AB AD AN AR AS AT AX BS SA); we take any. */
         OTHER_TALKER,
         /** gpsdecode drops channels other than A, B, 1, 2 or empty; the channel does not change the payload. */
-        OTHER_CHANNEL;
+        OTHER_CHANNEL,
+        /**
+         * gpsdecode skips tag blocks unread; our framer refuses a line whose tag block is broken (bad or
+         * short checksum, single sentences claiming a group), so gpsdecode has these messages and we do not.
+         */
+        REFUSED_TAG_BLOCK;
 
         private static final java.util.Set<String> GPSD_TALKERS =
                 java.util.Set.of("AI", "AB", "AD", "AN", "AR", "AS", "AT", "AX", "BS", "SA");
@@ -257,8 +305,11 @@ class GpsdecodeComparisonIT {
         int allowedOurs;
         int allowedTheirs;
 
-        Comparison(String file) {
+        private final Map<String, Integer> refusedTagBlockHeaders;
+
+        Comparison(String file, Map<String, Integer> refusedTagBlockHeaders) {
             this.file = file;
+            this.refusedTagBlockHeaders = new java.util.HashMap<>(refusedTagBlockHeaders);
         }
 
         void align(List<JsonNode> theirs, List<OurLine> ours) {
@@ -327,6 +378,14 @@ class GpsdecodeComparisonIT {
         }
 
         private void onlyTheirs(int index, JsonNode node) {
+            String header = node.path("type").asInt() + "/" + node.path("mmsi").asLong();
+            if (refusedTagBlockHeaders.getOrDefault(header, 0) > 0) {
+                refusedTagBlockHeaders.merge(header, -1, Integer::sum);
+                allowedTheirs++;
+                allowed.merge(Deliberate.REFUSED_TAG_BLOCK, 1, Integer::sum);
+                details.add("allowed " + Deliberate.REFUSED_TAG_BLOCK + " #" + index + ": " + node);
+                return;
+            }
             differences.add(file + " #" + index + ": message only gpsdecode decoded: " + node);
         }
 
