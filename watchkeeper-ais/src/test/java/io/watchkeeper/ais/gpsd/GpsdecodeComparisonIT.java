@@ -1,0 +1,411 @@
+package io.watchkeeper.ais.gpsd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.watchkeeper.ais.AisDecoder;
+import io.watchkeeper.ais.AisDecoderListener;
+import io.watchkeeper.ais.AisDecoderStats;
+import io.watchkeeper.ais.message.AisMessage;
+import io.watchkeeper.ais.message.OtherMessage;
+import io.watchkeeper.ais.message.StaticDataReportA;
+import io.watchkeeper.ais.message.StaticDataReportB;
+import io.watchkeeper.ais.nmea.AisPayload;
+import io.watchkeeper.ais.nmea.FramerSettings;
+import io.watchkeeper.core.deadletter.RejectReason;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.jetbrains.annotations.Nullable;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The proof: every AIS file in the shared data set, decoded by {@code gpsdecode -u -j} and by us
+ * ({@link GpsdJson} lines), aligned message by message and compared field by field. Zero differences
+ * are allowed except the deliberate ones in {@code DIFFERENCES-vs-gpsdecode.md}, each with a reason.
+ */
+class GpsdecodeComparisonIT {
+
+    private static final Path GPSDECODE = Path.of("/usr/bin/gpsdecode");
+    private static final Path DATA = Path.of(System.getProperty("watchkeeper.data", "/work/shared/data"));
+    private static final List<String> FOLDERS = List.of("gpsd-ais", "libais", "pyais", "dma-aislib",
+            "dma-aisabnormal", "gfw-ais-tools", "amsa-risky");
+    /** How far ahead either side may be searched to resync after a message only one side has. */
+    private static final int RESYNC_WINDOW = 20;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path temp;
+
+    @TestFactory
+    Stream<DynamicTest> everyAisFileMatchesGpsdecode() throws IOException {
+        requireGpsdecode();
+        List<Path> files = new ArrayList<>();
+        for (String folder : FOLDERS) {
+            try (Stream<Path> walk = Files.walk(DATA.resolve(folder))) {
+                walk.filter(Files::isRegularFile).filter(GpsdecodeComparisonIT::isAisFile).sorted().forEach(files::add);
+            }
+        }
+        assertThat(files).as("AIS files under " + DATA).hasSizeGreaterThan(30);
+        return files.stream().map(file -> DynamicTest.dynamicTest(DATA.relativize(file).toString(), () -> compare(file)));
+    }
+
+    private static boolean isAisFile(Path file) {
+        String name = file.getFileName().toString();
+        return !name.startsWith("LICENSE") && !name.startsWith("NOTICE") && !name.equals("README.md")
+                && !name.equals("MANIFEST.tsv") && !name.endsWith(".csv") && !name.endsWith(".track");
+    }
+
+    private static void requireGpsdecode() {
+        if (Files.isExecutable(GPSDECODE)) {
+            return;
+        }
+        String line = "gpsdecode not found at " + GPSDECODE + ": apt-get install gpsd-clients";
+        boolean strict = "true".equalsIgnoreCase(System.getenv("CI"))
+                || "true".equalsIgnoreCase(System.getProperty("watchkeeper.requireExternal"));
+        if (strict) {
+            throw new AssertionError(line);
+        }
+        Assumptions.abort(line);
+    }
+
+    private void compare(Path file) throws Exception {
+        Path input = withFinalLineEnd(file);
+        List<JsonNode> theirs = runGpsdecode(input);
+        Ours ours = decodeOurselves(input);
+        Comparison comparison = new Comparison(DATA.relativize(file).toString(), ours.refusedTagBlockHeaders());
+        comparison.align(theirs, ours.lines);
+        System.out.printf("%-50s gpsdecode %6d  ours %6d (rejected %d)  matched %6d  allowed-unmatched %d  differing fields %d%n",
+                DATA.relativize(file), theirs.size(), ours.lines.size(), ours.rejected, comparison.matched,
+                comparison.allowedOurs + comparison.allowedTheirs, comparison.differences.size());
+        comparison.allowed.forEach((reason, count) -> System.out.println("  allowed " + reason + ": " + count));
+        writeReport(file, comparison);
+        assertThat(comparison.differences.subList(0, Math.min(20, comparison.differences.size())))
+                .as("differences from gpsdecode in " + file + " (first 20 of " + comparison.differences.size() + ")")
+                .isEmpty();
+        // Counts: everything gpsdecode printed was matched, and our extra lines are all explained.
+        assertThat(comparison.matched + comparison.allowedTheirs).as("gpsdecode messages accounted for").isEqualTo(theirs.size());
+        assertThat(comparison.matched + comparison.allowedOurs).as("our messages accounted for").isEqualTo(ours.lines.size());
+    }
+
+    /**
+     * The file as gpsdecode reads it on stdin: decompressed, and ending in a line end. gpsdecode only
+     * emits a sentence once its line end arrives, so without one it silently drops a file's last
+     * sentence; appending it lets that sentence be compared instead of explained away.
+     */
+    private Path withFinalLineEnd(Path file) throws IOException {
+        byte[] bytes;
+        if (file.getFileName().toString().endsWith(".gz")) {
+            try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+                bytes = in.readAllBytes();
+            }
+        } else {
+            bytes = Files.readAllBytes(file);
+        }
+        Path input = temp.resolve(file.getFileName().toString().replace(".gz", ""));
+        Files.write(input, bytes);
+        if (bytes.length > 0 && bytes[bytes.length - 1] != '\n') {
+            Files.write(input, new byte[] {'\n'}, java.nio.file.StandardOpenOption.APPEND);
+        }
+        return input;
+    }
+
+    /** Full per-file detail under target/, for reading when a number looks odd. */
+    private static void writeReport(Path file, Comparison comparison) throws IOException {
+        Path dir = Path.of("target", "gpsdecode-comparison");
+        Files.createDirectories(dir);
+        List<String> lines = new ArrayList<>(comparison.differences);
+        lines.addAll(comparison.details);
+        Files.write(dir.resolve(DATA.relativize(file).toString().replace('/', '_') + ".txt"), lines, StandardCharsets.UTF_8);
+    }
+
+    private static List<JsonNode> runGpsdecode(Path input) throws Exception {
+        Process process = new ProcessBuilder(GPSDECODE.toString(), "-u", "-j")
+                .redirectInput(input.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        List<JsonNode> lines = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.ISO_8859_1))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                JsonNode node = JSON.readTree(line);
+                if ("AIS".equals(node.path("class").asText())) {
+                    lines.add(node);
+                }
+            }
+        }
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("gpsdecode finished").isTrue();
+        assertThat(process.exitValue()).as("gpsdecode exit status").isZero();
+        return lines;
+    }
+
+    /** Our decoded messages as gpsd JSON, with the raw sentence(s) for the report. */
+    record OurLine(JsonNode json, AisMessage message, String raw) {
+    }
+
+    record Ours(List<OurLine> lines, int rejected, Map<String, Integer> refusedTagBlockHeaders) {
+    }
+
+    private static Ours decodeOurselves(Path input) throws IOException {
+        GpsdJson gpsd = new GpsdJson();
+        Type24Stash stash = new Type24Stash();
+        List<OurLine> lines = new ArrayList<>();
+        int[] rejected = {0};
+        List<String> rejectedRaw = new ArrayList<>();
+        AisDecoder decoder = new AisDecoder(new AisDecoderListener() {
+            @Override
+            public void onMessage(AisMessage message, AisPayload payload) {
+                StringBuilder out = new StringBuilder();
+                if (stash.write(message, payload.channel(), gpsd, out)) {
+                    try {
+                        lines.add(new OurLine(JSON.readTree(out.toString()), message, payload.raw()));
+                    } catch (IOException e) {
+                        throw new AssertionError("our JSON does not parse: " + out + " from " + payload.raw(), e);
+                    }
+                }
+            }
+
+            @Override
+            public void onRejected(RejectReason reason, String detail, String raw) {
+                rejected[0]++;
+                rejectedRaw.add(raw);
+            }
+        }, FramerSettings.defaults());
+        // One wall-clock instant for the whole file: fragment groups never time out mid-file.
+        for (String line : Files.readAllLines(input, StandardCharsets.ISO_8859_1)) {
+            decoder.accept(line, 0L);
+        }
+        decoder.flush();
+        AisDecoderStats stats = decoder.stats();
+        assertThat(stats.rejectedTotal()).as("every rejection reached the listener").isEqualTo(rejected[0]);
+        return new Ours(lines, rejected[0], headersBehindRefusedTagBlocks(rejectedRaw));
+    }
+
+    /**
+     * (type, MMSI) of what the sentences of lines refused for their tag block would decode to without it:
+     * gpsdecode skips tag blocks unread, so these are the messages it has and we deliberately do not.
+     */
+    private static Map<String, Integer> headersBehindRefusedTagBlocks(List<String> rejectedRaw) {
+        Map<String, Integer> headers = new java.util.HashMap<>();
+        AisDecoder bare = new AisDecoder(new AisDecoderListener() {
+            @Override
+            public void onMessage(AisMessage message, AisPayload payload) {
+                headers.merge(message.type() + "/" + message.mmsi(), 1, Integer::sum);
+            }
+
+            @Override
+            public void onRejected(RejectReason reason, String detail, String raw) {
+                // Refused for more than its tag block: gpsdecode must not have it either.
+            }
+        }, FramerSettings.defaults());
+        for (String raw : rejectedRaw) {
+            for (String line : raw.split("\n")) {
+                int end = line.startsWith("\\") ? line.indexOf('\\', 1) : -1;
+                if (end > 0) {
+                    bare.accept(line.substring(end + 1), 0L);
+                }
+            }
+        }
+        bare.flush();
+        return headers;
+    }
+
+    /**
+     * gpsdecode's type 24 output policy, replayed (learnt by experiment, not from its source): per radio
+     * channel (A, or B/2), the last 8 part A messages are kept in a ring, duplicates included; a part B
+     * prints one merged line if a kept part A has its MMSI, and uses that part A up. Nothing is printed
+     * for part A alone or for part B without a kept part A.
+     */
+    static final class Type24Stash {
+        private static final int SLOTS = 8;
+        private final StaticDataReportA[][] rings = new StaticDataReportA[2][SLOTS];
+        private final int[] next = new int[2];
+
+        boolean write(AisMessage message, char channel, GpsdJson gpsd, StringBuilder out) {
+            int ring = channel == 'B' || channel == '2' ? 1 : 0;
+            if (message instanceof StaticDataReportA a) {
+                rings[ring][next[ring]] = a;
+                next[ring] = (next[ring] + 1) % SLOTS;
+                return false;
+            }
+            if (message instanceof StaticDataReportB b) {
+                for (int slot = 0; slot < SLOTS; slot++) {
+                    @Nullable StaticDataReportA a = rings[ring][slot];
+                    if (a != null && a.mmsi() == b.mmsi()) {
+                        rings[ring][slot] = null;
+                        gpsd.writeType24(a, b, out);
+                        return true;
+                    }
+                }
+                return false;
+            }
+            gpsd.write(message, out);
+            return true;
+        }
+    }
+
+    /**
+     * The deliberate differences (DIFFERENCES-vs-gpsdecode.md), as the only exceptions the comparison
+     * accepts: each one a message we decode that gpsdecode prints nothing for, with the reason.
+     */
+    enum Deliberate {
+        /** Types we do not decode field by field pass on at any length; gpsdecode length-checks them. */
+        UNDECODED_TYPE,
+        /** gpsdecode knows a fixed list of AIS talkers (AI AB AD AN AR AS AT AX BS SA); we take any. */
+        OTHER_TALKER,
+        /** gpsdecode drops channels other than A, B, 1, 2 or empty; the channel does not change the payload. */
+        OTHER_CHANNEL,
+        /**
+         * gpsdecode skips tag blocks unread; our framer refuses a line whose tag block is broken (bad or
+         * short checksum, single sentences claiming a group), so gpsdecode has these messages and we do not.
+         */
+        REFUSED_TAG_BLOCK;
+
+        private static final java.util.Set<String> GPSD_TALKERS =
+                java.util.Set.of("AI", "AB", "AD", "AN", "AR", "AS", "AT", "AX", "BS", "SA");
+
+        static @Nullable Deliberate forOursOnly(OurLine line) {
+            if (line.message() instanceof OtherMessage) {
+                return UNDECODED_TYPE;
+            }
+            for (String raw : line.raw().split("\n")) {
+                int bang = raw.indexOf('!');
+                String[] fields = raw.substring(bang + 1).split(",", -1);
+                if (!GPSD_TALKERS.contains(fields[0].substring(0, 2))) {
+                    return OTHER_TALKER;
+                }
+                if (fields.length > 4 && !fields[4].matches("[AB12]?")) {
+                    return OTHER_CHANNEL;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** Aligns two message sequences and collects differing fields and explained one-sided messages. */
+    static final class Comparison {
+        final String file;
+        final List<String> differences = new ArrayList<>();
+        final Map<Deliberate, Integer> allowed = new java.util.EnumMap<>(Deliberate.class);
+        final List<String> details = new ArrayList<>();
+        int matched;
+        int allowedOurs;
+        int allowedTheirs;
+
+        private final Map<String, Integer> refusedTagBlockHeaders;
+
+        Comparison(String file, Map<String, Integer> refusedTagBlockHeaders) {
+            this.file = file;
+            this.refusedTagBlockHeaders = new java.util.HashMap<>(refusedTagBlockHeaders);
+        }
+
+        void align(List<JsonNode> theirs, List<OurLine> ours) {
+            int i = 0;
+            int j = 0;
+            while (i < theirs.size() || j < ours.size()) {
+                if (i < theirs.size() && j < ours.size() && sameMessage(theirs.get(i), ours.get(j).json())) {
+                    compareFields(i, theirs.get(i), ours.get(j));
+                    matched++;
+                    i++;
+                    j++;
+                    continue;
+                }
+                int aheadInTheirs = find(theirs, i, j < ours.size() ? ours.get(j).json() : null);
+                int aheadInOurs = findOurs(ours, j, i < theirs.size() ? theirs.get(i) : null);
+                if (aheadInOurs >= 0 && (aheadInTheirs < 0 || aheadInOurs - j <= aheadInTheirs - i)) {
+                    for (; j < aheadInOurs; j++) {
+                        onlyOurs(ours.get(j));
+                    }
+                } else if (aheadInTheirs >= 0) {
+                    for (; i < aheadInTheirs; i++) {
+                        onlyTheirs(i, theirs.get(i));
+                    }
+                } else {
+                    if (i < theirs.size()) {
+                        onlyTheirs(i, theirs.get(i++));
+                    }
+                    if (j < ours.size()) {
+                        onlyOurs(ours.get(j++));
+                    }
+                }
+            }
+        }
+
+        private static boolean sameMessage(JsonNode a, JsonNode b) {
+            return a.path("type").asInt() == b.path("type").asInt() && a.path("mmsi").asLong() == b.path("mmsi").asLong();
+        }
+
+        private static int find(List<JsonNode> list, int from, @Nullable JsonNode wanted) {
+            for (int k = from; wanted != null && k < list.size() && k < from + RESYNC_WINDOW; k++) {
+                if (sameMessage(list.get(k), wanted)) {
+                    return k;
+                }
+            }
+            return -1;
+        }
+
+        private static int findOurs(List<OurLine> list, int from, @Nullable JsonNode wanted) {
+            for (int k = from; wanted != null && k < list.size() && k < from + RESYNC_WINDOW; k++) {
+                if (sameMessage(list.get(k).json(), wanted)) {
+                    return k;
+                }
+            }
+            return -1;
+        }
+
+        private void onlyOurs(OurLine line) {
+            @Nullable Deliberate reason = Deliberate.forOursOnly(line);
+            if (reason != null) {
+                allowedOurs++;
+                allowed.merge(reason, 1, Integer::sum);
+                details.add("allowed " + reason + ": " + line.json() + "  raw: " + line.raw());
+                return;
+            }
+            differences.add(file + ": message only we decoded: " + line.json() + "  raw: " + line.raw());
+        }
+
+        private void onlyTheirs(int index, JsonNode node) {
+            String header = node.path("type").asInt() + "/" + node.path("mmsi").asLong();
+            if (refusedTagBlockHeaders.getOrDefault(header, 0) > 0) {
+                refusedTagBlockHeaders.merge(header, -1, Integer::sum);
+                allowedTheirs++;
+                allowed.merge(Deliberate.REFUSED_TAG_BLOCK, 1, Integer::sum);
+                details.add("allowed " + Deliberate.REFUSED_TAG_BLOCK + " #" + index + ": " + node);
+                return;
+            }
+            differences.add(file + " #" + index + ": message only gpsdecode decoded: " + node);
+        }
+
+        private void compareFields(int index, JsonNode theirs, OurLine ours) {
+            JsonNode mine = ours.json();
+            boolean headerOnly = ours.message() instanceof OtherMessage;
+            List<String> theirNames = new ArrayList<>();
+            theirs.fieldNames().forEachRemaining(theirNames::add);
+            List<String> myNames = new ArrayList<>();
+            mine.fieldNames().forEachRemaining(myNames::add);
+            for (String name : headerOnly ? myNames : theirNames) {
+                if (!theirs.get(name).equals(mine.get(name))) {
+                    differences.add(file + " #" + index + " type " + theirs.path("type") + " field " + name
+                            + ": gpsdecode " + theirs.get(name) + ", ours " + mine.get(name) + "  raw: " + ours.raw());
+                }
+            }
+            if (!headerOnly && !theirNames.equals(myNames)) {
+                differences.add(file + " #" + index + " type " + theirs.path("type") + " field names/order: gpsdecode "
+                        + theirNames + ", ours " + myNames + "  raw: " + ours.raw());
+            }
+        }
+    }
+}
