@@ -153,15 +153,32 @@ class GpsdecodeComparisonIT {
     }
 
     /** Our decoded messages as gpsd JSON, with the raw sentence(s) for the report. */
-    record OurLine(JsonNode json, AisMessage message, String raw) {
+    /** {@code joined}: one of its sentences came joined onto another's line, which gpsdecode does not read. */
+    record OurLine(JsonNode json, AisMessage message, String raw, boolean joined) {
+    }
+
+    /** The rest of each line from every sentence (or its tag block) that follows the line's first sentence. */
+    static java.util.Set<String> joinedSentences(List<String> lines) {
+        java.util.Set<String> joined = new java.util.HashSet<>();
+        for (String line : lines) {
+            int first = line.indexOf('!');
+            int star = first < 0 ? -1 : line.indexOf('*', first);
+            for (int i = star < 0 ? line.length() : star + 1; i < line.length(); i++) {
+                if (line.charAt(i) == '!' || line.charAt(i) == '\\') {
+                    joined.add(line.substring(i));
+                }
+            }
+        }
+        return joined;
     }
 
     record Ours(List<OurLine> lines, int rejected, Map<String, Integer> refusedTagBlockHeaders) {
     }
 
     private static Ours decodeOurselves(Path input) throws IOException {
-        GpsdJson gpsd = new GpsdJson();
-        Type24Stash stash = new Type24Stash();
+        GpsdecodeOutput gpsd = new GpsdecodeOutput();
+        List<String> fileLines = Files.readAllLines(input, StandardCharsets.ISO_8859_1);
+        java.util.Set<String> joined = joinedSentences(fileLines);
         List<OurLine> lines = new ArrayList<>();
         int[] rejected = {0};
         List<String> rejectedRaw = new ArrayList<>();
@@ -169,9 +186,10 @@ class GpsdecodeComparisonIT {
             @Override
             public void onMessage(AisMessage message, AisPayload payload) {
                 StringBuilder out = new StringBuilder();
-                if (stash.write(message, payload.channel(), gpsd, out)) {
+                if (gpsd.write(message, payload.channel(), out)) {
                     try {
-                        lines.add(new OurLine(JSON.readTree(out.toString()), message, payload.raw()));
+                        boolean wasJoined = java.util.Arrays.stream(payload.raw().split("\n")).anyMatch(joined::contains);
+                        lines.add(new OurLine(JSON.readTree(out.toString()), message, payload.raw(), wasJoined));
                     } catch (IOException e) {
                         throw new AssertionError("our JSON does not parse: " + out + " from " + payload.raw(), e);
                     }
@@ -185,7 +203,7 @@ class GpsdecodeComparisonIT {
             }
         }, FramerSettings.defaults());
         // One wall-clock instant for the whole file: fragment groups never time out mid-file.
-        for (String line : Files.readAllLines(input, StandardCharsets.ISO_8859_1)) {
+        for (String line : fileLines) {
             decoder.accept(line, 0L);
         }
         decoder.flush();
@@ -224,40 +242,6 @@ class GpsdecodeComparisonIT {
     }
 
     /**
-     * gpsdecode's type 24 output policy, replayed (learnt by experiment, not from its source): per radio
-     * channel (A, or B/2), the last 8 part A messages are kept in a ring, duplicates included; a part B
-     * prints one merged line if a kept part A has its MMSI, and uses that part A up. Nothing is printed
-     * for part A alone or for part B without a kept part A.
-     */
-    static final class Type24Stash {
-        private static final int SLOTS = 8;
-        private final StaticDataReportA[][] rings = new StaticDataReportA[2][SLOTS];
-        private final int[] next = new int[2];
-
-        boolean write(AisMessage message, char channel, GpsdJson gpsd, StringBuilder out) {
-            int ring = channel == 'B' || channel == '2' ? 1 : 0;
-            if (message instanceof StaticDataReportA a) {
-                rings[ring][next[ring]] = a;
-                next[ring] = (next[ring] + 1) % SLOTS;
-                return false;
-            }
-            if (message instanceof StaticDataReportB b) {
-                for (int slot = 0; slot < SLOTS; slot++) {
-                    @Nullable StaticDataReportA a = rings[ring][slot];
-                    if (a != null && a.mmsi() == b.mmsi()) {
-                        rings[ring][slot] = null;
-                        gpsd.writeType24(a, b, out);
-                        return true;
-                    }
-                }
-                return false;
-            }
-            gpsd.write(message, out);
-            return true;
-        }
-    }
-
-    /**
      * The deliberate differences (DIFFERENCES-vs-gpsdecode.md), as the only exceptions the comparison
      * accepts: each one a message we decode that gpsdecode prints nothing for, with the reason.
      */
@@ -272,7 +256,9 @@ class GpsdecodeComparisonIT {
          * gpsdecode skips tag blocks unread; our framer refuses a line whose tag block is broken (bad or
          * short checksum, single sentences claiming a group), so gpsdecode has these messages and we do not.
          */
-        REFUSED_TAG_BLOCK;
+        REFUSED_TAG_BLOCK,
+        /** A sentence joined onto the line of another (Spire, gfw samples): gpsdecode reads one per line. */
+        JOINED_SENTENCE;
 
         private static final java.util.Set<String> GPSD_TALKERS =
                 java.util.Set.of("AI", "AB", "AD", "AN", "AR", "AS", "AT", "AX", "BS", "SA");
@@ -280,6 +266,9 @@ class GpsdecodeComparisonIT {
         static @Nullable Deliberate forOursOnly(OurLine line) {
             if (line.message() instanceof OtherMessage) {
                 return UNDECODED_TYPE;
+            }
+            if (line.joined()) {
+                return JOINED_SENTENCE;
             }
             for (String raw : line.raw().split("\n")) {
                 int bang = raw.indexOf('!');

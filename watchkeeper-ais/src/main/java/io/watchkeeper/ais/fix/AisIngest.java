@@ -1,0 +1,135 @@
+package io.watchkeeper.ais.fix;
+
+import io.watchkeeper.ais.AisDecoder;
+import io.watchkeeper.ais.AisDecoderListener;
+import io.watchkeeper.ais.AisDecoderStats;
+import io.watchkeeper.ais.message.AisMessage;
+import io.watchkeeper.ais.nmea.AisPayload;
+import io.watchkeeper.ais.nmea.FramerSettings;
+import io.watchkeeper.core.deadletter.DeadLetter;
+import io.watchkeeper.core.deadletter.DeadLetterSink;
+import io.watchkeeper.core.deadletter.RejectReason;
+import io.watchkeeper.core.fix.Fix;
+import io.watchkeeper.core.vessel.VesselInfo;
+import io.watchkeeper.core.vessel.VesselRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * One AIS input, from raw lines to the engine: frames and decodes each line, hands position reports on
+ * as fixes, merges static reports into the vessel registry, and turns everything refused into a dead
+ * letter on {@code DEADLETTER/<source>}. One per input (fragments reassemble per input), used by one
+ * thread at a time.
+ *
+ * <p>A fix's time is the feed's receive time (tag block {@code c:}, {@code $PGHP}, trailing column)
+ * when it gives one, so a replay detects on the recording's time; otherwise the wall clock at arrival.
+ * Its site is the input's name, so one feed's events share one {@code EVENT/<site>/...} subtree.
+ */
+public final class AisIngest {
+
+    private final String source;
+    private final Consumer<Fix> fixes;
+    private final VesselRegistry registry;
+    private final DeadLetterSink deadLetters;
+    private final Clock clock;
+    private final AisDecoder decoder;
+    private long fixCount;
+    private long positionNotAvailable;
+    private long staticReports;
+    private long deadLetterCount;
+
+    /**
+     * @param source  the input's name: the site of its fixes and the {@code <source>} of its dead letters
+     * @param fixes   where fixes go, usually {@code engine::submit}; may block (backpressure)
+     */
+    public AisIngest(String source, Consumer<Fix> fixes, VesselRegistry registry, DeadLetterSink deadLetters,
+                     Clock clock, FramerSettings settings) {
+        this.source = Objects.requireNonNull(source, "source");
+        this.fixes = Objects.requireNonNull(fixes, "fixes");
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.decoder = new AisDecoder(new Listener(), settings.withDefaultSource(source));
+    }
+
+    /** One line of NMEA (a tag block, {@code $PGHP} and sentences all count as lines). */
+    public void accept(CharSequence line) {
+        decoder.accept(line, clock.millis());
+    }
+
+    /** Several lines in one text, as one MQTT message on {@code AIS/<station>} may carry. */
+    public void acceptLines(CharSequence text) {
+        int start = 0;
+        int n = text.length();
+        for (int i = 0; i <= n; i++) {
+            if (i == n || text.charAt(i) == '\n') {
+                if (i > start) {
+                    accept(text.subSequence(start, i));
+                }
+                start = i + 1;
+            }
+        }
+    }
+
+    /** Dead-letters fragment groups that waited longer than the timeout; call it on a wall-clock tick. */
+    public void expire() {
+        decoder.expire(clock.millis());
+    }
+
+    /** At the end of the input: dead-letters every incomplete fragment group. */
+    public void flush() {
+        decoder.flush();
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public AisIngestStats stats() {
+        return new AisIngestStats(source, fixCount, positionNotAvailable, staticReports, deadLetterCount,
+                decoder.stats());
+    }
+
+    private Instant timeOf(AisPayload payload) {
+        long millis = payload.receivedAtMillis();
+        return millis == AisPayload.NO_TIME ? clock.instant() : Instant.ofEpochMilli(millis);
+    }
+
+    private void deadLetter(RejectReason reason, String detail, String raw) {
+        deadLetterCount++;
+        deadLetters.accept(new DeadLetter(source, reason, detail, raw, clock.instant()));
+    }
+
+    private final class Listener implements AisDecoderListener {
+
+        @Override
+        public void onMessage(AisMessage message, AisPayload payload) {
+            Instant time = timeOf(payload);
+            Optional<AisFixes.Position> position = AisFixes.position(message, source, time);
+            if (position.isPresent()) {
+                AisFixes.Position p = position.get();
+                if (p instanceof AisFixes.At at) {
+                    fixCount++;
+                    fixes.accept(at.fix());
+                } else if (p instanceof AisFixes.Impossible impossible) {
+                    deadLetter(RejectReason.INVALID_VALUE, impossible.detail(), payload.raw());
+                } else {
+                    positionNotAvailable++;
+                }
+            }
+            Optional<VesselInfo> info = AisFixes.info(message, time);
+            if (info.isPresent()) {
+                staticReports++;
+                registry.merge(info.get());
+            }
+        }
+
+        @Override
+        public void onRejected(RejectReason reason, String detail, String raw) {
+            deadLetter(reason, detail, raw);
+        }
+    }
+}
