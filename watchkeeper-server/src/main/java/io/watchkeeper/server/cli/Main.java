@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
                 BrokerCommand.class,
                 StationCommand.class,
                 DetectCommand.class,
+                DecodeCommand.class,
                 SubCommand.class,
                 PubCommand.class,
                 MachinesCommand.class,
@@ -78,6 +79,12 @@ public final class Main implements Runnable {
     }
 
     static String oneLine(Throwable e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return e.getMessage() + ": no such file";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return e.getMessage() + ": permission denied";
+        }
         String m = e.getMessage();
         if (m == null || m.isBlank()) {
             m = e.getClass().getSimpleName();
