@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 class CsvTrackReaderTest {
 
-    private static final Path DATA = Path.of("/work/shared/data");
+    private static final Path DATA = io.watchkeeper.core.testing.SharedData.dir();
     private final CsvTrackReader reader = new CsvTrackReader("test-site");
 
     @Test

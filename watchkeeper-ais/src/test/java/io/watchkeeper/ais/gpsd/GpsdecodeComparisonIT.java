@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 class GpsdecodeComparisonIT {
 
     private static final Path GPSDECODE = Path.of("/usr/bin/gpsdecode");
-    private static final Path DATA = Path.of(System.getProperty("watchkeeper.data", "/work/shared/data"));
+    private static final Path DATA = io.watchkeeper.core.testing.SharedData.dir();
     private static final List<String> FOLDERS = List.of("gpsd-ais", "libais", "pyais", "dma-aislib",
             "dma-aisabnormal", "gfw-ais-tools", "amsa-risky");
     /** How far ahead either side may be searched to resync after a message only one side has. */

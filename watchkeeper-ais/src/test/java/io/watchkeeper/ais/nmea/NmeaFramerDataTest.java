@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 class NmeaFramerDataTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(NmeaFramerDataTest.class);
-    static final Path DATA = Path.of("/work/shared/data");
+    static final Path DATA = io.watchkeeper.core.testing.SharedData.dir();
     private static final List<String> FOLDERS = List.of("gpsd-ais", "libais", "pyais", "dma-aislib", "dma-aisabnormal",
             "gfw-ais-tools", "amsa-risky");
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class FileReplayTest {
 
-    private static final Path FILE = Path.of("/work/shared/data/dma-aislib/ais250.txt");
+    private static final Path FILE = io.watchkeeper.core.testing.SharedData.file("dma-aislib/ais250.txt");
 
     @Test
     void handsEveryLineOnWithItsReceiveTimeAndReportsStats() throws IOException {

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 class LineFilesTest {
 
-    private static final Path PLAIN = Path.of("/work/shared/data/dma-aislib/ais250.txt");
-    private static final Path GZIP = Path.of("/work/shared/data/dma-aisabnormal/ais-sample-micro.txt.gz");
+    private static final Path PLAIN = io.watchkeeper.core.testing.SharedData.file("dma-aislib/ais250.txt");
+    private static final Path GZIP = io.watchkeeper.core.testing.SharedData.file("dma-aisabnormal/ais-sample-micro.txt.gz");
 
     @Test
     void readsPlainFileLineByLine() throws IOException {

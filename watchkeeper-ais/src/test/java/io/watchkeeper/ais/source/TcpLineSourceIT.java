@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 class TcpLineSourceIT {
 
-    private static final Path DATA = Path.of("/work/shared/data/dma-aislib/ais250.txt");
+    private static final Path DATA = io.watchkeeper.core.testing.SharedData.file("dma-aislib/ais250.txt");
     private static final Backoff FAST = new Backoff(Duration.ofMillis(20), Duration.ofMillis(200));
     private static final Duration PATIENCE = Duration.ofSeconds(5);
 

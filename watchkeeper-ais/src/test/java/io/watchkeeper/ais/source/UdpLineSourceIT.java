@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class UdpLineSourceIT {
 
-    private static final Path DATA = Path.of("/work/shared/data/dma-aislib/ais250.txt");
+    private static final Path DATA = io.watchkeeper.core.testing.SharedData.file("dma-aislib/ais250.txt");
     private static final Duration PATIENCE = Duration.ofSeconds(5);
 
     private final BlockingQueue<String> received = new LinkedBlockingQueue<>();

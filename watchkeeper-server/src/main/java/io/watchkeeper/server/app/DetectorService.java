@@ -1,5 +1,11 @@
 package io.watchkeeper.server.app;
 
+import io.watchkeeper.ais.fix.AisIngestStats;
+import io.watchkeeper.ais.nmea.FramerSettings;
+import io.watchkeeper.core.deadletter.DeadLetterSink;
+import io.watchkeeper.core.detect.boat.SpeedProfile;
+import io.watchkeeper.core.fix.Fix;
+import io.watchkeeper.core.vessel.VesselRegistry;
 import io.watchkeeper.core.deadletter.DeadLetterCounter;
 import io.watchkeeper.core.detect.Detector;
 import io.watchkeeper.core.detect.boat.BoatDetector;
@@ -25,8 +31,8 @@ import java.util.Objects;
 import org.jetbrains.annotations.Nullable;
 
 /**
- * The {@code detect} role, wired: subscriber on {@code DATA/#} → decoder → engine (MOVING/RESTING per
- * boat) → publisher on {@code EVENT/...}, with refused input on {@code DEADLETTER/...}.
+ * The {@code detect} role, wired: subscriber on {@code DATA/#} and {@code AIS/#} → decoders → engine
+ * (MOVING/RESTING per vessel) → publisher on {@code EVENT/...}, with refused input on {@code DEADLETTER/...}.
  *
  * <p>Two MQTT connections: the subscriber uses the configured client id, the publisher that id plus
  * {@code -out}. Keeping them apart means a slow consumer of events can never hold up acknowledging input.
@@ -44,14 +50,18 @@ public final class DetectorService implements AutoCloseable {
     private final Engine engine;
     private final DeadLetterCounter deadLetters;
     private final FixSource source;
+    private final AisTopicSource ais;
+    private final VesselRegistry registry;
     private final Subscriber subscriber;
 
     private DetectorService(Publisher publisher, Engine engine, DeadLetterCounter deadLetters, FixSource source,
-                            Subscriber subscriber) {
+                            AisTopicSource ais, VesselRegistry registry, Subscriber subscriber) {
         this.publisher = publisher;
         this.engine = engine;
         this.deadLetters = deadLetters;
         this.source = source;
+        this.ais = ais;
+        this.registry = registry;
         this.subscriber = subscriber;
     }
 
@@ -60,9 +70,40 @@ public final class DetectorService implements AutoCloseable {
         return ClientSettings.of(address, clientId).withMaxInFlight(EVENT_PUBLISHER_IN_FLIGHT);
     }
 
-    /** The detectors of the original system. */
+    /** The detectors of the original system, with the default speed band for ships reporting lat/lon. */
     public static List<Detector<?>> detectors() {
-        return List.of(new BoatDetector());
+        return detectors(SpeedProfile.DEFAULT);
+    }
+
+    public static List<Detector<?>> detectors(SpeedProfile speedProfile) {
+        return List.of(new BoatDetector(speedProfile));
+    }
+
+    /**
+     * What the detector runs with besides its connection.
+     *
+     * @param maxPayloadBytes larger {@code DATA/} payloads become dead letters
+     * @param speedProfile    the MOVING/RESTING speed band for lat/lon fixes
+     * @param ais             framing rules for {@code AIS/} and the other NMEA inputs
+     * @param extraSink       another sink for every event (the console log), or null
+     */
+    public record Options(EngineConfig engine, int maxPayloadBytes, SpeedProfile speedProfile, FramerSettings ais,
+                          @Nullable EventSink extraSink) {
+
+        public Options {
+            Objects.requireNonNull(engine, "engine");
+            Objects.requireNonNull(speedProfile, "speedProfile");
+            Objects.requireNonNull(ais, "ais");
+        }
+
+        public static Options defaults() {
+            return new Options(EngineConfig.defaults(), FixDecoder.DEFAULT_MAX_PAYLOAD_BYTES, SpeedProfile.DEFAULT,
+                    FramerSettings.defaults(), null);
+        }
+
+        public Options withExtraSink(@Nullable EventSink sink) {
+            return new Options(engine, maxPayloadBytes, speedProfile, ais, sink);
+        }
     }
 
     /**
@@ -74,7 +115,15 @@ public final class DetectorService implements AutoCloseable {
      */
     public static DetectorService start(ClientSettings settings, EngineConfig engineConfig, int maxPayloadBytes,
                                         @Nullable EventSink extraSink, Clock clock) {
+        return start(settings, new Options(engineConfig, maxPayloadBytes, SpeedProfile.DEFAULT,
+                FramerSettings.defaults(), extraSink), clock);
+    }
+
+    /** Connects, starts the engine and subscribes to {@code DATA/#} and {@code AIS/#}. */
+    public static DetectorService start(ClientSettings settings, Options options, Clock clock) {
         Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(options, "options");
+        EventSink extraSink = options.extraSink();
         List<AutoCloseable> opened = new ArrayList<>();
         try {
             Publisher publisher = Publisher.connect(settings.withClientId(settings.clientId() + "-out"));
@@ -83,11 +132,15 @@ public final class DetectorService implements AutoCloseable {
             EventSink mqtt = new MqttEventSink(publisher, json);
             EventSink events = extraSink == null ? mqtt : EventSink.all(mqtt, extraSink);
             DeadLetterCounter deadLetters = new DeadLetterCounter(new MqttDeadLetterSink(publisher, json));
-            Engine engine = Engine.start(engineConfig, detectors(), events, deadLetters, clock);
+            Engine engine = Engine.start(options.engine(), detectors(options.speedProfile()), events, deadLetters, clock);
             opened.add(engine);
-            FixSource source = new FixSource(new FixDecoder(maxPayloadBytes), engine::submit, deadLetters, clock);
-            Subscriber subscriber = Subscriber.connect(settings, List.of(Topics.dataFilter()), source);
-            return new DetectorService(publisher, engine, deadLetters, source, subscriber);
+            VesselRegistry registry = new VesselRegistry();
+            FixSource source = new FixSource(new FixDecoder(options.maxPayloadBytes()), engine::submit, deadLetters,
+                    clock);
+            AisTopicSource ais = new AisTopicSource(engine::submit, registry, deadLetters, clock, options.ais());
+            Subscriber subscriber = Subscriber.connect(settings, List.of(Topics.dataFilter(), Topics.aisFilter()),
+                    new TopicRouter(source, ais));
+            return new DetectorService(publisher, engine, deadLetters, source, ais, registry, subscriber);
         } catch (RuntimeException e) {
             java.util.Collections.reverse(opened);
             closeAll(opened);
@@ -99,8 +152,28 @@ public final class DetectorService implements AutoCloseable {
         return engine.stats();
     }
 
+    /** Fixes accepted from {@code DATA/}. */
     public long accepted() {
         return source.accepted();
+    }
+
+    /** Fixes from {@code AIS/}, all stations together. */
+    public long aisFixes() {
+        return ais.stats().stream().mapToLong(AisIngestStats::fixes).sum();
+    }
+
+    /** Static data of the vessels seen on {@code AIS/} (and other AIS inputs). */
+    public VesselRegistry vessels() {
+        return registry;
+    }
+
+    /** Where fixes from other inputs (files, TCP, UDP, CSV) go: the engine, with backpressure. */
+    public void submit(Fix fix) {
+        engine.submit(fix);
+    }
+
+    public DeadLetterSink deadLetterSink() {
+        return deadLetters;
     }
 
     public DeadLetterCounter deadLetters() {

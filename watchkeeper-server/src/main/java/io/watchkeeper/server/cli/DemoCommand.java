@@ -1,5 +1,7 @@
 package io.watchkeeper.server.cli;
 
+import io.watchkeeper.server.sim.AisReplayStation;
+
 import io.watchkeeper.core.engine.EngineConfig;
 import io.watchkeeper.mqtt.broker.EmbeddedBroker;
 import io.watchkeeper.mqtt.client.BrokerAddress;
@@ -25,6 +27,7 @@ import picocli.CommandLine.Option;
 /** Everything at once, on an embedded broker: the original docker-compose file as one command. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Starts an embedded MQTT broker, simulated stations and the detector, and logs events.",
+                "With --ais FILE, a real AIS recording is replayed on AIS/<station> instead of the simulated stations.",
                 "While it runs, watch with: mosquitto_sub -h localhost -p 1883 -t 'EVENT/#'  (or -t 'DATA/#')",
                 "Ctrl-C stops it."})
 final class DemoCommand implements Callable<Integer> {
@@ -55,6 +58,18 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Do not log events on the console.")
     boolean quiet;
 
+    @Option(names = "--ais", paramLabel = "FILE",
+            description = "Replay this AIS NMEA recording (plain or gzip), e.g. ../shared/data/dma-aisabnormal/ais-sample-20131112T1200Z.txt.gz")
+    String aisFile;
+
+    @Option(names = "--ais-station", paramLabel = "NAME", defaultValue = "AIS1",
+            description = "Station the recording is published as, on AIS/NAME (default: ${DEFAULT-VALUE}).")
+    String aisStation;
+
+    @Option(names = "--speed", paramLabel = "X", defaultValue = "1",
+            description = "Replay the recording at X times its recorded pace; 0 = as fast as possible (default: ${DEFAULT-VALUE}).")
+    double speed;
+
     @Override
     public Integer call() throws Exception {
         Shutdown shutdown = new Shutdown();
@@ -68,17 +83,31 @@ final class DemoCommand implements Callable<Integer> {
                     ? "127.0.0.1" : host, broker.port());
             // Stations connect while the detector does (each connection waits for its broker round trips);
             // they start publishing only once the detector is subscribed, so no early report goes unseen.
+            if (aisFile != null && !java.nio.file.Files.isReadable(java.nio.file.Path.of(aisFile))) {
+                throw new java.nio.file.NoSuchFileException(aisFile);
+            }
+            if (speed < 0 || Double.isNaN(speed)) {
+                throw new IllegalArgumentException("--speed must be 0 (as fast as possible) or more, got " + speed);
+            }
+            List<String> stationIds = new ArrayList<>();
+            if (aisFile != null) {
+                stationIds.add(aisStation);
+            } else {
+                for (int i = 1; i <= stations; i++) {
+                    stationIds.add("PORT" + i);
+                }
+            }
             List<CompletableFuture<Publisher>> connecting = new ArrayList<>();
-            for (int i = 1; i <= stations; i++) {
-                ClientSettings settings = ClientSettings.of(address, "PORT" + i);
+            for (String id : stationIds) {
+                ClientSettings settings = ClientSettings.of(address, id);
                 connecting.add(CompletableFuture.supplyAsync(() -> Publisher.connect(settings)));
             }
             List<Publisher> publishers = new ArrayList<>();
             DetectorService detector;
             try {
                 detector = DetectorService.start(DetectorService.settings(address, "watchkeeper-detect"),
-                        EngineConfig.defaults(), FixDecoder.DEFAULT_MAX_PAYLOAD_BYTES,
-                        quiet ? null : new ConsoleEventLog(out), Clock.systemUTC());
+                        DetectorService.Options.defaults().withExtraSink(quiet ? null : new ConsoleEventLog(out)),
+                        Clock.systemUTC());
             } finally {
                 for (CompletableFuture<Publisher> c : connecting) {
                     publishers.add(join(c));
@@ -87,15 +116,27 @@ final class DemoCommand implements Callable<Integer> {
             }
             running.add(detector);
             long base = seed != null ? seed : System.nanoTime();
-            for (int i = 0; i < publishers.size(); i++) {
-                Publisher publisher = publishers.get(i);
-                running.add(new StationRunner(new StationSimulator(publisher.clientId(), boats, rate, base + i + 1),
-                        publisher, Clock.systemUTC(), 0).start());
+            if (aisFile != null) {
+                running.add(new AisReplayStation(aisFile, aisStation, publishers.get(0),
+                        speed == 0 ? Double.POSITIVE_INFINITY : speed).start());
+                System.err.printf("watchkeeper demo: replaying %s on AIS/%s at %sx%n", aisFile, aisStation,
+                        speed == 0 ? "max" : speed);
+            } else {
+                for (int i = 0; i < publishers.size(); i++) {
+                    Publisher publisher = publishers.get(i);
+                    running.add(new StationRunner(new StationSimulator(publisher.clientId(), boats, rate, base + i + 1),
+                            publisher, Clock.systemUTC(), 0).start());
+                }
             }
-            System.err.printf("watchkeeper demo: broker on %s:%d, %d station(s) x %d boats at %s Hz, seed %d%n",
-                    host, broker.port(), stations, boats, rate, base);
+            if (aisFile == null) {
+                System.err.printf("watchkeeper demo: broker on %s:%d, %d station(s) x %d boats at %s Hz, seed %d%n",
+                        host, broker.port(), stations, boats, rate, base);
+            } else {
+                System.err.printf("watchkeeper demo: broker on %s:%d%n", host, broker.port());
+            }
             System.err.printf("  watch events:  mosquitto_sub -h localhost -p %d -t 'EVENT/#'%n", broker.port());
-            System.err.printf("  watch input:   mosquitto_sub -h localhost -p %d -t 'DATA/#'%n", broker.port());
+            System.err.printf("  watch input:   mosquitto_sub -h localhost -p %d -t '%s'%n", broker.port(),
+                    aisFile == null ? "DATA/#" : "AIS/#");
             System.err.println("  Ctrl-C to stop.");
             started = true;
             shutdown.await(durationSeconds > 0 ? Duration.ofSeconds(durationSeconds) : null);

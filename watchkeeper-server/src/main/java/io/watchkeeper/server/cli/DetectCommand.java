@@ -1,5 +1,11 @@
 package io.watchkeeper.server.cli;
 
+import io.watchkeeper.ais.nmea.FramerSettings;
+import io.watchkeeper.server.app.InputRunner;
+import io.watchkeeper.server.config.InputSpec;
+import java.util.ArrayList;
+import java.util.List;
+
 import io.watchkeeper.core.engine.EngineConfig;
 import io.watchkeeper.server.app.ConsoleEventLog;
 import io.watchkeeper.server.app.DetectorService;
@@ -13,8 +19,15 @@ import picocli.CommandLine.Option;
 
 /** The event-detection engine, against any MQTT broker. */
 @Command(name = "detect", mixinStandardHelpOptions = true,
-        description = {"Subscribes to DATA/#, runs one MOVING/RESTING machine per boat and publishes",
-                "each change on EVENT/<port_id>/STATETRANSITION/<boat_id>. Bad input goes to DEADLETTER/<station>."})
+        description = {"Subscribes to DATA/# (JSON fixes) and AIS/# (raw NMEA), runs one MOVING/RESTING machine per",
+                "vessel and publishes each change on EVENT/<site>/STATETRANSITION/<vessel>. Bad input goes to",
+                "DEADLETTER/<station>. --input adds AIS files, TCP relays, UDP ports and CSV tracks."},
+        footer = {"", "Inputs (repeatable; also 'inputs:' in --config):",
+                "  --input file:recording.nmea.gz     NMEA file, plain or gzip ('-' is stdin), paced by --speed",
+                "  --input tcp:HOST:PORT              NMEA-over-TCP relay (AIS-catcher, gpsd, rtl-ais); reconnects",
+                "  --input udp:PORT                   NMEA datagrams",
+                "  --input csv:tracks.csv             decoded positions (MarineCadastre, DMA, Solent, AMSA columns)",
+                "  --input NAME=KIND:WHERE            the same, with NAME as site and DEADLETTER/NAME"})
 final class DetectCommand implements Callable<Integer> {
 
     @Option(names = "--workers", paramLabel = "N", description = "Engine worker threads (default: engine.workers in --config, else one per core).")
@@ -22,6 +35,16 @@ final class DetectCommand implements Callable<Integer> {
 
     @Option(names = {"-q", "--quiet"}, description = "Do not log events on the console.")
     boolean quiet;
+
+    @Option(names = "--input", paramLabel = "[NAME=]KIND:WHERE", description = "An input besides MQTT (see below).")
+    List<String> inputs = new ArrayList<>();
+
+    @Option(names = "--speed", paramLabel = "X", defaultValue = "0",
+            description = "Replay files at X times their recorded pace; 0 reads them as fast as possible (default).")
+    double speed;
+
+    @Option(names = "--no-tag-checksum", description = "Accept NMEA tag blocks with a wrong checksum (some feeds write *00).")
+    boolean noTagChecksum;
 
     @Mixin
     BrokerOptions brokerOptions;
@@ -34,15 +57,30 @@ final class DetectCommand implements Callable<Integer> {
         if (workers != null) {
             engine = engine.withWorkers(workers);
         }
+        List<InputSpec> specs = new ArrayList<>();
+        for (String text : config.inputs()) {
+            specs.add(InputSpec.parse(text));
+        }
+        for (String text : inputs) {
+            specs.add(InputSpec.parse(text));
+        }
+        if (speed < 0 || Double.isNaN(speed)) {
+            throw new IllegalArgumentException("--speed must be 0 (as fast as possible) or more, got " + speed);
+        }
+        FramerSettings ais = FramerSettings.defaults().withVerifyTagBlockChecksum(!noTagChecksum);
+        DetectorService.Options options = new DetectorService.Options(engine, config.input().maxPayloadBytesOrDefault(),
+                config.motion().toSpeedProfile(), ais, quiet ? null : new ConsoleEventLog(System.out));
         Shutdown shutdown = new Shutdown();
-        try (DetectorService service = DetectorService.start(DetectorService.settings(choice.address(), choice.clientId()), engine,
-                config.input().maxPayloadBytesOrDefault(), quiet ? null : new ConsoleEventLog(System.out),
-                Clock.systemUTC())) {
-            System.err.printf("watchkeeper detect: %d worker(s), connected to %s (Ctrl-C to stop)%n",
-                    engine.workers(), choice.describe());
+        Clock clock = Clock.systemUTC();
+        try (DetectorService service = DetectorService.start(DetectorService.settings(choice.address(),
+                choice.clientId()), options, clock);
+             InputRunner running = InputRunner.start(specs, service::submit, service.vessels(),
+                     service.deadLetterSink(), ais, speed == 0 ? Double.POSITIVE_INFINITY : speed, clock)) {
+            System.err.printf("watchkeeper detect: %d worker(s), connected to %s, %d other input(s) (Ctrl-C to stop)%n",
+                    engine.workers(), choice.describe(), specs.size());
             shutdown.await(null);
-            System.err.printf("watchkeeper detect: %d fixes, %d dead letters%n", service.accepted(),
-                    service.deadLetters().total());
+            System.err.printf("watchkeeper detect: %d fixes from DATA/, %d from AIS/, %d dead letters%n",
+                    service.accepted(), service.aisFixes(), service.deadLetters().total());
         } finally {
             shutdown.done();
         }

@@ -1,0 +1,72 @@
+package io.watchkeeper.server.app;
+
+import io.watchkeeper.ais.fix.AisIngest;
+import io.watchkeeper.ais.fix.AisIngestStats;
+import io.watchkeeper.ais.nmea.FramerSettings;
+import io.watchkeeper.core.deadletter.DeadLetter;
+import io.watchkeeper.core.deadletter.DeadLetterSink;
+import io.watchkeeper.core.deadletter.RejectReason;
+import io.watchkeeper.core.fix.Fix;
+import io.watchkeeper.core.vessel.VesselRegistry;
+import io.watchkeeper.mqtt.client.MessageHandler;
+import io.watchkeeper.mqtt.topic.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Raw NMEA on {@code AIS/<station>}: one {@link AisIngest} per station, so fragments reassemble per
+ * station and a station's refusals go to {@code DEADLETTER/<station>}. A message may hold one or more
+ * lines. Called by the subscriber's single handler thread, which owns the map.
+ */
+final class AisTopicSource implements MessageHandler {
+
+    /** How often fragment groups that will never complete are swept out, in wall-clock milliseconds. */
+    private static final long EXPIRE_EVERY_MILLIS = 1_000;
+
+    private final Consumer<Fix> fixes;
+    private final VesselRegistry registry;
+    private final DeadLetterSink deadLetters;
+    private final Clock clock;
+    private final FramerSettings settings;
+    private final Map<String, AisIngest> stations = new HashMap<>();
+    private long lastExpireMillis;
+
+    AisTopicSource(Consumer<Fix> fixes, VesselRegistry registry, DeadLetterSink deadLetters, Clock clock,
+                   FramerSettings settings) {
+        this.fixes = Objects.requireNonNull(fixes, "fixes");
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    @Override
+    public void onMessage(String topic, byte[] payload) {
+        String station = Topics.stationOfAis(topic).orElse(null);
+        if (station == null) {
+            deadLetters.accept(new DeadLetter("unknown", RejectReason.UNKNOWN_FORMAT, "not an AIS/<station> topic: "
+                    + topic, new String(payload, StandardCharsets.ISO_8859_1), clock.instant()));
+            return;
+        }
+        AisIngest ingest = stations.computeIfAbsent(station,
+                s -> new AisIngest(s, fixes, registry, deadLetters, clock, settings));
+        // NMEA is ASCII; ISO-8859-1 maps any other byte to one char, so junk is kept for the dead letter.
+        ingest.acceptLines(new String(payload, StandardCharsets.ISO_8859_1));
+        long now = clock.millis();
+        if (now - lastExpireMillis >= EXPIRE_EVERY_MILLIS) {
+            lastExpireMillis = now;
+            stations.values().forEach(AisIngest::expire);
+        }
+    }
+
+    /** Counters per station; read from another thread they may be a moment old. */
+    List<AisIngestStats> stats() {
+        return new ArrayList<>(stations.values()).stream().map(AisIngest::stats).toList();
+    }
+}

@@ -1,0 +1,106 @@
+package io.watchkeeper.server.sim;
+
+import io.watchkeeper.ais.nmea.AisPayload;
+import io.watchkeeper.ais.nmea.FrameListener;
+import io.watchkeeper.ais.nmea.FramerSettings;
+import io.watchkeeper.ais.nmea.NmeaFramer;
+import io.watchkeeper.ais.source.LineFiles;
+import io.watchkeeper.ais.source.LineInput;
+import io.watchkeeper.ais.source.Pacer;
+import io.watchkeeper.core.deadletter.RejectReason;
+import io.watchkeeper.mqtt.client.Publisher;
+import io.watchkeeper.mqtt.topic.Topics;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A station that replays an AIS recording: each line of the file is published as it is on
+ * {@code AIS/<station>}, paced by the recording's own receive times ({@code $PGHP}, tag blocks,
+ * trailing columns) at a speed factor. It reads the times with a framer of its own; the lines go out
+ * untouched, refused ones included, so the detector sees exactly what the recording holds.
+ */
+public final class AisReplayStation implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AisReplayStation.class);
+
+    private final String file;
+    private final String station;
+    private final Publisher publisher;
+    private final Pacer pacer;
+    private final AtomicLong sent = new AtomicLong();
+    private final CountDownLatch done = new CountDownLatch(1);
+    private final Thread thread;
+    private long lastTimeMillis = AisPayload.NO_TIME;
+
+    /**
+     * @param speed recording seconds per wall-clock second; {@code POSITIVE_INFINITY} as fast as possible
+     */
+    public AisReplayStation(String file, String station, Publisher publisher, double speed) {
+        this.file = Objects.requireNonNull(file, "file");
+        this.station = Objects.requireNonNull(station, "station");
+        this.publisher = Objects.requireNonNull(publisher, "publisher");
+        this.pacer = speed == Double.POSITIVE_INFINITY ? Pacer.unpaced() : Pacer.atSpeed(speed);
+        this.thread = new Thread(this::run, "ais-replay-" + station);
+        this.thread.setDaemon(true);
+    }
+
+    public AisReplayStation start() {
+        thread.start();
+        return this;
+    }
+
+    private void run() {
+        NmeaFramer times = new NmeaFramer(new TimeListener(), FramerSettings.defaults().withVerifyTagBlockChecksum(false));
+        String topic = Topics.ais(station);
+        try (LineInput input = LineFiles.open(file)) {
+            for (String line = input.readLine(); line != null && !Thread.currentThread().isInterrupted();
+                 line = input.readLine()) {
+                lastTimeMillis = AisPayload.NO_TIME;
+                times.accept(line, 0L);
+                pacer.pace(lastTimeMillis);
+                publisher.publish(topic, line.getBytes(StandardCharsets.ISO_8859_1));
+                sent.incrementAndGet();
+            }
+            LOG.info("AIS replay of {} on {}: {} lines sent", file, topic, sent.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException e) {
+            LOG.error("AIS replay of {} stopped: {}", file, e.toString());
+        } finally {
+            done.countDown();
+        }
+    }
+
+    public long sent() {
+        return sent.get();
+    }
+
+    /** Waits until the whole file was handed to the publisher. */
+    public boolean awaitDone(long timeout, TimeUnit unit) throws InterruptedException {
+        return done.await(timeout, unit);
+    }
+
+    @Override
+    public void close() {
+        thread.interrupt();
+    }
+
+    /** Remembers the time of the payload a line completed; nothing else matters here. */
+    private final class TimeListener implements FrameListener {
+        @Override
+        public void onPayload(AisPayload payload) {
+            lastTimeMillis = payload.receivedAtMillis();
+        }
+
+        @Override
+        public void onRejected(RejectReason reason, String detail, String raw) {
+            // the detector dead-letters it; the replay only needs times
+        }
+    }
+}
