@@ -30,12 +30,7 @@ public final class AisMessageDecoder {
         if (fillBits < 0 || fillBits > 5) {
             throw new AisPayloadException(RejectReason.NMEA_FILL_BITS, "fill bits " + fillBits + " outside 0..5");
         }
-        for (int i = start; i < end; i++) {
-            if (PayloadBits.sixBit(armored.charAt(i)) < 0) {
-                throw new AisPayloadException(RejectReason.AIS_PAYLOAD,
-                        "character 0x" + Integer.toHexString(armored.charAt(i)) + " at " + (i - start) + " is not six-bit armour");
-            }
-        }
+        // Checks every character (AIS_PAYLOAD) while packing the first bits.
         PayloadBits bits = new PayloadBits(armored, start, end, fillBits);
         if (bits.bitLength() < HEADER_BITS) {
             throw truncated("message", HEADER_BITS, bits.bitLength());

@@ -1,24 +1,65 @@
 package io.watchkeeper.ais.message;
 
+import io.watchkeeper.core.deadletter.RejectReason;
+
 /**
- * Reads bit fields straight from the armoured characters, without unpacking them first. Bits past the
- * last character read as 0; fill bits inside the last character are read like any other bit, as gpsd
- * does for text (the decoder applies the length rules).
+ * Reads bit fields from the armoured characters. The first {@value #PACKED_BITS} bits (all of a type 1-3,
+ * 4, 9, 18 or 27 message) are packed into three longs while the characters are checked, so that their
+ * fields are read with two shifts; fields further on are read from the characters. Bits past the last
+ * character read as 0; fill bits inside the last character are read like any other bit, as gpsd does for
+ * text (the decoder applies the length rules).
  *
  * <p>One instance per decode call; not thread-safe, never shared.
  */
 final class PayloadBits {
 
+    /** Bits held in {@link #w0}..{@link #w2}: ten characters of six bits per long. */
+    static final int PACKED_BITS = 180;
+    private static final int WORD_BITS = 60;
+    private static final int WORD_CHARS = 10;
+
     private final CharSequence armored;
     private final int start;
     private final int chars;
     private final int bitLength;
+    /** Bits [0, 60), [60, 120) and [120, 180), first bit highest, in the low 60 bits of each. */
+    private final long w0;
+    private final long w1;
+    private final long w2;
 
-    PayloadBits(CharSequence armored, int start, int end, int fillBits) {
+    /**
+     * Checks every character of {@code armored[start, end)} and packs the first {@value #PACKED_BITS} bits.
+     *
+     * @throws AisPayloadException {@link io.watchkeeper.core.deadletter.RejectReason#AIS_PAYLOAD} for a
+     *     character outside the armour alphabet
+     */
+    PayloadBits(CharSequence armored, int start, int end, int fillBits) throws AisPayloadException {
         this.armored = armored;
         this.start = start;
         this.chars = end - start;
         this.bitLength = 6 * chars - fillBits;
+        // Three locals, not a long[]: escape analysis can then drop this object once decode is inlined.
+        long a = 0;
+        long b = 0;
+        long c = 0;
+        for (int i = 0; i < chars; i++) {
+            int value = sixBit(armored.charAt(start + i));
+            if (value < 0) {
+                throw new AisPayloadException(RejectReason.AIS_PAYLOAD, "character 0x"
+                        + Integer.toHexString(armored.charAt(start + i)) + " at " + i + " is not six-bit armour");
+            }
+            if (i < WORD_CHARS) {
+                a = a << 6 | value;
+            } else if (i < 2 * WORD_CHARS) {
+                b = b << 6 | value;
+            } else if (i < 3 * WORD_CHARS) {
+                c = c << 6 | value;
+            }
+        }
+        // A word not filled to ten characters is left-aligned: the missing bits read as 0.
+        this.w0 = align(a, Math.min(chars, WORD_CHARS));
+        this.w1 = align(b, Math.min(Math.max(chars - WORD_CHARS, 0), WORD_CHARS));
+        this.w2 = align(c, Math.min(Math.max(chars - 2 * WORD_CHARS, 0), WORD_CHARS));
     }
 
     /** Payload length in bits, fill bits excluded. */
@@ -39,6 +80,30 @@ final class PayloadBits {
 
     /** Unsigned field of {@code width} (at most 32) bits at bit {@code offset}. */
     int u(int offset, int width) {
+        if (offset + width > PACKED_BITS) {
+            return fromChars(offset, width);
+        }
+        int first = offset / WORD_BITS;
+        int last = (offset + width - 1) / WORD_BITS;
+        int inWord = offset - first * WORD_BITS;
+        if (first == last) {
+            return (int) (word(first) >>> (WORD_BITS - inWord - width) & (1L << width) - 1);
+        }
+        int highBits = WORD_BITS - inWord;
+        int lowBits = width - highBits;
+        long high = word(first) & (1L << highBits) - 1;
+        return (int) (high << lowBits | word(last) >>> (WORD_BITS - lowBits));
+    }
+
+    private static long align(long word, int charsIn) {
+        return word << 6 * (WORD_CHARS - charsIn);
+    }
+
+    private long word(int index) {
+        return index == 0 ? w0 : index == 1 ? w1 : w2;
+    }
+
+    private int fromChars(int offset, int width) {
         long acc = 0;
         int index = offset / 6;
         int skip = offset % 6;

