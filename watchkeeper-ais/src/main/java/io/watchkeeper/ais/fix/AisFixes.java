@@ -2,8 +2,8 @@ package io.watchkeeper.ais.fix;
 
 import io.watchkeeper.ais.message.AisMessage;
 import io.watchkeeper.ais.message.ClassBExtendedReport;
-import io.watchkeeper.ais.message.ClassBPositionReport;
 import io.watchkeeper.ais.message.LongRangeReport;
+import io.watchkeeper.ais.message.PositionReport;
 import io.watchkeeper.ais.message.PositionReportClassA;
 import io.watchkeeper.ais.message.SarAircraftReport;
 import io.watchkeeper.ais.message.StaticAndVoyageData;
@@ -53,17 +53,10 @@ public final class AisFixes {
      * @param time when the report was received (AIS reports carry only the UTC second)
      */
     public static Optional<Position> position(AisMessage m, String site, Instant time) {
-        if (m instanceof PositionReportClassA p) {
+        if (m instanceof PositionReport p) {
+            int navStatus = p instanceof PositionReportClassA a ? a.navStatus() : Fix.NO_NAV_STATUS;
             return Optional.of(position(m, site, time, p.latRaw(), p.lonRaw(), p.latDegrees(), p.lonDegrees(),
-                    p.sogKnots(), p.cogDegrees(), p.headingDegrees(), p.navStatus()));
-        }
-        if (m instanceof ClassBPositionReport p) {
-            return Optional.of(position(m, site, time, p.latRaw(), p.lonRaw(), p.latDegrees(), p.lonDegrees(),
-                    p.sogKnots(), p.cogDegrees(), p.headingDegrees(), Fix.NO_NAV_STATUS));
-        }
-        if (m instanceof ClassBExtendedReport p) {
-            return Optional.of(position(m, site, time, p.latRaw(), p.lonRaw(), p.latDegrees(), p.lonDegrees(),
-                    p.sogKnots(), p.cogDegrees(), p.headingDegrees(), Fix.NO_NAV_STATUS));
+                    p.sogKnots(), p.cogDegrees(), p.headingDegrees(), navStatus));
         }
         if (m instanceof LongRangeReport p) {
             // Type 27 counts in 1/10 minute, so its "not available" raw values differ; the scaled NaN is enough.

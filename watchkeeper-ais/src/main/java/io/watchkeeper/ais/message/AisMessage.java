@@ -5,8 +5,8 @@ package io.watchkeeper.ais.message;
  * on the kind. Types we do not decode field by field arrive as {@link OtherMessage}.
  */
 public sealed interface AisMessage
-        permits PositionReportClassA, BaseStationReport, StaticAndVoyageData, SarAircraftReport,
-        ClassBPositionReport, ClassBExtendedReport, AidToNavigationReport, StaticDataReportA,
+        permits PositionReport, BaseStationReport, StaticAndVoyageData, SarAircraftReport,
+        AidToNavigationReport, StaticDataReportA,
         StaticDataReportB, LongRangeReport, OtherMessage {
 
     /** Message type, 1..27 (0 and 28..63 are possible on air and land in {@link OtherMessage}). */

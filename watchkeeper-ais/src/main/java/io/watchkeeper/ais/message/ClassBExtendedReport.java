@@ -4,25 +4,5 @@ package io.watchkeeper.ais.message;
 public record ClassBExtendedReport(int type, int repeat, int mmsi, int reserved, int speedRaw, boolean accuracy,
         int lonRaw, int latRaw, int courseRaw, int headingRaw, int second, int regional, String shipName,
         int shipType, int toBow, int toStern, int toPort, int toStarboard, int epfd, boolean raim, boolean dte,
-        boolean assigned) implements AisMessage {
-
-    public double lonDegrees() {
-        return Units.lonDegreesFromTenThousandthMinutes(lonRaw);
-    }
-
-    public double latDegrees() {
-        return Units.latDegreesFromTenThousandthMinutes(latRaw);
-    }
-
-    public double sogKnots() {
-        return Units.knotsFromTenths(speedRaw);
-    }
-
-    public double cogDegrees() {
-        return Units.degreesFromTenths(courseRaw);
-    }
-
-    public double headingDegrees() {
-        return Units.heading(headingRaw);
-    }
+        boolean assigned) implements PositionReport {
 }

@@ -7,25 +7,5 @@ package io.watchkeeper.ais.message;
 public record ClassBPositionReport(int type, int repeat, int mmsi, int reserved, int speedRaw, boolean accuracy,
         int lonRaw, int latRaw, int courseRaw, int headingRaw, int second, int regional, boolean cs,
         boolean display, boolean dsc, boolean band, boolean msg22, boolean assigned, boolean raim, int radio)
-        implements AisMessage {
-
-    public double lonDegrees() {
-        return Units.lonDegreesFromTenThousandthMinutes(lonRaw);
-    }
-
-    public double latDegrees() {
-        return Units.latDegreesFromTenThousandthMinutes(latRaw);
-    }
-
-    public double sogKnots() {
-        return Units.knotsFromTenths(speedRaw);
-    }
-
-    public double cogDegrees() {
-        return Units.degreesFromTenths(courseRaw);
-    }
-
-    public double headingDegrees() {
-        return Units.heading(headingRaw);
-    }
+        implements PositionReport {
 }

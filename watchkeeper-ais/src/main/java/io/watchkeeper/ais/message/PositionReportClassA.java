@@ -9,27 +9,7 @@ package io.watchkeeper.ais.message;
  */
 public record PositionReportClassA(int type, int repeat, int mmsi, int navStatus, int turnRaw, int speedRaw,
         boolean accuracy, int lonRaw, int latRaw, int courseRaw, int headingRaw, int second, int maneuver,
-        boolean raim, int radio) implements AisMessage {
-
-    public double lonDegrees() {
-        return Units.lonDegreesFromTenThousandthMinutes(lonRaw);
-    }
-
-    public double latDegrees() {
-        return Units.latDegreesFromTenThousandthMinutes(latRaw);
-    }
-
-    public double sogKnots() {
-        return Units.knotsFromTenths(speedRaw);
-    }
-
-    public double cogDegrees() {
-        return Units.degreesFromTenths(courseRaw);
-    }
-
-    public double headingDegrees() {
-        return Units.heading(headingRaw);
-    }
+        boolean raim, int radio) implements PositionReport {
 
     /**
      * Rate of turn in degrees per minute, from ROT_AIS = 4.733 √ROT. NaN when not available (-128) and
