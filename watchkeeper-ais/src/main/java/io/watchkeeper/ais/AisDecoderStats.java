@@ -48,6 +48,31 @@ public record AisDecoderStats(long[] messagesByType, Map<RejectReason, Long> rej
         return rejected.values().stream().mapToLong(Long::longValue).sum();
     }
 
+    /** Array components compare by identity in a record; these counters compare by value. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AisDecoderStats other && java.util.Arrays.equals(messagesByType, other.messagesByType)
+                && rejected.equals(other.rejected) && framer.equals(other.framer);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(java.util.Arrays.hashCode(messagesByType), rejected, framer);
+    }
+
+    /** Only the types seen, as {@code {1=24000, 5=130}}, so that logs stay readable. */
+    @Override
+    public String toString() {
+        StringBuilder types = new StringBuilder("{");
+        for (int type = 0; type < messagesByType.length; type++) {
+            if (messagesByType[type] > 0) {
+                types.append(types.length() > 1 ? ", " : "").append(type).append('=').append(messagesByType[type]);
+            }
+        }
+        return "AisDecoderStats[messagesByType=" + types.append('}') + ", rejected=" + rejected + ", framer=" + framer
+                + "]";
+    }
+
     static Map<RejectReason, Long> copy(long[] byReason) {
         Map<RejectReason, Long> map = new EnumMap<>(RejectReason.class);
         for (RejectReason reason : RejectReason.values()) {

@@ -12,17 +12,17 @@ import io.watchkeeper.mqtt.client.MessageHandler;
 import io.watchkeeper.mqtt.topic.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
  * Raw NMEA on {@code AIS/<station>}: one {@link AisIngest} per station, so fragments reassemble per
  * station and a station's refusals go to {@code DEADLETTER/<station>}. A message may hold one or more
- * lines. Called by the subscriber's single handler thread, which owns the map.
+ * lines. Called by the subscriber's single handler thread, the only writer; {@link #stats()} reads the
+ * map from other threads, hence a concurrent map.
  */
 final class AisTopicSource implements MessageHandler {
 
@@ -34,7 +34,7 @@ final class AisTopicSource implements MessageHandler {
     private final DeadLetterSink deadLetters;
     private final Clock clock;
     private final FramerSettings settings;
-    private final Map<String, AisIngest> stations = new HashMap<>();
+    private final Map<String, AisIngest> stations = new ConcurrentHashMap<>();
     private long lastExpireMillis;
 
     AisTopicSource(Consumer<Fix> fixes, VesselRegistry registry, DeadLetterSink deadLetters, Clock clock,
@@ -67,6 +67,6 @@ final class AisTopicSource implements MessageHandler {
 
     /** Counters per station; read from another thread they may be a moment old. */
     List<AisIngestStats> stats() {
-        return new ArrayList<>(stations.values()).stream().map(AisIngest::stats).toList();
+        return stations.values().stream().map(AisIngest::stats).toList();
     }
 }

@@ -86,9 +86,10 @@ final class DecodeCommand implements Callable<Integer> {
         StringBuilder b = new StringBuilder();
         b.append(String.format("decode: %d lines, %d messages, %d rejected%n", stats.framer().lines(),
                 stats.messagesTotal(), stats.rejectedTotal()));
-        for (int type = 0; type < stats.messagesByType().length; type++) {
-            if (stats.messages(type) > 0) {
-                b.append(String.format("  type %2d  %,10d%n", type, stats.messages(type)));
+        long[] byType = stats.messagesByType();
+        for (int type = 0; type < byType.length; type++) {
+            if (byType[type] > 0) {
+                b.append(String.format("  type %2d  %,10d%n", type, byType[type]));
             }
         }
         for (Map.Entry<RejectReason, Long> e : stats.rejected().entrySet()) {
