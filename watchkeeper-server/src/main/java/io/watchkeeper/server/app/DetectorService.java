@@ -2,7 +2,6 @@ package io.watchkeeper.server.app;
 
 import io.watchkeeper.ais.fix.AisIngestStats;
 import io.watchkeeper.ais.nmea.FramerSettings;
-import io.watchkeeper.core.deadletter.DeadLetterSink;
 import io.watchkeeper.core.detect.boat.SpeedProfile;
 import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.vessel.VesselRegistry;
@@ -70,11 +69,7 @@ public final class DetectorService implements AutoCloseable {
         return ClientSettings.of(address, clientId).withMaxInFlight(EVENT_PUBLISHER_IN_FLIGHT);
     }
 
-    /** The detectors of the original system, with the default speed band for ships reporting lat/lon. */
-    public static List<Detector<?>> detectors() {
-        return detectors(SpeedProfile.DEFAULT);
-    }
-
+    /** The detectors: the original system's MOVING/RESTING, with this speed band for ships reporting lat/lon. */
     public static List<Detector<?>> detectors(SpeedProfile speedProfile) {
         return List.of(new BoatDetector(speedProfile));
     }
@@ -172,10 +167,7 @@ public final class DetectorService implements AutoCloseable {
         engine.submit(fix);
     }
 
-    public DeadLetterSink deadLetterSink() {
-        return deadLetters;
-    }
-
+    /** Counts refused input and publishes it on {@code DEADLETTER/<source>}; other inputs hand theirs here too. */
     public DeadLetterCounter deadLetters() {
         return deadLetters;
     }

@@ -75,7 +75,7 @@ final class DetectCommand implements Callable<Integer> {
         try (DetectorService service = DetectorService.start(DetectorService.settings(choice.address(),
                 choice.clientId()), options, clock);
              InputRunner running = InputRunner.start(specs, service::submit, service.vessels(),
-                     service.deadLetterSink(), ais, speed == 0 ? Double.POSITIVE_INFINITY : speed, clock)) {
+                     service.deadLetters(), ais, speed == 0 ? Double.POSITIVE_INFINITY : speed, clock)) {
             System.err.printf("watchkeeper detect: %d worker(s), connected to %s, %d other input(s) (Ctrl-C to stop)%n",
                     engine.workers(), choice.describe(), specs.size());
             shutdown.await(null);

@@ -94,7 +94,7 @@ class AisInputIT {
                              io.watchkeeper.core.detect.boat.SpeedProfile.DEFAULT, FramerSettings.defaults(), null),
                      Clock.systemUTC());
              InputRunner inputs = InputRunner.start(List.of(InputSpec.parse("DK=file:" + DANISH)), detector::submit,
-                     detector.vessels(), detector.deadLetterSink(), FramerSettings.defaults(),
+                     detector.vessels(), detector.deadLetters(), FramerSettings.defaults(),
                      Double.POSITIVE_INFINITY, Clock.systemUTC())) {
             inputs.awaitFiles();
             assertThat(detector.awaitIdle(Duration.ofSeconds(30))).isTrue();
