@@ -1,15 +1,12 @@
 package io.watchkeeper.server.cli;
 
-import io.watchkeeper.server.sim.AisReplayStation;
-
-import io.watchkeeper.core.engine.EngineConfig;
 import io.watchkeeper.mqtt.broker.EmbeddedBroker;
 import io.watchkeeper.mqtt.client.BrokerAddress;
 import io.watchkeeper.mqtt.client.ClientSettings;
 import io.watchkeeper.mqtt.client.Publisher;
-import io.watchkeeper.mqtt.wire.FixDecoder;
 import io.watchkeeper.server.app.ConsoleEventLog;
 import io.watchkeeper.server.app.DetectorService;
+import io.watchkeeper.server.sim.AisReplayStation;
 import io.watchkeeper.server.sim.StationRunner;
 import io.watchkeeper.server.sim.StationSimulator;
 import java.io.PrintStream;
@@ -72,6 +69,12 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (aisFile != null && !java.nio.file.Files.isReadable(java.nio.file.Path.of(aisFile))) {
+            throw new java.nio.file.NoSuchFileException(aisFile);
+        }
+        if (speed < 0 || Double.isNaN(speed)) {
+            throw new IllegalArgumentException("--speed must be 0 (as fast as possible) or more, got " + speed);
+        }
         Shutdown shutdown = new Shutdown();
         PrintStream out = System.out;
         List<AutoCloseable> running = new ArrayList<>();
@@ -81,14 +84,6 @@ final class DemoCommand implements Callable<Integer> {
             running.add(broker);
             BrokerAddress address = BrokerAddress.of("127.0.0.1".equals(host) || "0.0.0.0".equals(host)
                     ? "127.0.0.1" : host, broker.port());
-            // Stations connect while the detector does (each connection waits for its broker round trips);
-            // they start publishing only once the detector is subscribed, so no early report goes unseen.
-            if (aisFile != null && !java.nio.file.Files.isReadable(java.nio.file.Path.of(aisFile))) {
-                throw new java.nio.file.NoSuchFileException(aisFile);
-            }
-            if (speed < 0 || Double.isNaN(speed)) {
-                throw new IllegalArgumentException("--speed must be 0 (as fast as possible) or more, got " + speed);
-            }
             List<String> stationIds = new ArrayList<>();
             if (aisFile != null) {
                 stationIds.add(aisStation);
@@ -97,6 +92,8 @@ final class DemoCommand implements Callable<Integer> {
                     stationIds.add("PORT" + i);
                 }
             }
+            // Stations connect while the detector does (each connection waits for its broker round trips);
+            // they start publishing only once the detector is subscribed, so no early report goes unseen.
             List<CompletableFuture<Publisher>> connecting = new ArrayList<>();
             for (String id : stationIds) {
                 ClientSettings settings = ClientSettings.of(address, id);
@@ -119,20 +116,16 @@ final class DemoCommand implements Callable<Integer> {
             if (aisFile != null) {
                 running.add(new AisReplayStation(aisFile, aisStation, publishers.get(0),
                         speed == 0 ? Double.POSITIVE_INFINITY : speed).start());
-                System.err.printf("watchkeeper demo: replaying %s on AIS/%s at %sx%n", aisFile, aisStation,
-                        speed == 0 ? "max" : speed);
+                System.err.printf("watchkeeper demo: broker on %s:%d, replaying %s on AIS/%s at %s%n", host,
+                        broker.port(), aisFile, aisStation, speed == 0 ? "full speed" : speed + "x");
             } else {
                 for (int i = 0; i < publishers.size(); i++) {
                     Publisher publisher = publishers.get(i);
                     running.add(new StationRunner(new StationSimulator(publisher.clientId(), boats, rate, base + i + 1),
                             publisher, Clock.systemUTC(), 0).start());
                 }
-            }
-            if (aisFile == null) {
                 System.err.printf("watchkeeper demo: broker on %s:%d, %d station(s) x %d boats at %s Hz, seed %d%n",
                         host, broker.port(), stations, boats, rate, base);
-            } else {
-                System.err.printf("watchkeeper demo: broker on %s:%d%n", host, broker.port());
             }
             System.err.printf("  watch events:  mosquitto_sub -h localhost -p %d -t 'EVENT/#'%n", broker.port());
             System.err.printf("  watch input:   mosquitto_sub -h localhost -p %d -t '%s'%n", broker.port(),
