@@ -137,7 +137,7 @@ public final class InputRunner implements AutoCloseable {
 
     /** Waits before each fix until its event time is due at {@code speed}; an interrupt stops the wait. */
     private static Consumer<Fix> paced(Consumer<Fix> fixes, double speed) {
-        Pacer pacer = speed == Double.POSITIVE_INFINITY ? Pacer.unpaced() : Pacer.atSpeed(speed);
+        Pacer pacer = Pacer.atSpeed(speed);
         return fix -> {
             try {
                 pacer.pace(fix.time().toEpochMilli());

@@ -72,9 +72,7 @@ final class DemoCommand implements Callable<Integer> {
         if (aisFile != null && !java.nio.file.Files.isReadable(java.nio.file.Path.of(aisFile))) {
             throw new java.nio.file.NoSuchFileException(aisFile);
         }
-        if (speed < 0 || Double.isNaN(speed)) {
-            throw new IllegalArgumentException("--speed must be 0 (as fast as possible) or more, got " + speed);
-        }
+        double pacing = ReplaySpeed.pacing(speed);
         Shutdown shutdown = new Shutdown();
         PrintStream out = System.out;
         List<AutoCloseable> running = new ArrayList<>();
@@ -115,7 +113,7 @@ final class DemoCommand implements Callable<Integer> {
             long base = seed != null ? seed : System.nanoTime();
             if (aisFile != null) {
                 running.add(new AisReplayStation(aisFile, aisStation, publishers.get(0),
-                        speed == 0 ? Double.POSITIVE_INFINITY : speed).start());
+                        pacing).start());
                 System.err.printf("watchkeeper demo: broker on %s:%d, replaying %s on AIS/%s at %s%n", host,
                         broker.port(), aisFile, aisStation, speed == 0 ? "full speed" : speed + "x");
             } else {

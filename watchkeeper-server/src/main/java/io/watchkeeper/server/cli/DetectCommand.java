@@ -64,9 +64,7 @@ final class DetectCommand implements Callable<Integer> {
         for (String text : inputs) {
             specs.add(InputSpec.parse(text));
         }
-        if (speed < 0 || Double.isNaN(speed)) {
-            throw new IllegalArgumentException("--speed must be 0 (as fast as possible) or more, got " + speed);
-        }
+        double pacing = ReplaySpeed.pacing(speed);
         FramerSettings ais = FramerSettings.defaults().withVerifyTagBlockChecksum(!noTagChecksum);
         DetectorService.Options options = new DetectorService.Options(engine, config.input().maxPayloadBytesOrDefault(),
                 config.motion().toSpeedProfile(), ais, quiet ? null : new ConsoleEventLog(System.out));
@@ -75,7 +73,7 @@ final class DetectCommand implements Callable<Integer> {
         try (DetectorService service = DetectorService.start(DetectorService.settings(choice.address(),
                 choice.clientId()), options, clock);
              InputRunner running = InputRunner.start(specs, service::submit, service.vessels(),
-                     service.deadLetters(), ais, speed == 0 ? Double.POSITIVE_INFINITY : speed, clock)) {
+                     service.deadLetters(), ais, pacing, clock)) {
             System.err.printf("watchkeeper detect: %d worker(s), connected to %s, %d other input(s) (Ctrl-C to stop)%n",
                     engine.workers(), choice.describe(), specs.size());
             shutdown.await(null);

@@ -45,7 +45,7 @@ public final class AisReplayStation implements AutoCloseable {
         this.file = Objects.requireNonNull(file, "file");
         this.station = Objects.requireNonNull(station, "station");
         this.publisher = Objects.requireNonNull(publisher, "publisher");
-        this.pacer = speed == Double.POSITIVE_INFINITY ? Pacer.unpaced() : Pacer.atSpeed(speed);
+        this.pacer = Pacer.atSpeed(speed);
         this.thread = new Thread(this::run, "ais-replay-" + station);
         this.thread.setDaemon(true);
     }
