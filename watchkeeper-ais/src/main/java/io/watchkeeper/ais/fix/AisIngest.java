@@ -30,6 +30,9 @@ import java.util.function.Consumer;
  */
 public final class AisIngest {
 
+    /** How often {@link #accept} sweeps out expired fragment groups, in wall-clock milliseconds. */
+    private static final long EXPIRE_EVERY_MILLIS = 1_000;
+
     private final String source;
     private final Consumer<Fix> fixes;
     private final VesselRegistry registry;
@@ -40,6 +43,7 @@ public final class AisIngest {
     private long positionNotAvailable;
     private long staticReports;
     private long deadLetterCount;
+    private long lastExpireMillis;
 
     /**
      * @param source  the input's name: the site of its fixes and the {@code <source>} of its dead letters
@@ -55,9 +59,18 @@ public final class AisIngest {
         this.decoder = new AisDecoder(new Listener(), settings.withDefaultSource(source));
     }
 
-    /** One line of NMEA (a tag block, {@code $PGHP} and sentences all count as lines). */
+    /**
+     * One line of NMEA (a tag block, {@code $PGHP} and sentences all count as lines). At most once a
+     * second it also dead-letters fragment groups that waited past their timeout, so that a live feed
+     * reports orphaned fragments without a timer of its own.
+     */
     public void accept(CharSequence line) {
-        decoder.accept(line, clock.millis());
+        long now = clock.millis();
+        decoder.accept(line, now);
+        if (now - lastExpireMillis >= EXPIRE_EVERY_MILLIS) {
+            lastExpireMillis = now;
+            decoder.expire(now);
+        }
     }
 
     /** Several lines in one text, as one MQTT message on {@code AIS/<station>} may carry. */
@@ -74,7 +87,7 @@ public final class AisIngest {
         }
     }
 
-    /** Dead-letters fragment groups that waited longer than the timeout; call it on a wall-clock tick. */
+    /** Dead-letters fragment groups that waited longer than the timeout, now; for inputs that went quiet. */
     public void expire() {
         decoder.expire(clock.millis());
     }

@@ -87,6 +87,26 @@ class AisIngestTest {
     }
 
     @Test
+    void anOrphanedFragmentIsDeadLetteredOnceItsTimeoutPassesWhileLinesKeepComing() {
+        io.watchkeeper.core.testing.ManualClock clock = new io.watchkeeper.core.testing.ManualClock(NOW);
+        AisIngest live = new AisIngest("DK", fixes::add, registry, deadLetters::add, clock, FramerSettings.defaults());
+        String part1 = "!AIVDM,2,1,1,A,55?MbV02;H;s<HtKR20EHE:0@T4@Dn2222222216L961O5Gf0NSQEp6ClRp8,0*1C";
+        live.accept(part1);
+        clock.advance(java.time.Duration.ofSeconds(5));
+        live.accept("!BSVDM,1,1,,A,13@:`L001N0ded0O6Fp8wW<00<0t,0*62");
+        assertThat(deadLetters).isEmpty();
+
+        clock.advance(java.time.Duration.ofSeconds(6));
+        live.accept("!BSVDM,1,1,,A,13@:`L001N0ded0O6Fp8wW<00<0t,0*62");
+
+        assertThat(deadLetters).singleElement().satisfies(d -> {
+            assertThat(d.reason()).isEqualTo(RejectReason.FRAGMENT_EXPIRED);
+            assertThat(d.payload()).isEqualTo(part1);
+        });
+        assertThat(fixes).hasSize(2);
+    }
+
+    @Test
     void theDanishSampleGivesAFixForEveryPositionAndNamesForItsShips() throws IOException {
         String text;
         try (InputStream in = new GZIPInputStream(Files.newInputStream(

@@ -26,7 +26,10 @@ import java.util.function.Consumer;
  */
 final class AisTopicSource implements MessageHandler {
 
-    /** How often fragment groups that will never complete are swept out, in wall-clock milliseconds. */
+    /**
+     * How often every station's expired fragment groups are swept out, in wall-clock milliseconds: each
+     * ingest sweeps itself as lines arrive, and this reaches the stations that went quiet.
+     */
     private static final long EXPIRE_EVERY_MILLIS = 1_000;
 
     private final Consumer<Fix> fixes;
