@@ -35,10 +35,17 @@ public final class CsvTrackReader {
     /** Reads a whole file into memory; for tests and small files. */
     public CsvTrack readAll(Path path) throws IOException {
         Objects.requireNonNull(path, "path");
+        try (LineInput input = LineFiles.open(path)) {
+            return readAll(input);
+        }
+    }
+
+    /** Reads an open input to its end into memory; the caller closes it. */
+    public CsvTrack readAll(LineInput input) throws IOException {
         List<Fix> fixes = new ArrayList<>();
         List<VesselInfo> infos = new ArrayList<>();
         List<CsvRejection> rejections = new ArrayList<>();
-        CsvReadStats stats = read(path, new TrackListener() {
+        CsvReadStats stats = read(input, new TrackListener() {
             @Override
             public void onFix(Fix fix) {
                 fixes.add(fix);

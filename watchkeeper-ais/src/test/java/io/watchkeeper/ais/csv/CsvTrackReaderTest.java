@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -182,25 +181,11 @@ class CsvTrackReaderTest {
                 "367000004,2023-01-11T00:00:03,43.0,-70.0",
                 "abc,2023-01-11T00:00:04,43.0,-70.0,1.0,10.0,511.0,X,,,,,,,,,A",
                 "367000006,2023-01-11T00:00:05,43.0,-70.0,1.0,10.0,511.0,X,,,1004,2.5,,,,,A");
-        List<Fix> fixes = new ArrayList<>();
-        List<VesselInfo> infos = new ArrayList<>();
-        List<CsvRejection> rejections = new ArrayList<>();
-        CsvReadStats stats = reader.read(input(csv), new TrackListener() {
-            @Override
-            public void onFix(Fix fix) {
-                fixes.add(fix);
-            }
-
-            @Override
-            public void onRejected(CsvRejection rejection) {
-                rejections.add(rejection);
-            }
-
-            @Override
-            public void onVesselInfo(VesselInfo info) {
-                infos.add(info);
-            }
-        });
+        CsvTrack track = reader.readAll(input(csv));
+        List<Fix> fixes = track.fixes();
+        List<VesselInfo> infos = track.vesselInfos();
+        List<CsvRejection> rejections = track.rejections();
+        CsvReadStats stats = track.stats();
 
         assertThat(fixes).extracting(f -> f.vessel().id()).containsExactly("367000001");
         assertThat(infos).extracting(VesselInfo::name).containsExactly("TUG, BARGE \"ONE\"");
@@ -216,7 +201,7 @@ class CsvTrackReaderTest {
 
     @Test
     void unknownHeaderNamesTheMissingColumns() {
-        assertThatThrownBy(() -> reader.read(input("MMSI,Lat,Lon,Speed\n1,2,3,4\n"), new CollectingListener()))
+        assertThatThrownBy(() -> reader.readAll(input("MMSI,Lat,Lon,Speed\n1,2,3,4\n")))
                 .isInstanceOf(CsvLayoutException.class)
                 .hasMessageContaining("basedatetime")
                 .satisfies(e -> assertThat(((CsvLayoutException) e).missingColumns()).containsExactly("basedatetime"));
@@ -224,11 +209,11 @@ class CsvTrackReaderTest {
 
     @Test
     void headerIsRecognisedByNameInAnyOrderAndCase() throws IOException {
-        CollectingListener listener = new CollectingListener();
-        CsvReadStats stats = reader.read(input("Longitude_Degrees,TIME,mmsi,LATITUDE_DEGREES\n-1.5,2016-01-12 13:00:00,235000000,50.5\n"),
-                listener);
-        assertThat(stats.layout()).isEqualTo(CsvLayout.SOLENT);
-        assertThat(listener.fixes).singleElement().satisfies(f -> {
+        CsvTrack track = reader.readAll(
+                input("Longitude_Degrees,TIME,mmsi,LATITUDE_DEGREES\n-1.5,2016-01-12 13:00:00,235000000,50.5\n"));
+        assertThat(track.stats().layout()).isEqualTo(CsvLayout.SOLENT);
+        assertThat(track.rejections()).isEmpty();
+        assertThat(track.fixes()).singleElement().satisfies(f -> {
             assertThat(f.lat()).isEqualTo(50.5);
             assertThat(f.lon()).isEqualTo(-1.5);
             assertThat(f.sogKnots()).isNaN();
@@ -238,19 +223,5 @@ class CsvTrackReaderTest {
     private static LineInput input(String text) throws IOException {
         byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
         return LineFiles.of(new ByteArrayInputStream(bytes), "inline", bytes.length);
-    }
-
-    private static final class CollectingListener implements TrackListener {
-        final List<Fix> fixes = new ArrayList<>();
-
-        @Override
-        public void onFix(Fix fix) {
-            fixes.add(fix);
-        }
-
-        @Override
-        public void onRejected(CsvRejection rejection) {
-            throw new AssertionError("unexpected rejection " + rejection);
-        }
     }
 }
