@@ -26,4 +26,28 @@ public interface Detector<S> {
 
     /** Consumes one fix; returns the next state and any events. */
     Step<S> step(S state, Fix fix, DetectorContext ctx);
+
+    /** {@link #wakeAtMillis} of a state that waits for nothing. */
+    long NO_TIMER = Long.MAX_VALUE;
+
+    /**
+     * The event time (epoch ms) at which this state wants {@link #onTime} even if the vessel sends
+     * nothing more, e.g. the moment a silence becomes an AIS gap; {@link #NO_TIMER} if none.
+     *
+     * <p>A timer is data in the state, not a scheduled task: the engine compares it with the event-time
+     * watermark of the vessel's source on its periodic sweep, so a million vessels need no timer
+     * threads and a replay fires exactly where the live run did.
+     */
+    default long wakeAtMillis(S state) {
+        return NO_TIMER;
+    }
+
+    /**
+     * Event time has reached {@code nowMillis}, at or past {@link #wakeAtMillis}, with no fix of this
+     * vessel in between. Events should carry the time they were due, which the state knows, rather
+     * than {@code nowMillis}, so that the sweep interval never shows in the output.
+     */
+    default Step<S> onTime(S state, VesselId vessel, long nowMillis, DetectorContext ctx) {
+        return Step.quiet(state);
+    }
 }

@@ -59,4 +59,15 @@ public record Event(
         return new Event(id, type, cause.site(), cause.vessel(), machine, from, to, cause.time(), detectedAt, cause,
                 details);
     }
+
+    /**
+     * An event at {@code time}, which may differ from its cause's (a timeout fires after the last fix),
+     * with {@code key} in its id for events that the cause alone does not tell apart (the zone of a
+     * zone event, the other vessel of a pair; "" if none).
+     */
+    public static Event at(String type, String machine, String from, String to, Fix cause, Instant time,
+                           Instant detectedAt, Map<String, Object> details, String key) {
+        String id = EventIds.of(machine, type, cause, from, to, time, key);
+        return new Event(id, type, cause.site(), cause.vessel(), machine, from, to, time, detectedAt, cause, details);
+    }
 }

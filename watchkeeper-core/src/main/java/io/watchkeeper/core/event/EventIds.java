@@ -26,4 +26,15 @@ public final class EventIds {
                 + cause.lat() + '|' + cause.lon();
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
     }
+
+    /**
+     * The id of an event whose time is not its cause's (a timeout) or that needs more than the
+     * cause to be unique ({@code key}: the other vessel of a pair, the zone of a zone event).
+     */
+    public static String of(String machine, String type, Fix cause, String from, String to, Instant time,
+                            String key) {
+        String name = of(machine, type, cause, from, to) + '|' + time.getEpochSecond() + '.' + time.getNano() + '|'
+                + key;
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+    }
 }
