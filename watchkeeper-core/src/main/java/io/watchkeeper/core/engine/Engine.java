@@ -12,6 +12,8 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import org.jetbrains.annotations.Nullable;
 
 /**
  * The detection engine: fixes in, events out, partitioned by vessel over worker threads.
@@ -27,34 +29,62 @@ import java.util.concurrent.locks.LockSupport;
 public final class Engine implements AutoCloseable {
 
     private final Worker[] workers;
+    private final @Nullable Worker pairWorker;
     private final LongAdder submitted = new LongAdder();
+    private final LongAdder pairSubmitted = new LongAdder();
     private final AtomicLong backpressureWaits = new AtomicLong();
     private final EventSink events;
     private volatile boolean closed;
 
-    private Engine(EngineConfig config, List<Detector<?>> detectors, EventSink events, DeadLetterSink deadLetters,
+    private Engine(EngineConfig config, DetectionSetup setup, EventSink events, DeadLetterSink deadLetters,
                    Clock clock) {
         this.events = events;
-        List<Detector<?>> chain = List.copyOf(detectors);
+        if (setup.pairDetectors().isEmpty()) {
+            pairWorker = null;
+        } else {
+            pairWorker = new Worker("wk-pairs", config.queueCapacity(),
+                    new PairStage(setup, events, deadLetters, clock));
+        }
+        Consumer<Fix> pairFeed = pairWorker == null ? f -> { } : this::feedPairs;
         workers = new Worker[config.workers()];
         for (int i = 0; i < workers.length; i++) {
-            workers[i] = new Worker(i, config.queueCapacity(), new Partition(chain, events, deadLetters, clock));
+            workers[i] = new Worker("wk-engine-" + i, config.queueCapacity(),
+                    new Partition(setup, events, deadLetters, clock, pairFeed));
         }
     }
 
-    /** Creates and starts an engine. */
+    /** Creates and starts an engine with just these per-vessel detectors. */
     public static Engine start(EngineConfig config, List<Detector<?>> detectors, EventSink events,
                                DeadLetterSink deadLetters, Clock clock) {
+        return start(config, DetectionSetup.of(Objects.requireNonNull(detectors, "detectors")), events, deadLetters,
+                clock);
+    }
+
+    /** Creates and starts an engine. */
+    public static Engine start(EngineConfig config, DetectionSetup setup, EventSink events,
+                               DeadLetterSink deadLetters, Clock clock) {
         Objects.requireNonNull(config, "config");
-        Objects.requireNonNull(detectors, "detectors");
+        Objects.requireNonNull(setup, "setup");
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(deadLetters, "deadLetters");
         Objects.requireNonNull(clock, "clock");
-        Engine engine = new Engine(config, detectors, events, deadLetters, clock);
+        Engine engine = new Engine(config, setup, events, deadLetters, clock);
+        if (engine.pairWorker != null) {
+            engine.pairWorker.start();
+        }
         for (Worker w : engine.workers) {
             w.start();
         }
         return engine;
+    }
+
+    /** Called on partition threads; waits while the pair stage's queue is full. */
+    private void feedPairs(Fix fix) {
+        long waits = pairWorker.put(fix);
+        if (waits > 0) {
+            backpressureWaits.addAndGet(waits);
+        }
+        pairSubmitted.increment();
     }
 
     /**
@@ -88,7 +118,7 @@ public final class Engine implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             EngineStats s = stats();
-            if (s.processed() >= s.submitted()) {
+            if (s.processed() >= s.submitted() && pairsIdle()) {
                 events.flush();
                 return true;
             }
@@ -99,18 +129,36 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    private boolean pairsIdle() {
+        return pairWorker == null || pairWorker.processed() >= pairSubmitted.sum();
+    }
+
     public EngineStats stats() {
         long processed = 0;
         long depth = 0;
         long vessels = 0;
         long failures = 0;
+        long outOfOrder = 0;
+        long duplicates = 0;
+        long timers = 0;
         for (Worker w : workers) {
-            processed += w.processed();
+            StageCounters c = w.counters();
+            processed += c.processed();
             depth += w.queueDepth();
-            vessels += w.vessels();
+            vessels += c.vessels();
             failures += w.failures();
+            outOfOrder += c.outOfOrder();
+            duplicates += c.duplicates();
+            timers += c.timersFired();
         }
-        return new EngineStats(submitted.sum(), processed, depth, vessels, backpressureWaits.get(), failures);
+        long pairs = 0;
+        if (pairWorker != null) {
+            depth += pairWorker.queueDepth();
+            pairs = pairWorker.counters().pairs();
+            failures += pairWorker.failures();
+        }
+        return new EngineStats(submitted.sum(), processed, depth, vessels, backpressureWaits.get(), failures,
+                outOfOrder, duplicates, timers, pairs);
     }
 
     public int workerCount() {
@@ -133,6 +181,17 @@ public final class Engine implements AutoCloseable {
             }
             if (w.isAlive()) {
                 stuck.add(w);
+            }
+        }
+        if (pairWorker != null) {
+            pairWorker.stop();
+            try {
+                pairWorker.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (pairWorker.isAlive()) {
+                stuck.add(pairWorker);
             }
         }
         events.flush();

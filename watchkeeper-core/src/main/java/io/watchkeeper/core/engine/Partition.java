@@ -9,12 +9,20 @@ import io.watchkeeper.core.detect.Step;
 import io.watchkeeper.core.event.Event;
 import io.watchkeeper.core.event.EventSink;
 import io.watchkeeper.core.fix.Fix;
+import io.watchkeeper.core.fix.VesselId;
+import io.watchkeeper.core.vessel.VesselInfo;
+import io.watchkeeper.core.vessel.VesselRegistry;
+import io.watchkeeper.core.zone.ZoneHit;
+import io.watchkeeper.core.zone.ZoneLookup;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.jetbrains.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,38 +30,190 @@ import org.slf4j.LoggerFactory;
  * Runs every detector over the fixes of the vessels it owns: the single-threaded heart of the
  * engine, shared by the multi-threaded {@link Engine} and the synchronous test driver.
  *
+ * <p>Per vessel, a fix older than the last accepted one is counted as out of order and skipped, and
+ * one with the same time and position is counted as a duplicate and skipped: detectors see each
+ * vessel's time only move forward. Timers fire on a sweep whenever a source's event-time watermark
+ * has moved {@code sweepEvery} (or, with the wall-clock fallback, on {@link #tick}).
+ *
  * <p>Owned by one thread. A detector that throws does not take the vessel or the engine down: the
  * vessel keeps its previous state for that detector and the fix becomes a dead letter.
  */
-final class Partition implements DetectorContext {
+final class Partition implements DetectorContext, Stage {
 
     private static final Logger LOG = LoggerFactory.getLogger(Partition.class);
+    private static final long TICK_SWEEP_WALL_MILLIS = 1_000L;
 
     private final List<Detector<?>> detectors;
     private final VesselTable vessels;
     private final EventSink events;
     private final DeadLetterSink deadLetters;
     private final Clock clock;
+    private final ZoneLookup zoneLookup;
+    private final VesselRegistry registry;
+    private final Consumer<Fix> pairFeed;
+    private final long sweepEveryMillis;
+    private final Watermarks watermarks;
     private final Set<String> loggedFailures = new HashSet<>();
+    private long[] nextSweepMillis = new long[0];
+    private long lastSweepWallMillis;
+    private @Nullable Fix current;
+    private @Nullable List<ZoneHit> currentZones;
     private Instant eventTime = Instant.EPOCH;
     private long processed;
     private long emitted;
+    private long outOfOrder;
+    private long duplicates;
+    private long timersFired;
 
-    Partition(List<Detector<?>> detectors, EventSink events, DeadLetterSink deadLetters, Clock clock) {
-        this.detectors = detectors;
+    Partition(DetectionSetup setup, EventSink events, DeadLetterSink deadLetters, Clock clock, Consumer<Fix> pairFeed) {
+        this.detectors = setup.detectors();
         this.vessels = new VesselTable(detectors);
         this.events = events;
         this.deadLetters = deadLetters;
         this.clock = clock;
+        this.zoneLookup = setup.zones();
+        this.registry = setup.vessels();
+        this.pairFeed = pairFeed;
+        this.sweepEveryMillis = setup.sweepEvery().toMillis();
+        this.watermarks = new Watermarks(setup.wallClockFallback());
+        this.lastSweepWallMillis = clock.millis();
     }
 
-    void process(Fix fix) {
+    Partition(List<Detector<?>> detectors, EventSink events, DeadLetterSink deadLetters, Clock clock) {
+        this(DetectionSetup.of(detectors), events, deadLetters, clock, f -> { });
+    }
+
+    @Override
+    public void process(Fix fix) {
+        processed++;
+        VesselSlot slot = vessels.slotOf(fix.vessel());
+        if (!inOrder(slot, fix)) {
+            return;
+        }
+        int source = sourceOf(fix.site());
+        slot.source = source;
+        long millis = fix.time().toEpochMilli();
+        watermarks.observe(source, millis, clock.millis());
+        current = fix;
+        currentZones = null;
         eventTime = fix.time();
-        Object[] states = vessels.statesOf(fix.vessel());
+        Object[] states = slot.states;
         for (int i = 0; i < states.length; i++) {
             states[i] = stepOne(detectors.get(i), states[i], fix);
         }
-        processed++;
+        current = null;
+        if (fix.isGeo()) {
+            pairFeed.accept(fix);
+        }
+        long next = nextSweepMillis[source];
+        if (next == Long.MIN_VALUE) {
+            nextSweepMillis[source] = saturatedAdd(millis, sweepEveryMillis);
+        } else if (millis >= next) {
+            sweep(clock.millis());
+        }
+    }
+
+    /** Skips (and counts) what would move this vessel's time backwards or repeat its last fix. */
+    private boolean inOrder(VesselSlot slot, Fix fix) {
+        long millis = fix.time().toEpochMilli();
+        int nanos = fix.time().getNano() % 1_000_000;
+        long position = positionBits(fix);
+        if (slot.lastMillis != Long.MIN_VALUE) {
+            int order = millis != slot.lastMillis ? Long.compare(millis, slot.lastMillis)
+                    : Integer.compare(nanos, slot.lastNanos);
+            if (order < 0) {
+                outOfOrder++;
+                return false;
+            }
+            if (order == 0 && position == slot.lastPositionBits) {
+                duplicates++;
+                return false;
+            }
+        }
+        slot.lastMillis = millis;
+        slot.lastNanos = nanos;
+        slot.lastPositionBits = position;
+        return true;
+    }
+
+    private static long positionBits(Fix fix) {
+        long h = Double.doubleToLongBits(fix.x());
+        h = h * 31 + Double.doubleToLongBits(fix.y());
+        h = h * 31 + Double.doubleToLongBits(fix.lat());
+        return h * 31 + Double.doubleToLongBits(fix.lon());
+    }
+
+    private int sourceOf(String site) {
+        int source = watermarks.indexOf(site);
+        if (source >= nextSweepMillis.length) {
+            nextSweepMillis = java.util.Arrays.copyOf(nextSweepMillis, Math.max(4, source * 2));
+            java.util.Arrays.fill(nextSweepMillis, source, nextSweepMillis.length, Long.MIN_VALUE);
+        }
+        return source;
+    }
+
+    /**
+     * Called by the worker when it is idle: with the wall-clock fallback on, lets quiet sources' time
+     * run on so that silent vessels still time out. At most one sweep per second of wall time.
+     */
+    @Override
+    public void tick() {
+        long wall = clock.millis();
+        if (wall - lastSweepWallMillis >= TICK_SWEEP_WALL_MILLIS) {
+            sweep(wall);
+        }
+    }
+
+    /** Fires every timer that is due against its vessel's source watermark. */
+    void sweep(long wallMillis) {
+        lastSweepWallMillis = wallMillis;
+        for (int s = 0; s < watermarks.size(); s++) {
+            long mark = watermarks.current(s, wallMillis);
+            if (mark != Long.MIN_VALUE) {
+                nextSweepMillis[s] = saturatedAdd(mark, sweepEveryMillis);
+            }
+        }
+        for (Map.Entry<VesselId, VesselSlot> e : vessels.entries()) {
+            VesselSlot slot = e.getValue();
+            if (slot.lastMillis == Long.MIN_VALUE) {
+                continue;
+            }
+            long now = watermarks.current(slot.source, wallMillis);
+            Object[] states = slot.states;
+            for (int i = 0; i < states.length; i++) {
+                states[i] = timeOne(detectors.get(i), states[i], e.getKey(), now);
+            }
+        }
+    }
+
+    private static long saturatedAdd(long a, long b) {
+        long r = a + b;
+        return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Object timeOne(Detector<?> detector, Object state, VesselId vessel, long now) {
+        Detector<Object> d = (Detector<Object>) detector;
+        long wake = d.wakeAtMillis(state);
+        if (wake == Detector.NO_TIMER || wake > now) {
+            return state;
+        }
+        eventTime = Instant.ofEpochMilli(now);
+        currentZones = List.of();
+        Step<Object> step;
+        try {
+            step = d.onTime(state, vessel, now, this);
+        } catch (RuntimeException e) {
+            logOnce(detector, vessel, e);
+            deadLetters.accept(new DeadLetter(vessel.key(), RejectReason.DETECTOR_ERROR,
+                    detector.name() + " timer: " + e, vessel.toString(), clock.instant()));
+            return state;
+        } finally {
+            currentZones = null;
+        }
+        timersFired++;
+        publish(step.events());
+        return step.state();
     }
 
     @SuppressWarnings("unchecked")
@@ -62,22 +222,31 @@ final class Partition implements DetectorContext {
         try {
             step = ((Detector<Object>) detector).step(state, fix, this);
         } catch (RuntimeException e) {
-            // Once per detector and exception type: a hostile feed must not flood the log. Every
-            // failure is still a dead letter, and counted there.
-            if (loggedFailures.add(detector.name() + '/' + e.getClass().getName())) {
-                LOG.warn("detector {} failed on a fix of {}; vessel keeps its state (further {} are only "
-                        + "dead-lettered): {}", detector.name(), fix.vessel(), e.getClass().getSimpleName(), e.toString());
-            }
+            logOnce(detector, fix.vessel(), e);
             deadLetters.accept(new DeadLetter(fix.site(), RejectReason.DETECTOR_ERROR,
                     detector.name() + ": " + e, fix.toString(), clock.instant()));
             return state;
         }
-        List<Event> out = step.events();
+        publish(step.events());
+        return step.state();
+    }
+
+    private void publish(List<Event> out) {
         for (int j = 0; j < out.size(); j++) {
             events.accept(out.get(j));
             emitted++;
         }
-        return step.state();
+    }
+
+    /**
+     * Once per detector and exception type: a hostile feed must not flood the log. Every failure is
+     * still a dead letter, and counted there.
+     */
+    private void logOnce(Detector<?> detector, VesselId vessel, RuntimeException e) {
+        if (loggedFailures.add(detector.name() + '/' + e.getClass().getName())) {
+            LOG.warn("detector {} failed on {}; vessel keeps its state (further {} are only dead-lettered): {}",
+                    detector.name(), vessel, e.getClass().getSimpleName(), e.toString());
+        }
     }
 
     @Override
@@ -90,8 +259,29 @@ final class Partition implements DetectorContext {
         return clock.instant();
     }
 
-    Optional<Object> stateOf(io.watchkeeper.core.fix.VesselId vessel, int detectorIndex) {
+    @Override
+    public List<ZoneHit> zones() {
+        List<ZoneHit> z = currentZones;
+        if (z == null) {
+            Fix f = current;
+            z = f != null && f.isGeo() ? zoneLookup.near(f.lat(), f.lon()) : List.of();
+            currentZones = z;
+        }
+        return z;
+    }
+
+    @Override
+    public @Nullable VesselInfo vesselInfo(VesselId vessel) {
+        return registry.get(vessel);
+    }
+
+    Optional<Object> stateOf(VesselId vessel, int detectorIndex) {
         return vessels.stateOf(vessel, detectorIndex);
+    }
+
+    @Override
+    public StageCounters counters() {
+        return new StageCounters(processed, vessels.size(), outOfOrder, duplicates, timersFired, 0);
     }
 
     int vesselCount() {
@@ -104,5 +294,17 @@ final class Partition implements DetectorContext {
 
     long emitted() {
         return emitted;
+    }
+
+    long outOfOrder() {
+        return outOfOrder;
+    }
+
+    long duplicates() {
+        return duplicates;
+    }
+
+    long timersFired() {
+        return timersFired;
     }
 }

@@ -8,7 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One engine thread: drains its bounded queue in batches into its {@link Partition}.
+ * One engine thread: drains its bounded queue in batches into its {@link Stage} (a partition of
+ * vessels, or the pair stage), and ticks the stage while the feed is quiet.
  *
  * <p>The queue is multi-producer, single-consumer and lock-free; a full queue makes producers wait
  * (backpressure), an empty one parks this thread until a producer wakes it (or 1 ms passes).
@@ -21,18 +22,17 @@ final class Worker implements Runnable {
     private static final long PARK_NANOS = 1_000_000L;
 
     private final MpscArrayQueue<Fix> queue;
-    private final Partition partition;
-    private final AtomicLong processed = new AtomicLong();
+    private final Stage stage;
     private final AtomicLong failures = new AtomicLong();
-    private final AtomicLong vessels = new AtomicLong();
+    private volatile StageCounters counters = StageCounters.ZERO;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile boolean parked;
 
-    Worker(int index, int capacity, Partition partition) {
+    Worker(String name, int capacity, Stage stage) {
         this.queue = new MpscArrayQueue<>(capacity);
-        this.partition = partition;
-        this.thread = new Thread(this, "wk-engine-" + index);
+        this.stage = stage;
+        this.thread = new Thread(this, name);
     }
 
     void start() {
@@ -66,11 +66,11 @@ final class Worker implements Runnable {
             int n = queue.drain(this::handle, BATCH);
             if (n > 0) {
                 idle = 0;
-                processed.lazySet(partition.processed() + failures.get());
-                vessels.lazySet(partition.vesselCount());
+                counters = stage.counters();
             } else if (++idle < SPINS_BEFORE_PARK) {
                 Thread.onSpinWait();
             } else {
+                tick();
                 parked = true;
                 if (queue.isEmpty() && running) {
                     LockSupport.parkNanos(PARK_NANOS);
@@ -80,9 +80,18 @@ final class Worker implements Runnable {
         }
     }
 
+    private void tick() {
+        try {
+            stage.tick();
+            counters = stage.counters();
+        } catch (RuntimeException e) {
+            LOG.error("engine worker {} failed on a timer sweep", thread.getName(), e);
+        }
+    }
+
     private void handle(Fix fix) {
         try {
-            partition.process(fix);
+            stage.process(fix);
         } catch (RuntimeException e) {
             // A sink failure must not kill the thread that owns these vessels.
             failures.incrementAndGet();
@@ -104,8 +113,13 @@ final class Worker implements Runnable {
         return thread.isAlive();
     }
 
+    /** Fixes fully handled, including those whose events a sink refused. */
     long processed() {
-        return processed.get();
+        return counters.processed();
+    }
+
+    StageCounters counters() {
+        return counters;
     }
 
     long failures() {
@@ -117,10 +131,6 @@ final class Worker implements Runnable {
     }
 
     long vessels() {
-        return vessels.get();
-    }
-
-    Partition partition() {
-        return partition;
+        return counters.vessels();
     }
 }

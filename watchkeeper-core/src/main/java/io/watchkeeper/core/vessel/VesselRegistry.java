@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jetbrains.annotations.Nullable;
 
 /**
  * Static data per vessel, merged as reports arrive. Written by the decoding stage, read by detectors
@@ -23,6 +24,11 @@ public final class VesselRegistry {
 
     public Optional<VesselInfo> find(VesselId vessel) {
         return Optional.ofNullable(infos.get(vessel));
+    }
+
+    /** What is known of {@code vessel}, or null: the allocation-free form for detectors. */
+    public @Nullable VesselInfo get(VesselId vessel) {
+        return infos.get(vessel);
     }
 
     public int size() {

@@ -23,15 +23,38 @@ public final class EngineTestDriver {
     private final ManualClock clock;
     private final List<Detector<?>> detectors;
     private final Partition partition;
+    private final PairStage pairs;
 
     public EngineTestDriver(List<Detector<?>> detectors) {
         this(detectors, Instant.parse("2026-01-01T00:00:00Z"));
     }
 
     public EngineTestDriver(List<Detector<?>> detectors, Instant wallClockStart) {
-        this.detectors = List.copyOf(detectors);
+        this(DetectionSetup.of(detectors), wallClockStart);
+    }
+
+    /**
+     * A driver for a whole setup: zones, static data and pair detectors too. Pair detectors run
+     * inline, right after the partition accepted each fix, as the engine's single pair thread would.
+     */
+    public EngineTestDriver(DetectionSetup setup, Instant wallClockStart) {
+        this.detectors = setup.detectors();
         this.clock = new ManualClock(wallClockStart);
-        this.partition = new Partition(this.detectors, events::add, deadLetters::add, clock);
+        this.pairs = new PairStage(setup, events::add, deadLetters::add, clock);
+        this.partition = new Partition(setup, events::add, deadLetters::add, clock,
+                setup.pairDetectors().isEmpty() ? f -> { } : pairs::process);
+    }
+
+    /** What the engine's idle tick does: with the wall-clock fallback, lets quiet sources' time run on. */
+    public EngineTestDriver tick() {
+        partition.tick();
+        pairs.tick();
+        return this;
+    }
+
+    /** The partition's counters: processed, vessels, out of order, duplicates, timers fired. */
+    public StageCounters counters() {
+        return partition.counters();
     }
 
     public EngineTestDriver feed(Fix fix) {

@@ -1,0 +1,66 @@
+package io.watchkeeper.core.engine;
+
+import io.watchkeeper.core.detect.Detector;
+import io.watchkeeper.core.detect.pair.PairDetector;
+import io.watchkeeper.core.vessel.VesselRegistry;
+import io.watchkeeper.core.zone.ZoneLookup;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the engine detects with: the detectors, the zones they look at, the static data they read,
+ * and how event time advances.
+ *
+ * @param detectors         per-vessel detectors, run in this order on every accepted fix
+ * @param pairDetectors     detectors over pairs of vessels, run on a stage of their own
+ * @param zones             the zones behind {@code DetectorContext.zones()}
+ * @param vessels           static data behind {@code DetectorContext.vesselInfo()}
+ * @param sweepEvery        how much event time passes between two timer sweeps of all vessels;
+ *                          timers fire at their due time whatever this is, it only bounds how late
+ *                          the event is <em>published</em> (and what a sweep costs per second)
+ * @param wallClockFallback when true, a source that has gone quiet keeps its watermark moving at
+ *                          wall-clock speed, so a live feed's silent vessels still time out; replays
+ *                          turn it off so that they depend on the recording alone
+ */
+public record DetectionSetup(List<Detector<?>> detectors, List<PairDetector> pairDetectors, ZoneLookup zones,
+                             VesselRegistry vessels, Duration sweepEvery, boolean wallClockFallback) {
+
+    public static final Duration DEFAULT_SWEEP = Duration.ofSeconds(30);
+
+    public DetectionSetup {
+        detectors = List.copyOf(detectors);
+        pairDetectors = List.copyOf(pairDetectors);
+        Objects.requireNonNull(zones, "zones");
+        Objects.requireNonNull(vessels, "vessels");
+        Objects.requireNonNull(sweepEvery, "sweepEvery");
+        if (sweepEvery.toMillis() < 1) {
+            throw new IllegalArgumentException("sweepEvery must be at least 1 ms, was " + sweepEvery);
+        }
+    }
+
+    /** Just these detectors: no pairs, no zones, no static data; live-feed time. */
+    public static DetectionSetup of(List<Detector<?>> detectors) {
+        return new DetectionSetup(detectors, List.of(), ZoneLookup.NONE, new VesselRegistry(), DEFAULT_SWEEP, true);
+    }
+
+    public DetectionSetup withPairDetectors(List<PairDetector> pairs) {
+        return new DetectionSetup(detectors, pairs, zones, vessels, sweepEvery, wallClockFallback);
+    }
+
+    public DetectionSetup withZones(ZoneLookup z) {
+        return new DetectionSetup(detectors, pairDetectors, z, vessels, sweepEvery, wallClockFallback);
+    }
+
+    public DetectionSetup withVessels(VesselRegistry v) {
+        return new DetectionSetup(detectors, pairDetectors, zones, v, sweepEvery, wallClockFallback);
+    }
+
+    public DetectionSetup withSweepEvery(Duration d) {
+        return new DetectionSetup(detectors, pairDetectors, zones, vessels, d, wallClockFallback);
+    }
+
+    public DetectionSetup withWallClockFallback(boolean on) {
+        return new DetectionSetup(detectors, pairDetectors, zones, vessels, sweepEvery, on);
+    }
+}

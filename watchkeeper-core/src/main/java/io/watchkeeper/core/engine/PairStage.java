@@ -1,0 +1,163 @@
+package io.watchkeeper.core.engine;
+
+import io.watchkeeper.core.deadletter.DeadLetter;
+import io.watchkeeper.core.deadletter.DeadLetterSink;
+import io.watchkeeper.core.deadletter.RejectReason;
+import io.watchkeeper.core.detect.DetectorContext;
+import io.watchkeeper.core.detect.pair.PairDetector;
+import io.watchkeeper.core.event.EventSink;
+import io.watchkeeper.core.fix.Fix;
+import io.watchkeeper.core.fix.VesselId;
+import io.watchkeeper.core.vessel.VesselInfo;
+import io.watchkeeper.core.vessel.VesselRegistry;
+import io.watchkeeper.core.zone.ZoneHit;
+import io.watchkeeper.core.zone.ZoneLookup;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jetbrains.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the {@link PairDetector}s over the accepted geographic fixes of every partition. One thread
+ * owns it, and with it every pair's state; partitions hand it fixes through a bounded queue.
+ *
+ * <p>Its event time is the furthest watermark of any fix it has seen; pairs across sources are
+ * rare, and a pair needs one clock.
+ */
+final class PairStage implements DetectorContext, Stage {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PairStage.class);
+
+    private final List<PairDetector> detectors;
+    private final EventSink events;
+    private final DeadLetterSink deadLetters;
+    private final Clock clock;
+    private final ZoneLookup zoneLookup;
+    private final VesselRegistry registry;
+    private final long sweepEveryMillis;
+    private final boolean wallClockFallback;
+    private final Set<String> loggedFailures = new HashSet<>();
+    private long watermarkMillis = Long.MIN_VALUE;
+    private long wallAtWatermark;
+    private long nextSweepMillis = Long.MIN_VALUE;
+    private long lastSweepWall;
+    private @Nullable Fix current;
+    private @Nullable List<ZoneHit> currentZones;
+    private Instant eventTime = Instant.EPOCH;
+    private long processed;
+
+    PairStage(DetectionSetup setup, EventSink events, DeadLetterSink deadLetters, Clock clock) {
+        this.detectors = setup.pairDetectors();
+        this.events = events;
+        this.deadLetters = deadLetters;
+        this.clock = clock;
+        this.zoneLookup = setup.zones();
+        this.registry = setup.vessels();
+        this.sweepEveryMillis = setup.sweepEvery().toMillis();
+        this.wallClockFallback = setup.wallClockFallback();
+        this.lastSweepWall = clock.millis();
+    }
+
+    @Override
+    public void process(Fix fix) {
+        processed++;
+        long millis = fix.time().toEpochMilli();
+        if (millis > watermarkMillis) {
+            watermarkMillis = millis;
+            wallAtWatermark = clock.millis();
+        }
+        current = fix;
+        currentZones = null;
+        eventTime = fix.time();
+        for (PairDetector d : detectors) {
+            try {
+                d.accept(fix, this, events);
+            } catch (RuntimeException e) {
+                fail(d, fix.vessel().key(), fix.toString(), e);
+            }
+        }
+        current = null;
+        if (nextSweepMillis == Long.MIN_VALUE) {
+            nextSweepMillis = millis + sweepEveryMillis;
+        } else if (millis >= nextSweepMillis) {
+            sweep(clock.millis());
+        }
+    }
+
+    @Override
+    public void tick() {
+        long wall = clock.millis();
+        if (wallClockFallback && watermarkMillis != Long.MIN_VALUE && wall - lastSweepWall >= 1_000L) {
+            sweep(wall);
+        }
+    }
+
+    private void sweep(long wall) {
+        lastSweepWall = wall;
+        long now = watermarkMillis;
+        if (wallClockFallback) {
+            now += Math.max(0L, wall - wallAtWatermark);
+        }
+        nextSweepMillis = now + sweepEveryMillis;
+        eventTime = Instant.ofEpochMilli(now);
+        currentZones = List.of();
+        for (PairDetector d : detectors) {
+            try {
+                d.advanceTo(now, this, events);
+            } catch (RuntimeException e) {
+                fail(d, "pairs", "advanceTo " + eventTime, e);
+            }
+        }
+        currentZones = null;
+    }
+
+    private void fail(PairDetector d, String source, String input, RuntimeException e) {
+        if (loggedFailures.add(d.name() + '/' + e.getClass().getName())) {
+            LOG.warn("pair detector {} failed; its pairs keep their state (further {} are only dead-lettered): {}",
+                    d.name(), e.getClass().getSimpleName(), e.toString());
+        }
+        deadLetters.accept(new DeadLetter(source, RejectReason.DETECTOR_ERROR, d.name() + ": " + e, input,
+                clock.instant()));
+    }
+
+    @Override
+    public StageCounters counters() {
+        long vessels = 0;
+        long pairs = 0;
+        for (PairDetector d : detectors) {
+            vessels = Math.max(vessels, d.trackedVessels());
+            pairs += d.trackedPairs();
+        }
+        return new StageCounters(processed, vessels, 0, 0, 0, pairs);
+    }
+
+    @Override
+    public Instant eventTime() {
+        return eventTime;
+    }
+
+    @Override
+    public Instant wallClock() {
+        return clock.instant();
+    }
+
+    @Override
+    public List<ZoneHit> zones() {
+        List<ZoneHit> z = currentZones;
+        if (z == null) {
+            Fix f = current;
+            z = f != null ? zoneLookup.near(f.lat(), f.lon()) : List.of();
+            currentZones = z;
+        }
+        return z;
+    }
+
+    @Override
+    public @Nullable VesselInfo vesselInfo(VesselId vessel) {
+        return registry.get(vessel);
+    }
+}

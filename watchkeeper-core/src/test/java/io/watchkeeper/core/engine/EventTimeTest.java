@@ -1,0 +1,165 @@
+package io.watchkeeper.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.watchkeeper.core.detect.Detector;
+import io.watchkeeper.core.detect.DetectorContext;
+import io.watchkeeper.core.detect.Step;
+import io.watchkeeper.core.detect.pair.PairDetector;
+import io.watchkeeper.core.event.Event;
+import io.watchkeeper.core.event.EventSink;
+import io.watchkeeper.core.fix.Fix;
+import io.watchkeeper.core.fix.VesselId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Event time in the engine: order per vessel, timers on per-source watermarks, the wall-clock fallback. */
+class EventTimeTest {
+
+    private static final Instant T0 = Instant.parse("2024-03-01T23:59:00Z");
+
+    /** Counts fixes; wants a wake-up 10 minutes after each one and then says SILENT at the due time. */
+    record Silence(long lastMillis, int seen, boolean silent, Fix last) {
+    }
+
+    static final class SilenceDetector implements Detector<Silence> {
+        @Override
+        public String name() {
+            return "silence";
+        }
+
+        @Override
+        public Silence initial(VesselId vessel) {
+            return new Silence(Long.MIN_VALUE, 0, false, null);
+        }
+
+        @Override
+        public Step<Silence> step(Silence s, Fix fix, DetectorContext ctx) {
+            return Step.quiet(new Silence(fix.time().toEpochMilli(), s.seen() + 1, false, fix));
+        }
+
+        @Override
+        public long wakeAtMillis(Silence s) {
+            return s.silent() || s.last() == null ? NO_TIMER : s.lastMillis() + 600_000;
+        }
+
+        @Override
+        public Step<Silence> onTime(Silence s, VesselId vessel, long nowMillis, DetectorContext ctx) {
+            Instant due = Instant.ofEpochMilli(s.lastMillis() + 600_000);
+            Event e = Event.at("SILENT", name(), "heard", "silent", s.last(), due, ctx.wallClock(), Map.of(), "");
+            return Step.of(new Silence(s.lastMillis(), s.seen(), true, s.last()), e);
+        }
+    }
+
+    private static Fix fix(String vessel, String site, Instant t, double lat) {
+        return Fix.geo(VesselId.of(vessel), site, t, lat, 1.0, 5, 90, 90, 0, null);
+    }
+
+    private static DetectionSetup setup(boolean fallback) {
+        return DetectionSetup.of(List.of(new SilenceDetector())).withSweepEvery(Duration.ofMinutes(1))
+                .withWallClockFallback(fallback);
+    }
+
+    @Test
+    void olderAndRepeatedFixesAreCountedAndSkipped() {
+        EngineTestDriver d = new EngineTestDriver(setup(false), T0);
+        d.feed(fix("A", "S", T0, 50.0));
+        d.feed(fix("A", "S", T0, 50.0));                       // redelivery
+        d.feed(fix("A", "S", T0.minusSeconds(5), 50.1));       // late
+        d.feed(fix("A", "S", T0, 50.2));                       // same second, new position: kept
+        d.feed(fix("A", "S", T0.plusSeconds(1), 50.3));
+
+        assertThat(d.state(VesselId.of("A"), SilenceDetector.class)).get()
+                .extracting(Silence::seen).isEqualTo(3);
+        StageCounters c = d.counters();
+        assertThat(c.duplicates()).isEqualTo(1);
+        assertThat(c.outOfOrder()).isEqualTo(1);
+        assertThat(c.processed()).isEqualTo(5);
+    }
+
+    @Test
+    void timerFiresAtItsDueTimeOnceTheSourceWatermarkPassesIt() {
+        EngineTestDriver d = new EngineTestDriver(setup(false), T0);
+        d.feed(fix("A", "S", T0, 50.0));                        // due at T0+10 min
+        for (int m = 1; m <= 9; m++) {
+            d.feed(fix("B", "S", T0.plus(Duration.ofMinutes(m)), 51.0 + m));
+        }
+        assertThat(d.events()).isEmpty();
+        d.feed(fix("B", "S", T0.plus(Duration.ofMinutes(12)), 52.0)); // watermark passes A's due time
+
+        assertThat(d.events()).singleElement().satisfies(e -> {
+            assertThat(e.type()).isEqualTo("SILENT");
+            assertThat(e.vessel()).isEqualTo(VesselId.of("A"));
+            assertThat(e.time()).isEqualTo(T0.plus(Duration.ofMinutes(10))); // crosses midnight, not the sweep time
+        });
+    }
+
+    @Test
+    void anotherSourcesTimeNeverTimesOutAVessel() {
+        EngineTestDriver d = new EngineTestDriver(setup(false), T0);
+        d.feed(fix("A", "OLD", T0, 50.0));
+        d.feed(fix("B", "NEW", T0.plus(Duration.ofDays(3)), 51.0));
+        d.feed(fix("B", "NEW", T0.plus(Duration.ofDays(3)).plusSeconds(120), 51.1));
+        assertThat(d.events()).isEmpty();
+    }
+
+    @Test
+    void withoutFallbackAQuietFeedStaysPut_withItWallTimeCarriesItOn() {
+        EngineTestDriver replay = new EngineTestDriver(setup(false), T0);
+        replay.feed(fix("A", "S", T0, 50.0));
+        replay.advanceWallClock(Duration.ofMinutes(11)).tick();
+        assertThat(replay.events()).isEmpty();
+
+        EngineTestDriver live = new EngineTestDriver(setup(true), T0);
+        live.feed(fix("A", "S", T0, 50.0));
+        live.advanceWallClock(Duration.ofMinutes(9)).tick();
+        assertThat(live.events()).isEmpty();
+        live.advanceWallClock(Duration.ofMinutes(2)).tick();
+        assertThat(live.events()).singleElement()
+                .satisfies(e -> assertThat(e.time()).isEqualTo(T0.plus(Duration.ofMinutes(10))));
+    }
+
+    @Test
+    void pairDetectorsSeeAcceptedGeoFixesOnlyAndAdvanceOnSweeps() {
+        List<String> seen = new ArrayList<>();
+        List<Long> advances = new ArrayList<>();
+        PairDetector recorder = new PairDetector() {
+            @Override
+            public String name() {
+                return "recorder";
+            }
+
+            @Override
+            public void accept(Fix fix, DetectorContext ctx, EventSink out) {
+                seen.add(fix.vessel().key() + "@" + fix.time().getEpochSecond());
+            }
+
+            @Override
+            public void advanceTo(long nowMillis, DetectorContext ctx, EventSink out) {
+                advances.add(nowMillis);
+            }
+
+            @Override
+            public int trackedVessels() {
+                return 0;
+            }
+
+            @Override
+            public int trackedPairs() {
+                return 0;
+            }
+        };
+        EngineTestDriver d = new EngineTestDriver(setup(false).withPairDetectors(List.of(recorder)), T0);
+        d.feed(fix("A", "S", T0, 50.0));
+        d.feed(fix("A", "S", T0, 50.0));
+        d.feed(Fix.planar(VesselId.of("P"), "S", T0, 1, 2, null));
+        d.feed(fix("A", "S", T0.plusSeconds(90), 50.5));
+
+        assertThat(seen).containsExactly("A@" + T0.getEpochSecond(), "A@" + (T0.getEpochSecond() + 90));
+        assertThat(advances).containsExactly(T0.plusSeconds(90).toEpochMilli());
+    }
+}
