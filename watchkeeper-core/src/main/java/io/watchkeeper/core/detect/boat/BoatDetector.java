@@ -8,6 +8,7 @@ import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.fix.VesselId;
 import io.watchkeeper.core.fsm.Outcome;
 import io.watchkeeper.core.fsm.StateMachine;
+import io.watchkeeper.core.geo.Geo;
 import java.util.Map;
 
 /**
@@ -54,8 +55,8 @@ public final class BoatDetector implements Detector<BoatTrack> {
                     .when("faster than move speed", SpeedReport::fasterThanMove).add()
                     .build();
 
-    private static final double METRES_PER_NAUTICAL_MILE = 1852.0;
-    private static final double EARTH_RADIUS_METRES = 6_371_008.8;
+    /** Shortest time base for a speed derived from positions. */
+    static final long MIN_DERIVE_MILLIS = 10_000L;
 
     private final SpeedProfile speedProfile;
 
@@ -97,20 +98,39 @@ public final class BoatDetector implements Detector<BoatTrack> {
         return publishIfChanged(track, next, fix, ctx, Map.of());
     }
 
-    /** lastX/lastY hold the previous lat/lon here, to derive a speed when the fix carries none. */
+    /**
+     * lastX/lastY hold the lat/lon the speed is derived from when the fix has no SOG; that base moves
+     * only once {@link #MIN_DERIVE_MILLIS} has passed, so that position jitter between two reports a
+     * second apart never reads as speed.
+     */
     private Step<BoatTrack> stepBySpeed(BoatTrack track, Fix fix, DetectorContext ctx) {
         long nanos = epochNanos(fix);
         if (nanos <= track.lastEpochNanos()) {
             return Step.quiet(track); // a redelivery or an older fix: it says nothing about now
         }
-        double knots = Double.isNaN(fix.sogKnots()) ? derivedKnots(track, fix, nanos) : fix.sogKnots();
-        BoatTrack moved = new BoatTrack(track.state(), fix.lat(), fix.lon(), nanos);
+        double knots = fix.sogKnots();
         if (Double.isNaN(knots)) {
-            return Step.quiet(moved);
+            if (track.lastEpochNanos() != Long.MIN_VALUE && nanos - track.lastEpochNanos() < MIN_DERIVE_MILLIS * 1_000_000L
+                    && !Double.isNaN(track.lastX())) {
+                return Step.quiet(track);
+            }
+            knots = derivedKnots(track, fix, nanos);
         }
+        if (Double.isNaN(knots)) {
+            return Step.quiet(new BoatTrack(track.state(), fix.lat(), fix.lon(), nanos, track.crossingSinceNanos()));
+        }
+        boolean crossing = track.state() == BoatState.MOVING ? knots < speedProfile.restBelowKnots()
+                : knots > speedProfile.moveAboveKnots();
+        long since = !crossing ? Long.MIN_VALUE
+                : track.crossingSinceNanos() == Long.MIN_VALUE ? nanos : track.crossingSinceNanos();
+        long crossedFor = since == Long.MIN_VALUE ? -1 : (nanos - since) / 1_000_000L;
         Outcome<BoatState, BoatTrigger> outcome =
-                SPEED_MACHINE.fire(track.state(), BoatTrigger.REPORT, new SpeedReport(knots, speedProfile));
-        BoatTrack next = new BoatTrack(outcome.state(), fix.lat(), fix.lon(), nanos);
+                SPEED_MACHINE.fire(track.state(), BoatTrigger.REPORT, new SpeedReport(knots, speedProfile, crossedFor));
+        long nextSince = outcome.state() != track.state() ? Long.MIN_VALUE : since;
+        BoatTrack next = new BoatTrack(outcome.state(), fix.lat(), fix.lon(), nanos, nextSince);
+        if (next.state() == track.state()) {
+            return Step.quiet(next); // the common case: no details map, no boxing
+        }
         return publishIfChanged(track, next, fix, ctx, Map.of("sogKnots", knots));
     }
 
@@ -129,17 +149,8 @@ public final class BoatDetector implements Detector<BoatTrack> {
         if (track.lastEpochNanos() == Long.MIN_VALUE || Double.isNaN(track.lastX())) {
             return Double.NaN;
         }
-        double seconds = (nanos - track.lastEpochNanos()) / 1e9;
-        double metres = haversineMetres(track.lastX(), track.lastY(), fix.lat(), fix.lon());
-        return metres / METRES_PER_NAUTICAL_MILE / (seconds / 3600.0);
-    }
-
-    private static double haversineMetres(double lat1, double lon1, double lat2, double lon2) {
-        double dLat = Math.toRadians(lat2 - lat1);
-        double dLon = Math.toRadians(lon2 - lon1);
-        double a = Math.sin(dLat / 2) * Math.sin(dLat / 2)
-                + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
-        return 2 * EARTH_RADIUS_METRES * Math.asin(Math.min(1.0, Math.sqrt(a)));
+        double metres = Geo.haversineMetres(track.lastX(), track.lastY(), fix.lat(), fix.lon());
+        return Geo.knots(metres, (nanos - track.lastEpochNanos()) / 1_000_000L);
     }
 
     private static long epochNanos(Fix fix) {
