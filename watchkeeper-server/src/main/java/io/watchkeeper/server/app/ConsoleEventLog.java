@@ -28,12 +28,16 @@ public final class ConsoleEventLog implements EventSink {
         out.println(format(e));
     }
 
-    static String format(Event e) {
+    public static String format(Event e) {
         Fix f = e.cause();
         String where = f.isPlanar()
                 ? String.format(Locale.ROOT, "(x=%.3f, y=%.3f)", f.x(), f.y())
                 : f.isGeo() ? String.format(Locale.ROOT, "(%.5f, %.5f)", f.lat(), f.lon()) : "";
-        return String.format(Locale.ROOT, "%s  %-8s %-6s %-8s %-8s -> %-8s %s", TIME.format(e.time()), e.site(),
-                e.machine(), e.vessel().id(), e.from(), e.to(), where).stripTrailing();
+        if (Event.STATE_TRANSITION.equals(e.type())) {
+            return String.format(Locale.ROOT, "%s  %-8s %-6s %-8s %-8s -> %-8s %s", TIME.format(e.time()), e.site(),
+                    e.machine(), e.vessel().id(), e.from(), e.to(), where).stripTrailing();
+        }
+        return String.format(Locale.ROOT, "%s  %-8s %-16s %-10s %s %s", TIME.format(e.time()), e.site(), e.type(),
+                e.vessel().id(), where, e.details().isEmpty() ? "" : new java.util.TreeMap<>(e.details())).stripTrailing();
     }
 }

@@ -69,35 +69,34 @@ public final class DetectorService implements AutoCloseable {
         return ClientSettings.of(address, clientId).withMaxInFlight(EVENT_PUBLISHER_IN_FLIGHT);
     }
 
-    /** The detectors: the original system's MOVING/RESTING, with this speed band for ships reporting lat/lon. */
-    public static List<Detector<?>> detectors(SpeedProfile speedProfile) {
-        return List.of(new BoatDetector(speedProfile));
-    }
-
     /**
      * What the detector runs with besides its connection.
      *
      * @param maxPayloadBytes larger {@code DATA/} payloads become dead letters
-     * @param speedProfile    the MOVING/RESTING speed band for lat/lon fixes
+     * @param suite           the detectors and the zones they look at
      * @param ais             framing rules for {@code AIS/} and the other NMEA inputs
      * @param extraSink       another sink for every event (the console log), or null
      */
-    public record Options(EngineConfig engine, int maxPayloadBytes, SpeedProfile speedProfile, FramerSettings ais,
+    public record Options(EngineConfig engine, int maxPayloadBytes, DetectorSuite suite, FramerSettings ais,
                           @Nullable EventSink extraSink) {
 
         public Options {
             Objects.requireNonNull(engine, "engine");
-            Objects.requireNonNull(speedProfile, "speedProfile");
+            Objects.requireNonNull(suite, "suite");
             Objects.requireNonNull(ais, "ais");
         }
 
         public static Options defaults() {
-            return new Options(EngineConfig.defaults(), FixDecoder.DEFAULT_MAX_PAYLOAD_BYTES, SpeedProfile.DEFAULT,
-                    FramerSettings.defaults(), null);
+            return new Options(EngineConfig.defaults(), FixDecoder.DEFAULT_MAX_PAYLOAD_BYTES,
+                    DetectorSuite.defaults(SpeedProfile.DEFAULT), FramerSettings.defaults(), null);
         }
 
         public Options withExtraSink(@Nullable EventSink sink) {
-            return new Options(engine, maxPayloadBytes, speedProfile, ais, sink);
+            return new Options(engine, maxPayloadBytes, suite, ais, sink);
+        }
+
+        public Options withSuite(DetectorSuite s) {
+            return new Options(engine, maxPayloadBytes, s, ais, extraSink);
         }
     }
 
@@ -110,7 +109,7 @@ public final class DetectorService implements AutoCloseable {
      */
     public static DetectorService start(ClientSettings settings, EngineConfig engineConfig, int maxPayloadBytes,
                                         @Nullable EventSink extraSink, Clock clock) {
-        return start(settings, new Options(engineConfig, maxPayloadBytes, SpeedProfile.DEFAULT,
+        return start(settings, new Options(engineConfig, maxPayloadBytes, DetectorSuite.defaults(SpeedProfile.DEFAULT),
                 FramerSettings.defaults(), extraSink), clock);
     }
 
@@ -127,9 +126,10 @@ public final class DetectorService implements AutoCloseable {
             EventSink mqtt = new MqttEventSink(publisher, json);
             EventSink events = extraSink == null ? mqtt : EventSink.all(mqtt, extraSink);
             DeadLetterCounter deadLetters = new DeadLetterCounter(new MqttDeadLetterSink(publisher, json));
-            Engine engine = Engine.start(options.engine(), detectors(options.speedProfile()), events, deadLetters, clock);
-            opened.add(engine);
             VesselRegistry registry = new VesselRegistry();
+            Engine engine = Engine.start(options.engine(), options.suite().setup(registry, true), events, deadLetters,
+                    clock);
+            opened.add(engine);
             FixSource source = new FixSource(new FixDecoder(options.maxPayloadBytes()), engine::submit, deadLetters,
                     clock);
             AisTopicSource ais = new AisTopicSource(engine::submit, registry, deadLetters, clock, options.ais());

@@ -9,6 +9,7 @@ import java.util.List;
 import io.watchkeeper.core.engine.EngineConfig;
 import io.watchkeeper.server.app.ConsoleEventLog;
 import io.watchkeeper.server.app.DetectorService;
+import io.watchkeeper.server.app.DetectorSuite;
 import io.watchkeeper.server.config.BrokerChoice;
 import io.watchkeeper.server.config.WatchkeeperConfig;
 import java.time.Clock;
@@ -67,7 +68,8 @@ final class DetectCommand implements Callable<Integer> {
         double pacing = ReplaySpeed.pacing(speed);
         FramerSettings ais = FramerSettings.defaults().withVerifyTagBlockChecksum(!noTagChecksum);
         DetectorService.Options options = new DetectorService.Options(engine, config.input().maxPayloadBytesOrDefault(),
-                config.motion().toSpeedProfile(), ais, quiet ? null : new ConsoleEventLog(System.out));
+                DetectorSuite.from(config, io.watchkeeper.core.zone.ZoneLookup.NONE), ais,
+                quiet ? null : new ConsoleEventLog(System.out));
         Shutdown shutdown = new Shutdown();
         Clock clock = Clock.systemUTC();
         try (DetectorService service = DetectorService.start(DetectorService.settings(choice.address(),

@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
                 SubCommand.class,
                 PubCommand.class,
                 MachinesCommand.class,
+                ReplayCommand.class,
                 CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 1 failure (one line on stderr), 2 usage error.",

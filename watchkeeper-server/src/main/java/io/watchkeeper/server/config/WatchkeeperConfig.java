@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.watchkeeper.core.engine.EngineConfig;
 import io.watchkeeper.mqtt.wire.FixDecoder;
 import org.jetbrains.annotations.Nullable;
@@ -14,30 +15,46 @@ import org.jetbrains.annotations.Nullable;
  * {@code docs/configuration.md} for the full list. Unknown keys are refused, so a typo is an error
  * rather than a silently ignored setting.
  */
-public record WatchkeeperConfig(Broker broker, Engine engine, Input input, Motion motion, List<String> inputs) {
+public record WatchkeeperConfig(Broker broker, Engine engine, Input input, Motion motion, List<String> inputs,
+                                List<String> zones, @Nullable String rules, @Nullable JsonNode detectors) {
 
-    public static final WatchkeeperConfig DEFAULTS = new WatchkeeperConfig(null, null, null, null, null);
+    public static final WatchkeeperConfig DEFAULTS = new WatchkeeperConfig(null, null, null, null, null, null, null,
+            null);
 
+    /**
+     * @param zones     zone sets ({@code builtin:NAME} or GeoJSON files), see docs/zones.md
+     * @param rules     a YAML file of user-defined machines, see docs/rules.md
+     * @param detectors one block of settings per detector, bound by {@link SettingsBinder}; see
+     *                  docs/detectors.md
+     */
     @JsonCreator
     public WatchkeeperConfig(@JsonProperty("broker") @Nullable Broker broker,
                              @JsonProperty("engine") @Nullable Engine engine,
                              @JsonProperty("input") @Nullable Input input,
                              @JsonProperty("motion") @Nullable Motion motion,
-                             @JsonProperty("inputs") @Nullable List<String> inputs) {
+                             @JsonProperty("inputs") @Nullable List<String> inputs,
+                             @JsonProperty("zones") @Nullable List<String> zones,
+                             @JsonProperty("rules") @Nullable String rules,
+                             @JsonProperty("detectors") @Nullable JsonNode detectors) {
         this.broker = broker != null ? broker : new Broker(null, null);
         this.engine = engine != null ? engine : new Engine(null, null);
         this.input = input != null ? input : new Input(null);
-        this.motion = motion != null ? motion : new Motion(null, null);
+        this.motion = motion != null ? motion : new Motion(null, null, null);
         this.inputs = inputs != null ? List.copyOf(inputs) : List.of();
+        this.zones = zones != null ? List.copyOf(zones) : List.of();
+        this.rules = rules;
+        this.detectors = detectors;
     }
 
     /** {@code motion:} the speed band of the MOVING/RESTING machine for ships reporting lat/lon. */
-    public record Motion(@Nullable Double restBelowKnots, @Nullable Double moveAboveKnots) {
+    public record Motion(@Nullable Double restBelowKnots, @Nullable Double moveAboveKnots, @Nullable String minDwell) {
         @JsonCreator
         public Motion(@JsonProperty("restBelowKnots") @Nullable Double restBelowKnots,
-                      @JsonProperty("moveAboveKnots") @Nullable Double moveAboveKnots) {
+                      @JsonProperty("moveAboveKnots") @Nullable Double moveAboveKnots,
+                      @JsonProperty("minDwell") @Nullable String minDwell) {
             this.restBelowKnots = restBelowKnots;
             this.moveAboveKnots = moveAboveKnots;
+            this.minDwell = minDwell;
         }
 
         /** @throws ConfigException when the band is impossible (rest above move, zero, negative) */
@@ -45,7 +62,8 @@ public record WatchkeeperConfig(Broker broker, Engine engine, Input input, Motio
             SpeedProfile d = SpeedProfile.DEFAULT;
             try {
                 return new SpeedProfile(restBelowKnots != null ? restBelowKnots : d.restBelowKnots(),
-                        moveAboveKnots != null ? moveAboveKnots : d.moveAboveKnots());
+                        moveAboveKnots != null ? moveAboveKnots : d.moveAboveKnots(),
+                        minDwell != null ? Durations.parse(minDwell) : d.minDwell());
             } catch (IllegalArgumentException e) {
                 throw new ConfigException("motion: " + e.getMessage());
             }

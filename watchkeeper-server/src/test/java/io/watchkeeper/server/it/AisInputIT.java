@@ -14,6 +14,8 @@ import io.watchkeeper.mqtt.testing.MosquittoPub;
 import io.watchkeeper.mqtt.testing.MosquittoSub;
 import io.watchkeeper.mqtt.testing.TestBroker;
 import io.watchkeeper.server.app.DetectorService;
+import io.watchkeeper.server.app.DetectorSuite;
+import io.watchkeeper.core.detect.boat.SpeedProfile;
 import io.watchkeeper.server.app.InputRunner;
 import io.watchkeeper.server.config.InputSpec;
 import java.io.IOException;
@@ -40,8 +42,10 @@ class AisInputIT {
             + "!AIVDM,2,2,1,A,88888888880,2*25";
 
     private static DetectorService detector(TestBroker broker) {
+        // One report per ship here, so no minimum dwell: the dwell itself is BoatSpeedProfileTest's.
+        DetectorSuite eager = DetectorSuite.defaults(SpeedProfile.DEFAULT.withMinDwell(Duration.ZERO));
         return DetectorService.start(ClientSettings.of(broker.address(), "it-detect"),
-                DetectorService.Options.defaults().withExtraSink(null), Clock.systemUTC());
+                DetectorService.Options.defaults().withSuite(eager), Clock.systemUTC());
     }
 
     @ParameterizedTest
@@ -91,7 +95,8 @@ class AisInputIT {
              MosquittoSub events = MosquittoSub.start(broker.port(), "EVENT/#");
              DetectorService detector = DetectorService.start(ClientSettings.of(broker.address(), "it-detect"),
                      new DetectorService.Options(new EngineConfig(2, 1024), 65536,
-                             io.watchkeeper.core.detect.boat.SpeedProfile.DEFAULT, FramerSettings.defaults(), null),
+                             DetectorSuite.defaults(io.watchkeeper.core.detect.boat.SpeedProfile.DEFAULT),
+                             FramerSettings.defaults(), null),
                      Clock.systemUTC());
              InputRunner inputs = InputRunner.start(List.of(InputSpec.parse("DK=file:" + DANISH)), detector::submit,
                      detector.vessels(), detector.deadLetters(), FramerSettings.defaults(),

@@ -1,0 +1,47 @@
+package io.watchkeeper.core.engine;
+
+import io.watchkeeper.core.deadletter.DeadLetterSink;
+import io.watchkeeper.core.event.EventSink;
+import io.watchkeeper.core.fix.Fix;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * The engine on the caller's thread: one partition and the pair stage, run in submission order.
+ * For replays and tools, where determinism matters more than a second core: the same fixes in the
+ * same order always give the same events in the same order. Not thread-safe; one thread owns it.
+ */
+public final class InlineEngine {
+
+    private final Partition partition;
+    private final PairStage pairs;
+    private long submitted;
+
+    public InlineEngine(DetectionSetup setup, EventSink events, DeadLetterSink deadLetters, Clock clock) {
+        Objects.requireNonNull(setup, "setup");
+        Objects.requireNonNull(events, "events");
+        Objects.requireNonNull(deadLetters, "deadLetters");
+        Objects.requireNonNull(clock, "clock");
+        this.pairs = new PairStage(setup, events, deadLetters, clock);
+        this.partition = new Partition(setup, events, deadLetters, clock,
+                setup.pairDetectors().isEmpty() ? f -> { } : pairs::process);
+    }
+
+    public void submit(Fix fix) {
+        submitted++;
+        partition.process(fix);
+    }
+
+    /** Lets quiet sources' time run on when the setup has the wall-clock fallback; see {@link Engine}. */
+    public void tick() {
+        partition.tick();
+        pairs.tick();
+    }
+
+    public EngineStats stats() {
+        StageCounters c = partition.counters();
+        StageCounters p = pairs.counters();
+        return new EngineStats(submitted, c.processed(), 0, c.vessels(), 0, 0, c.outOfOrder(), c.duplicates(),
+                c.timersFired(), p.pairs());
+    }
+}

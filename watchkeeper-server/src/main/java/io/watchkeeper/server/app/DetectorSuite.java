@@ -1,0 +1,129 @@
+package io.watchkeeper.server.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.watchkeeper.core.detect.Detector;
+import io.watchkeeper.core.detect.boat.BoatDetector;
+import io.watchkeeper.core.detect.boat.SpeedProfile;
+import io.watchkeeper.core.detect.gap.GapDetector;
+import io.watchkeeper.core.detect.gap.GapSettings;
+import io.watchkeeper.core.detect.pair.PairDetector;
+import io.watchkeeper.core.engine.DetectionSetup;
+import io.watchkeeper.core.vessel.VesselRegistry;
+import io.watchkeeper.core.zone.ZoneLookup;
+import io.watchkeeper.server.config.ConfigException;
+import io.watchkeeper.server.config.SettingsBinder;
+import io.watchkeeper.server.config.WatchkeeperConfig;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import org.jetbrains.annotations.Nullable;
+
+/**
+ * Every detector the engine runs, built from the configuration: the built-ins with their settings
+ * ({@code detectors:} in YAML), the zones they look at, and the user's machines.
+ *
+ * <p>Each built-in is listed once in {@link #BUILT_INS} with its YAML key, default settings and
+ * constructor; the YAML binder, {@code watchkeeper machines} and the docs all read that list.
+ */
+public record DetectorSuite(List<Detector<?>> detectors, List<PairDetector> pairs, ZoneLookup zones) {
+
+    /** A built-in detector: its key under {@code detectors:}, its default settings, and how to make it. */
+    public record BuiltIn<R extends Record>(String key, R defaults, Function<R, Object> factory) {
+
+        Object create(@Nullable JsonNode block) {
+            R settings = SettingsBinder.bind("detectors." + key, defaults, block, Set.of(ENABLED));
+            return factory.apply(settings);
+        }
+    }
+
+    /** The key that turns a built-in off: {@code detectors: {encounter: {enabled: false}}}. */
+    public static final String ENABLED = "enabled";
+
+    /** In the order they run on each fix. */
+    public static final List<BuiltIn<?>> BUILT_INS = List.of(
+            new BuiltIn<>("gap", GapSettings.DEFAULTS, GapDetector::new));
+
+    public DetectorSuite {
+        detectors = List.copyOf(detectors);
+        pairs = List.copyOf(pairs);
+        Objects.requireNonNull(zones, "zones");
+    }
+
+    /** Every built-in with its defaults, the given motion band, no zones. */
+    public static DetectorSuite defaults(SpeedProfile motion) {
+        return build(motion, null, ZoneLookup.NONE);
+    }
+
+    /**
+     * @throws ConfigException for an unknown detector, an unknown setting or an impossible value
+     */
+    public static DetectorSuite from(WatchkeeperConfig config, ZoneLookup zones) {
+        return build(config.motion().toSpeedProfile(), config.detectors(), zones);
+    }
+
+    /** As {@link #from(WatchkeeperConfig, ZoneLookup)}, plus the user's machines from {@code rules}, if any. */
+    public static DetectorSuite from(WatchkeeperConfig config, ZoneLookup zones, @Nullable java.nio.file.Path rules) {
+        DetectorSuite suite = from(config, zones);
+        if (rules == null) {
+            return suite;
+        }
+        throw new ConfigException(rules + ": user-defined machines are not wired yet");
+    }
+
+    private static DetectorSuite build(SpeedProfile motion, @Nullable JsonNode blocks, ZoneLookup zones) {
+        Map<String, JsonNode> byKey = blocks(blocks);
+        List<Detector<?>> detectors = new ArrayList<>();
+        List<PairDetector> pairs = new ArrayList<>();
+        detectors.add(new BoatDetector(motion));
+        for (BuiltIn<?> b : BUILT_INS) {
+            JsonNode block = byKey.get(b.key());
+            if (block != null && block.has(ENABLED) && !block.get(ENABLED).asBoolean(true)) {
+                continue;
+            }
+            Object d = b.create(block);
+            if (d instanceof PairDetector p) {
+                pairs.add(p);
+            } else {
+                detectors.add((Detector<?>) d);
+            }
+        }
+        return new DetectorSuite(detectors, pairs, zones);
+    }
+
+    private static Map<String, JsonNode> blocks(@Nullable JsonNode blocks) {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        if (blocks == null || blocks.isNull()) {
+            return out;
+        }
+        if (!blocks.isObject()) {
+            throw new ConfigException("detectors: expected one block per detector, e.g. 'gap: {atSea: 6h}'");
+        }
+        List<String> known = BUILT_INS.stream().map(BuiltIn::key).toList();
+        for (Iterator<Map.Entry<String, JsonNode>> it = blocks.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!known.contains(e.getKey())) {
+                throw new ConfigException("detectors: unknown detector '" + e.getKey() + "' (known: " + known + ")");
+            }
+            out.put(e.getKey(), e.getValue());
+        }
+        return out;
+    }
+
+    /** The engine's view: these detectors, this static data, and how time advances. */
+    public DetectionSetup setup(VesselRegistry vessels, boolean wallClockFallback) {
+        return new DetectionSetup(detectors, pairs, zones, vessels, DetectionSetup.DEFAULT_SWEEP, wallClockFallback);
+    }
+
+    /** Names of every detector, per-vessel ones first. */
+    public List<String> names() {
+        List<String> names = new ArrayList<>();
+        detectors.forEach(d -> names.add(d.name()));
+        pairs.forEach(p -> names.add(p.name()));
+        return names;
+    }
+}
