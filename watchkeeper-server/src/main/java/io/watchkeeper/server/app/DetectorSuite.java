@@ -2,6 +2,10 @@ package io.watchkeeper.server.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.watchkeeper.core.detect.Detector;
+import io.watchkeeper.core.detect.behaviour.DriftingDetector;
+import io.watchkeeper.core.detect.behaviour.LoiteringDetector;
+import io.watchkeeper.core.detect.behaviour.SpeedChangeDetector;
+import io.watchkeeper.core.detect.behaviour.SpeedingDetector;
 import io.watchkeeper.core.detect.boat.BoatDetector;
 import io.watchkeeper.core.detect.boat.SpeedProfile;
 import io.watchkeeper.core.detect.gap.GapDetector;
@@ -46,7 +50,11 @@ public record DetectorSuite(List<Detector<?>> detectors, List<PairDetector> pair
 
     /** In the order they run on each fix. */
     public static final List<BuiltIn<?>> BUILT_INS = List.of(
-            new BuiltIn<>("gap", GapSettings.DEFAULTS, GapDetector::new));
+            new BuiltIn<>("gap", GapSettings.DEFAULTS, GapDetector::new),
+            new BuiltIn<>("loitering", LoiteringDetector.Settings.DEFAULTS, LoiteringDetector::new),
+            new BuiltIn<>("drifting", DriftingDetector.Settings.DEFAULTS, DriftingDetector::new),
+            new BuiltIn<>("speeding", SpeedingDetector.Settings.DEFAULTS, SpeedingDetector::new),
+            new BuiltIn<>("speedChange", SpeedChangeDetector.Settings.DEFAULTS, SpeedChangeDetector::new));
 
     public DetectorSuite {
         detectors = List.copyOf(detectors);
