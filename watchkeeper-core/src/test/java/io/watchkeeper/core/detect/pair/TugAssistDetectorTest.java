@@ -25,7 +25,6 @@ class TugAssistDetectorTest {
      * {@code movingSeconds}; then both stop (0 kn) where they are and keep reporting for 3 min.
      */
     private static void escort(PairHarness h, VesselId tug, VesselId ship, int movingSeconds) {
-        double[] end = null;
         for (int s = 0; s <= movingSeconds + 180; s += 10) {
             boolean moving = s <= movingSeconds;
             double east = metresPerSecond(6) * Math.min(s, movingSeconds);
