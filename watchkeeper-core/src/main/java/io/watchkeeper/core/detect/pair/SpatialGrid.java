@@ -1,0 +1,265 @@
+package io.watchkeeper.core.detect.pair;
+
+import io.watchkeeper.core.fix.Fix;
+import io.watchkeeper.core.fix.VesselId;
+import io.watchkeeper.core.geo.Geo;
+import java.util.Arrays;
+import java.util.HashMap;
+
+/**
+ * The latest position of every tracked vessel in a uniform lat/lon grid, so that the vessels near
+ * one are found by looking at a few cells instead of at every vessel: the cost of a fix does not grow
+ * with the fleet, only with the local density.
+ *
+ * <p>Rows are {@code cellMetres} of latitude high. Each row has as many columns as fit around the
+ * earth at the row's poleward edge with each at least {@code cellMetres} wide, so cells stay roughly
+ * square at every latitude and the rows touching a pole are a single cell. Column indices wrap
+ * around, so the antimeridian is no edge. A query for the vessels within {@code r <= cellMetres}
+ * visits the cells covering the exact bounding box of that circle: the rows from {@code lat - r} to
+ * {@code lat + r} and, in each, the columns within {@code asin(sin(r/R) / cos(lat))} of the longitude
+ * (every longitude when the circle reaches a pole). That is 2 to 4 cells usually, at most 3 rows of
+ * 3 (4 where a narrower row meets a wider one).
+ *
+ * <p>Vessels live in slots of parallel primitive arrays; a cell is an intrusive doubly linked list
+ * of slots whose head is in a {@link LongIntMap}. Freed slots are reused. Not thread-safe: owned by
+ * the one thread that runs the pair detectors.
+ */
+final class SpatialGrid {
+
+    private static final int NONE = -1;
+
+    private final double cellMetres;
+    private final double cellDegreesLat;
+    private final int rows;
+    private final LongIntMap cellHead = new LongIntMap(1024);
+    private final HashMap<VesselId, Integer> slotOf = new HashMap<>();
+
+    private VesselId[] ids = new VesselId[0];
+    private Fix[] fixes = new Fix[0];
+    private double[] lats = new double[0];
+    private double[] lons = new double[0];
+    private long[] timesMillis = new long[0];
+    private long[] cells = new long[0];
+    private int[] next = new int[0];
+    private int[] prev = new int[0];
+    private byte[] flags = new byte[0];
+    private int[] freeSlots = new int[0];
+    private int freeCount;
+    private int highWater;
+    private int[] found = new int[64];
+
+    SpatialGrid(double cellMetres) {
+        if (!(cellMetres >= 1.0 && cellMetres <= 100_000.0)) {
+            throw new IllegalArgumentException("grid cell must be 1 m .. 100 km, was " + cellMetres);
+        }
+        this.cellMetres = cellMetres;
+        this.cellDegreesLat = cellMetres / Geo.METRES_PER_DEGREE_LAT;
+        this.rows = (int) Math.ceil(180.0 / cellDegreesLat);
+    }
+
+    /** Columns of a row: as many as fit at its poleward edge, each at least a cell wide (computed, not stored). */
+    int columns(int row) {
+        double south = -90.0 + row * cellDegreesLat;
+        double north = Math.min(90.0, south + cellDegreesLat);
+        double poleward = Math.min(90.0, Math.max(Math.abs(south), Math.abs(north)));
+        double around = 360.0 * Geo.metresPerDegreeLon(poleward);
+        return Math.max(1, (int) Math.floor(around / cellMetres));
+    }
+
+    double cellMetres() {
+        return cellMetres;
+    }
+
+    int size() {
+        return slotOf.size();
+    }
+
+    /** One past the highest slot ever used: slots {@code 0..highWater-1} may hold vessels. */
+    int highWater() {
+        return highWater;
+    }
+
+    /** The slot of {@code vessel}, or -1 if it is not tracked. */
+    int slotOf(VesselId vessel) {
+        Integer slot = slotOf.get(vessel);
+        return slot == null ? NONE : slot;
+    }
+
+    boolean occupied(int slot) {
+        return ids[slot] != null;
+    }
+
+    VesselId id(int slot) {
+        return ids[slot];
+    }
+
+    Fix fix(int slot) {
+        return fixes[slot];
+    }
+
+    double lat(int slot) {
+        return lats[slot];
+    }
+
+    double lon(int slot) {
+        return lons[slot];
+    }
+
+    long timeMillis(int slot) {
+        return timesMillis[slot];
+    }
+
+    byte flags(int slot) {
+        return flags[slot];
+    }
+
+    /** Records the vessel's latest fix (geographic, valid) and returns its slot. */
+    int put(Fix fix, byte vesselFlags) {
+        Integer known = slotOf.get(fix.vessel());
+        int slot = known != null ? known : allocate(fix.vessel());
+        long cell = cellOf(fix.lat(), fix.lon());
+        if (known == null) {
+            link(slot, cell);
+        } else if (cells[slot] != cell) {
+            unlink(slot);
+            link(slot, cell);
+        }
+        fixes[slot] = fix;
+        lats[slot] = fix.lat();
+        lons[slot] = fix.lon();
+        timesMillis[slot] = fix.time().toEpochMilli();
+        flags[slot] = vesselFlags;
+        return slot;
+    }
+
+    void remove(int slot) {
+        unlink(slot);
+        slotOf.remove(ids[slot]);
+        ids[slot] = null;
+        fixes[slot] = null;
+        if (freeCount == freeSlots.length) {
+            freeSlots = Arrays.copyOf(freeSlots, Math.max(16, freeCount * 2));
+        }
+        freeSlots[freeCount++] = slot;
+    }
+
+    /**
+     * Collects the other vessels in the cells that cover the circle of {@code radiusMetres} around
+     * {@code slot}'s position; a superset of those within the radius, in a deterministic order.
+     * Returns how many; they are in {@link #found()} until the next call.
+     */
+    int near(int slot, double radiusMetres) {
+        if (radiusMetres > cellMetres) {
+            throw new IllegalArgumentException("radius " + radiusMetres + " m exceeds the grid cell " + cellMetres + " m");
+        }
+        double lat = lats[slot];
+        double lon = lons[slot];
+        double radiusDegrees = Math.toDegrees(radiusMetres / Geo.EARTH_RADIUS_METRES);
+        double lonSpan = Math.abs(lat) + radiusDegrees >= 90.0 ? 180.0
+                : Math.toDegrees(Math.asin(Math.min(1.0,
+                        Math.sin(radiusMetres / Geo.EARTH_RADIUS_METRES) / Math.cos(Math.toRadians(lat)))));
+        int firstRow = row(lat - radiusDegrees);
+        int lastRow = row(lat + radiusDegrees);
+        int count = 0;
+        for (int r = firstRow; r <= lastRow; r++) {
+            count = collectRow(r, lon, lonSpan, slot, count);
+        }
+        return count;
+    }
+
+    int[] found() {
+        return found;
+    }
+
+    private int collectRow(int row, double lon, double lonSpan, int self, int count) {
+        int columns = columns(row);
+        double width = 360.0 / columns;
+        int first = (int) Math.floor((lon + 180.0 - lonSpan) / width);
+        int last = (int) Math.floor((lon + 180.0 + lonSpan) / width);
+        if (last - first + 1 >= columns) {
+            first = 0;
+            last = columns - 1;
+        }
+        for (int c = first; c <= last; c++) {
+            int s = cellHead.get(key(row, Math.floorMod(c, columns)));
+            for (; s != NONE; s = next[s]) {
+                if (s != self) {
+                    if (count == found.length) {
+                        found = Arrays.copyOf(found, count * 2);
+                    }
+                    found[count++] = s;
+                }
+            }
+        }
+        return count;
+    }
+
+    long cellOf(double lat, double lon) {
+        int row = row(lat);
+        int columns = columns(row);
+        int column = Math.floorMod((int) Math.floor((lon + 180.0) / (360.0 / columns)), columns);
+        return key(row, column);
+    }
+
+    private int row(double lat) {
+        int r = (int) Math.floor((Math.max(-90.0, Math.min(90.0, lat)) + 90.0) / cellDegreesLat);
+        return Math.min(rows - 1, Math.max(0, r));
+    }
+
+    private static long key(int row, int column) {
+        return ((long) row << 32) | column;
+    }
+
+    private int allocate(VesselId vessel) {
+        int slot;
+        if (freeCount > 0) {
+            slot = freeSlots[--freeCount];
+        } else {
+            if (highWater == ids.length) {
+                grow(Math.max(64, highWater * 2));
+            }
+            slot = highWater++;
+        }
+        ids[slot] = vessel;
+        slotOf.put(vessel, slot);
+        return slot;
+    }
+
+    private void link(int slot, long cell) {
+        int head = cellHead.get(cell);
+        cells[slot] = cell;
+        prev[slot] = NONE;
+        next[slot] = head;
+        if (head != NONE) {
+            prev[head] = slot;
+        }
+        cellHead.put(cell, slot);
+    }
+
+    private void unlink(int slot) {
+        int p = prev[slot];
+        int n = next[slot];
+        if (n != NONE) {
+            prev[n] = p;
+        }
+        if (p != NONE) {
+            next[p] = n;
+        } else if (n != NONE) {
+            cellHead.put(cells[slot], n);
+        } else {
+            cellHead.remove(cells[slot]);
+        }
+    }
+
+    private void grow(int capacity) {
+        ids = Arrays.copyOf(ids, capacity);
+        fixes = Arrays.copyOf(fixes, capacity);
+        lats = Arrays.copyOf(lats, capacity);
+        lons = Arrays.copyOf(lons, capacity);
+        timesMillis = Arrays.copyOf(timesMillis, capacity);
+        cells = Arrays.copyOf(cells, capacity);
+        next = Arrays.copyOf(next, capacity);
+        prev = Arrays.copyOf(prev, capacity);
+        flags = Arrays.copyOf(flags, capacity);
+    }
+}
