@@ -10,7 +10,11 @@ import io.watchkeeper.core.detect.boat.BoatDetector;
 import io.watchkeeper.core.detect.boat.SpeedProfile;
 import io.watchkeeper.core.detect.gap.GapDetector;
 import io.watchkeeper.core.detect.gap.GapSettings;
+import io.watchkeeper.core.detect.pair.EncounterDetector;
+import io.watchkeeper.core.detect.pair.EncounterSettings;
 import io.watchkeeper.core.detect.pair.PairDetector;
+import io.watchkeeper.core.detect.pair.TugAssistDetector;
+import io.watchkeeper.core.detect.pair.TugAssistSettings;
 import io.watchkeeper.core.engine.DetectionSetup;
 import io.watchkeeper.core.vessel.VesselRegistry;
 import io.watchkeeper.core.zone.ZoneLookup;
@@ -54,7 +58,9 @@ public record DetectorSuite(List<Detector<?>> detectors, List<PairDetector> pair
             new BuiltIn<>("loitering", LoiteringDetector.Settings.DEFAULTS, LoiteringDetector::new),
             new BuiltIn<>("drifting", DriftingDetector.Settings.DEFAULTS, DriftingDetector::new),
             new BuiltIn<>("speeding", SpeedingDetector.Settings.DEFAULTS, SpeedingDetector::new),
-            new BuiltIn<>("speedChange", SpeedChangeDetector.Settings.DEFAULTS, SpeedChangeDetector::new));
+            new BuiltIn<>("speedChange", SpeedChangeDetector.Settings.DEFAULTS, SpeedChangeDetector::new),
+            new BuiltIn<>("encounter", EncounterSettings.DEFAULTS, EncounterDetector::new),
+            new BuiltIn<>("tugAssist", TugAssistSettings.DEFAULTS, TugAssistDetector::new));
 
     public DetectorSuite {
         detectors = List.copyOf(detectors);
