@@ -1,0 +1,122 @@
+package io.watchkeeper.core.detect.portcall;
+
+import io.watchkeeper.core.fix.Fix;
+import io.watchkeeper.core.zone.ZoneKind;
+import java.util.Objects;
+import org.jetbrains.annotations.Nullable;
+
+/**
+ * Per-vessel state of the {@link PortCallDetector}: a few primitives and references to objects that
+ * exist anyway (the zone set's id and name strings, the fix where the current stop began).
+ *
+ * @param state            where the vessel is in the call
+ * @param portId           id of the zone the call belongs to (null at sea)
+ * @param portName         its name (null at sea)
+ * @param portKind         its kind: PORT, else ANCHORAGE, else BERTH (null at sea)
+ * @param callStartMillis  event time of PORT_ARRIVAL ({@link #NONE} at sea)
+ * @param firstSeenInPort  the call began at the vessel's first fix, so the real arrival was earlier
+ * @param stopStartMillis  event time the current unconfirmed stop began, or {@link #NONE}
+ * @param stopFix          the fix where it began: the cause of the confirmation event (null if none)
+ * @param stopBasis        how the stop will be classified if it lasts (null if none)
+ * @param phaseStartMillis start of the current AT_ANCHOR or BERTHED period (the stop's start)
+ * @param waitingMillis    time at anchor in this call before the first berthing
+ * @param anchorMillis     time at anchor in this call, closed periods only
+ * @param berthMillis      time berthed in this call, closed periods only
+ * @param changedAtMillis  event time of the last change ({@link #NONE} before the first geographic fix);
+ *                         older fixes are ignored, so that a late fix never gives a negative duration
+ */
+public record PortCall(PortCallState state, @Nullable String portId, @Nullable String portName,
+                       @Nullable ZoneKind portKind, long callStartMillis, boolean firstSeenInPort,
+                       long stopStartMillis, @Nullable Fix stopFix, @Nullable StopBasis stopBasis,
+                       long phaseStartMillis, long waitingMillis, long anchorMillis, long berthMillis,
+                       long changedAtMillis) {
+
+    /** "No such time". */
+    public static final long NONE = Long.MIN_VALUE;
+
+    /** A vessel never seen: at sea. */
+    public static final PortCall INITIAL = atSea(NONE);
+
+    public PortCall {
+        Objects.requireNonNull(state, "state");
+        if (state.inPort() && (portId == null || portName == null || portKind == null)) {
+            throw new IllegalArgumentException("a call in state " + state + " needs its port");
+        }
+        if ((stopStartMillis == NONE) != (stopFix == null) || (stopFix == null) != (stopBasis == null)) {
+            throw new IllegalArgumentException("stopStartMillis, stopFix and stopBasis are set together");
+        }
+    }
+
+    /** At sea, last changed at {@code millis}. */
+    static PortCall atSea(long millis) {
+        return new PortCall(PortCallState.AT_SEA, null, null, null, NONE, false, NONE, null, null, NONE, 0, 0, 0,
+                millis);
+    }
+
+    /** A new call at {@code port}, arrived at {@code millis}. */
+    static PortCall arrived(String portId, String portName, ZoneKind portKind, long millis, boolean firstSeen) {
+        return new PortCall(PortCallState.IN_PORT, portId, portName, portKind, millis, firstSeen, NONE, null, null,
+                NONE, 0, 0, 0, millis);
+    }
+
+    /** True before the vessel's first geographic fix. */
+    public boolean neverSeen() {
+        return changedAtMillis == NONE;
+    }
+
+    /** True while a stop is being timed (not yet AT_ANCHOR or BERTHED). */
+    public boolean stopping() {
+        return stopStartMillis != NONE;
+    }
+
+    /** True once the vessel has berthed in this call (a berth period lasts at least the stop duration). */
+    public boolean hasBerthed() {
+        return berthMillis > 0 || state == PortCallState.BERTHED;
+    }
+
+    PortCall seenAt(long millis) {
+        return withState(state, millis);
+    }
+
+    PortCall withState(PortCallState next, long millis) {
+        return new PortCall(next, portId, portName, portKind, callStartMillis, firstSeenInPort, stopStartMillis,
+                stopFix, stopBasis, phaseStartMillis, waitingMillis, anchorMillis, berthMillis, millis);
+    }
+
+    PortCall withPort(String id, String name, ZoneKind kind, long millis) {
+        return new PortCall(state, id, name, kind, callStartMillis, firstSeenInPort, stopStartMillis, stopFix,
+                stopBasis, phaseStartMillis, waitingMillis, anchorMillis, berthMillis, millis);
+    }
+
+    PortCall withStop(long startMillis, Fix fix, StopBasis basis, long millis) {
+        return new PortCall(state, portId, portName, portKind, callStartMillis, firstSeenInPort, startMillis, fix,
+                basis, phaseStartMillis, waitingMillis, anchorMillis, berthMillis, millis);
+    }
+
+    PortCall withoutStop(long millis) {
+        return new PortCall(state, portId, portName, portKind, callStartMillis, firstSeenInPort, NONE, null, null,
+                phaseStartMillis, waitingMillis, anchorMillis, berthMillis, millis);
+    }
+
+    /** The stop is confirmed: enter {@code next}, whose period began with the stop. */
+    PortCall confirmed(PortCallState next, long millis) {
+        return new PortCall(next, portId, portName, portKind, callStartMillis, firstSeenInPort, NONE, null, null,
+                stopStartMillis, waitingMillis, anchorMillis, berthMillis, millis);
+    }
+
+    /** The current AT_ANCHOR or BERTHED period ends at {@code millis}; the vessel enters {@code next}. */
+    PortCall periodEnded(PortCallState next, long millis) {
+        long period = periodMillis(millis);
+        boolean anchor = state == PortCallState.AT_ANCHOR;
+        boolean berth = state == PortCallState.BERTHED;
+        return new PortCall(next, portId, portName, portKind, callStartMillis, firstSeenInPort, NONE, null, null,
+                NONE, waitingMillis + (anchor && !hasBerthed() ? period : 0), anchorMillis + (anchor ? period : 0),
+                berthMillis + (berth ? period : 0), millis);
+    }
+
+    /** Length of the current AT_ANCHOR or BERTHED period at {@code millis}; 0 in other states. */
+    long periodMillis(long millis) {
+        boolean inPeriod = state == PortCallState.AT_ANCHOR || state == PortCallState.BERTHED;
+        return inPeriod ? Math.max(0, millis - phaseStartMillis) : 0;
+    }
+}

@@ -1,0 +1,92 @@
+package io.watchkeeper.core.detect.zone;
+
+import io.watchkeeper.core.zone.Zone;
+import java.util.Arrays;
+
+/**
+ * Per-vessel state of the {@link ZoneDetector}: the zones the vessel is in and when it entered each.
+ *
+ * <p>The arrays are never modified after construction (a change builds a new state), and the zones are
+ * the zone set's own instances, so a vessel in two zones costs two references and two longs. A
+ * checkpoint should write zone ids and resolve them against the zone set on restore.
+ *
+ * @param zones           the zones the vessel is in, in the order it entered them
+ * @param enteredAtMillis parallel to {@code zones}: event time of each ZONE_ENTER
+ * @param changedAtMillis event time of the last change of this state ({@link Long#MIN_VALUE} before
+ *                        the first geographic fix); older fixes are ignored, so that a late fix never
+ *                        gives a negative duration
+ */
+public record ZonePresence(Zone[] zones, long[] enteredAtMillis, long changedAtMillis) {
+
+    private static final Zone[] NO_ZONES = new Zone[0];
+    private static final long[] NO_TIMES = new long[0];
+
+    /** A vessel never seen. */
+    public static final ZonePresence INITIAL = new ZonePresence(NO_ZONES, NO_TIMES, Long.MIN_VALUE);
+
+    public ZonePresence {
+        java.util.Objects.requireNonNull(zones, "zones");
+        java.util.Objects.requireNonNull(enteredAtMillis, "enteredAtMillis");
+        if (zones.length != enteredAtMillis.length) {
+            throw new IllegalArgumentException("zones and enteredAtMillis differ in length: " + zones.length
+                    + " and " + enteredAtMillis.length);
+        }
+    }
+
+    /** True before the vessel's first geographic fix. */
+    public boolean neverSeen() {
+        return changedAtMillis == Long.MIN_VALUE;
+    }
+
+    public int size() {
+        return zones.length;
+    }
+
+    /** Index of the zone with this id, or -1. */
+    public int indexOf(String zoneId) {
+        for (int i = 0; i < zones.length; i++) {
+            if (zones[i].id().equals(zoneId)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Ids of the zones the vessel is in, in entry order (for tests and the REST API). */
+    public String[] zoneIds() {
+        String[] ids = new String[zones.length];
+        for (int i = 0; i < zones.length; i++) {
+            ids[i] = zones[i].id();
+        }
+        return ids;
+    }
+
+    /** The same zones, seen again at {@code millis} (only used to mark the first fix). */
+    ZonePresence seenAt(long millis) {
+        return new ZonePresence(zones.length == 0 ? NO_ZONES : zones, enteredAtMillis, millis);
+    }
+
+    static ZonePresence of(Zone[] zones, long[] enteredAtMillis, long changedAtMillis) {
+        return zones.length == 0 ? new ZonePresence(NO_ZONES, NO_TIMES, changedAtMillis)
+                : new ZonePresence(zones, enteredAtMillis, changedAtMillis);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ZonePresence other
+                && changedAtMillis == other.changedAtMillis
+                && Arrays.equals(zoneIds(), other.zoneIds())
+                && Arrays.equals(enteredAtMillis, other.enteredAtMillis);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(zoneIds()) + Arrays.hashCode(enteredAtMillis) + Long.hashCode(changedAtMillis);
+    }
+
+    @Override
+    public String toString() {
+        return "ZonePresence[zones=" + Arrays.toString(zoneIds()) + ", enteredAtMillis="
+                + Arrays.toString(enteredAtMillis) + ", changedAtMillis=" + changedAtMillis + "]";
+    }
+}
