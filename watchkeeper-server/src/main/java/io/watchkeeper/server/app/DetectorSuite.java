@@ -15,6 +15,10 @@ import io.watchkeeper.core.detect.pair.EncounterSettings;
 import io.watchkeeper.core.detect.pair.PairDetector;
 import io.watchkeeper.core.detect.pair.TugAssistDetector;
 import io.watchkeeper.core.detect.pair.TugAssistSettings;
+import io.watchkeeper.core.detect.portcall.PortCallDetector;
+import io.watchkeeper.core.detect.portcall.PortCallSettings;
+import io.watchkeeper.core.detect.zone.ZoneDetector;
+import io.watchkeeper.core.detect.zone.ZoneSettings;
 import io.watchkeeper.core.engine.DetectionSetup;
 import io.watchkeeper.core.vessel.VesselRegistry;
 import io.watchkeeper.core.zone.ZoneLookup;
@@ -54,6 +58,8 @@ public record DetectorSuite(List<Detector<?>> detectors, List<PairDetector> pair
 
     /** In the order they run on each fix. */
     public static final List<BuiltIn<?>> BUILT_INS = List.of(
+            new BuiltIn<>("zone", ZoneSettings.DEFAULTS, ZoneDetector::new),
+            new BuiltIn<>("portCall", PortCallSettings.DEFAULTS, PortCallDetector::new),
             new BuiltIn<>("gap", GapSettings.DEFAULTS, GapDetector::new),
             new BuiltIn<>("loitering", LoiteringDetector.Settings.DEFAULTS, LoiteringDetector::new),
             new BuiltIn<>("drifting", DriftingDetector.Settings.DEFAULTS, DriftingDetector::new),
