@@ -4,17 +4,15 @@ import io.watchkeeper.ais.nmea.FramerSettings;
 import io.watchkeeper.ais.source.ProgressBar;
 import io.watchkeeper.core.deadletter.DeadLetterCounter;
 import io.watchkeeper.core.engine.EngineStats;
-import io.watchkeeper.core.engine.InlineEngine;
 import io.watchkeeper.core.event.Event;
 import io.watchkeeper.core.event.EventSink;
-import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.vessel.VesselRegistry;
 import io.watchkeeper.mqtt.wire.EventJson;
 import io.watchkeeper.server.app.ConsoleEventLog;
 import io.watchkeeper.server.app.DetectorSuite;
 import io.watchkeeper.server.app.EventCounts;
 import io.watchkeeper.server.app.Recording;
-import io.watchkeeper.server.app.ReplayClock;
+import io.watchkeeper.server.app.Replay;
 import io.watchkeeper.server.app.ZoneChoice;
 import io.watchkeeper.server.config.ConfigFile;
 import io.watchkeeper.server.config.WatchkeeperConfig;
@@ -94,20 +92,14 @@ final class ReplayCommand implements Callable<Integer> {
                 false, StandardCharsets.UTF_8);
         EventCounts counts = new EventCounts();
         EventSink printer = json ? jsonPrinter(out) : e -> out.println(ConsoleEventLog.format(e));
-        ReplayClock clock = new ReplayClock();
-        InlineEngine engine = new InlineEngine(suite.setup(registry, false), EventSink.all(counts, printer),
-                deadLetters, clock);
-        for (Fix fix : recording.fixes()) {
-            clock.set(fix.time());
-            engine.submit(fix);
-        }
+        EngineStats stats = Replay.run(recording, suite, registry, EventSink.all(counts, printer), deadLetters);
         out.flush();
         if (out.checkError()) {
             return 0; // the reader went away (| head): stop quietly, as Unix filters do
         }
         if (!quiet) {
             PrintStream summaryOut = json ? err : out;
-            summaryOut.print(summary(recording, engine.stats(), deadLetters, counts, suite));
+            summaryOut.print(summary(recording, stats, deadLetters, counts, suite));
             summaryOut.flush();
         }
         return 0;
