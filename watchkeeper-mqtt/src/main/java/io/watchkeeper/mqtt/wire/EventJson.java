@@ -29,7 +29,9 @@ import java.util.Map;
 public final class EventJson {
 
     private final JsonFactory json = new JsonFactory();
-    private final ObjectMapper detailsMapper = new ObjectMapper();
+    /** Keys in order: detectors build details with Map.of, whose order changes from one JVM run to the next. */
+    private final ObjectMapper detailsMapper = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     public byte[] encode(Event e) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(384);

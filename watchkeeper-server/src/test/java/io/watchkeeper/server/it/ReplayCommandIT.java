@@ -1,0 +1,69 @@
+package io.watchkeeper.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.watchkeeper.core.testing.SharedData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code watchkeeper replay} as a user runs it: the packaged jar, real recordings, exit codes. */
+class ReplayCommandIT {
+
+    private static final Path JAR = Path.of("target", "watchkeeper.jar");
+    private static final String SOLENT = SharedData.file("solent-stonesoup/SolentAIS_20160112_130211.csv").toString();
+
+    record Run(int exit, byte[] out, String err) {
+    }
+
+    private static Run run(Path dir, String name, String... args) throws Exception {
+        assertThat(JAR).as("the jar is built by 'mvn package' before integration tests").exists();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(), "replay"));
+        command.addAll(List.of(args));
+        Path out = dir.resolve(name + ".out");
+        Path err = dir.resolve(name + ".err");
+        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("replay finished").isTrue();
+        return new Run(p.exitValue(), Files.readAllBytes(out), Files.readString(err));
+    }
+
+    @Test
+    void jsonLinesAreTheEventPayloadsAndTwoRunsAreByteIdentical(@TempDir Path dir) throws Exception {
+        Run first = run(dir, "first", SOLENT, "--json");
+        Run second = run(dir, "second", SOLENT, "--json");
+
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(first.out()).isNotEmpty();
+        assertThat(java.util.Arrays.equals(first.out(), second.out())).as("byte-identical runs").isTrue();
+        ObjectMapper mapper = new ObjectMapper();
+        String[] lines = new String(first.out(), java.nio.charset.StandardCharsets.UTF_8).split("\n");
+        for (String line : lines) {
+            JsonNode n = mapper.readTree(line);
+            assertThat(n.at("/body/eventId").asText()).hasSize(36);
+            assertThat(n.at("/body/time").asText()).startsWith("2016-01-12T");
+        }
+        assertThat(first.err()).contains("18,623 fixes", "event type", "STATETRANSITION");
+    }
+
+    @Test
+    void textModePrintsEventsThenTheSummaryOnStdout(@TempDir Path dir) throws Exception {
+        Run r = run(dir, "text", SOLENT, "--vessels", "3");
+        String out = new String(r.out(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(r.exit()).isZero();
+        assertThat(out).contains("235024149 moving   -> resting", "91 vessels", "... and 75 more vessels");
+    }
+
+    @Test
+    void aMissingFileIsOneLineAndExit1(@TempDir Path dir) throws Exception {
+        Run r = run(dir, "missing", dir.resolve("nope.csv").toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err().strip()).startsWith("replay: ").contains("nope.csv").doesNotContain("\n");
+    }
+}
