@@ -64,9 +64,26 @@ public final class SettingsBinder {
         List<String> out = new ArrayList<>();
         for (RecordComponent c : defaults.getClass().getRecordComponents()) {
             Object v = read(c, defaults);
-            out.add(c.getName() + ": " + (v instanceof Duration d ? Durations.format(d) : String.valueOf(v)));
+            out.add(c.getName() + ": " + yamlText(v));
         }
         return out;
+    }
+
+    /** A default as a user would write it: {@code 6h}, {@code 0.5}, {@code [anchorage, port]} (sorted). */
+    private static String yamlText(Object v) {
+        if (v instanceof Duration d) {
+            return Durations.format(d);
+        }
+        if (v instanceof java.util.Collection<?> c) {
+            return c.stream().map(SettingsBinder::yamlText).sorted().toList().toString();
+        }
+        if (v instanceof Enum<?> e) {
+            return e.name().toLowerCase(java.util.Locale.ROOT);
+        }
+        if (v instanceof Double x && x == Math.rint(x) && !Double.isInfinite(x)) {
+            return String.valueOf(x.longValue());
+        }
+        return String.valueOf(v);
     }
 
     private static Object read(RecordComponent c, Record r) {
