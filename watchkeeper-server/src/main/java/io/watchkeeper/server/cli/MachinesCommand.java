@@ -1,6 +1,7 @@
 package io.watchkeeper.server.cli;
 
 import io.watchkeeper.core.detect.boat.BoatDetector;
+import io.watchkeeper.core.detect.portcall.PortCallDetector;
 import io.watchkeeper.core.fsm.StateMachine;
 import io.watchkeeper.core.fsm.TransitionDef;
 import java.util.List;
@@ -21,7 +22,7 @@ final class MachinesCommand implements Callable<Integer> {
     boolean mermaid;
 
     static List<StateMachine<?, ?, ?>> machines() {
-        return List.of(BoatDetector.MACHINE, BoatDetector.SPEED_MACHINE);
+        return List.of(BoatDetector.MACHINE, BoatDetector.SPEED_MACHINE, PortCallDetector.MACHINE);
     }
 
     @Spec
