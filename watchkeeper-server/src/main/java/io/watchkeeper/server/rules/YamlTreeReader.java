@@ -33,7 +33,12 @@ final class YamlTreeReader {
         this.errors = new Errors(file);
     }
 
-    /** The document's root, or null for an empty one; YAML errors become {@link RulesFileException}s. */
+    /**
+     * The document's root, or null for an empty one; YAML errors become {@link RulesFileException}s.
+     * Jackson's MarkedYAMLException is deprecated, but it is the only way to SnakeYAML's problem mark (the
+     * exact place of a syntax error) without using SnakeYAML, which is not a declared dependency.
+     */
+    @SuppressWarnings("deprecation")
     static @Nullable YamlTree read(String text, String file) {
         YamlTreeReader reader = new YamlTreeReader(file);
         try (JsonParser p = FACTORY.createParser(text)) {
@@ -97,6 +102,7 @@ final class YamlTreeReader {
         return new YList(items, at);
     }
 
+    @SuppressWarnings("deprecation")
     private RulesFileException syntaxError(MarkedYAMLException e) {
         var mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
         String problem = e.getProblem() != null ? e.getProblem() : oneLine(e.getOriginalMessage());

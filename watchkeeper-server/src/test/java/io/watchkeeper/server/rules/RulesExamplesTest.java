@@ -51,8 +51,14 @@ class RulesExamplesTest {
         assertThat(anchorage.get(0).eventTypes())
                 .containsExactly("ANCHORAGE_WAIT", "WAITING_AT_ANCHORAGE", "ANCHORAGE_WAIT_END", "ANCHORAGE_SILENT");
         assertThat(port).extracting(RuleMachine::name).containsExactly("unreported-stop", "tug-on-station");
-        assertThat(port.get(1).toMermaid().lines()).contains(
-                "    holding --> on_station : TUG_ON_STATION [timeInState 5m, speedBelow 1.2kn]");
+        assertThat(port.get(1).toMermaid()).as("as docs/rules.md shows it").isEqualTo("""
+                stateDiagram-v2
+                    [*] --> free
+                    free --> holding : TUG_HOLDING [shipType 52, inZoneKind port, speedBelow 1.2kn]
+                    holding --> on_station : TUG_ON_STATION [timeInState 5m, speedBelow 1.2kn]
+                    holding --> free : TUG_UNDER_WAY [speedAbove 1.2kn]
+                    on_station --> free : TUG_UNDER_WAY [speedAbove 1.2kn]
+                """);
     }
 
     @Test
