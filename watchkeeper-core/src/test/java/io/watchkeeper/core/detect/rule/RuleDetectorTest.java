@@ -147,4 +147,12 @@ class RuleDetectorTest {
         assertThat(run.events()).hasSize(2).isEqualTo(again.events());
         assertThat(run.events().get(0).eventId()).isNotEqualTo(run.events().get(1).eventId());
     }
+
+    @Test
+    void aVesselsStateIsSixPrimitivesAndTheSiteItWasLastSeenAt() {
+        java.lang.reflect.RecordComponent[] parts = RuleState.class.getRecordComponents();
+        assertThat(java.util.Arrays.stream(parts).filter(p -> p.getType().isPrimitive())).hasSize(6);
+        assertThat(java.util.Arrays.stream(parts).filter(p -> !p.getType().isPrimitive()))
+                .extracting(java.lang.reflect.RecordComponent::getType).containsExactly(String.class);
+    }
 }
