@@ -7,11 +7,10 @@ import io.watchkeeper.server.rules.YamlTree.Scalar;
 import io.watchkeeper.server.rules.YamlTree.ScalarType;
 import io.watchkeeper.server.rules.YamlTree.YList;
 import io.watchkeeper.server.rules.YamlTree.YMap;
+import io.watchkeeper.server.config.Durations;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,7 +23,6 @@ final class ConditionReader {
     static final List<String> KNOWN = List.of("speedBelow", "speedAbove", "inZone", "inZoneKind", "shipType",
             "navStatus", "courseHeadingDiffAbove", "timeInState", "silentFor", "not");
 
-    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
     private static final Pattern TYPE_RANGE = Pattern.compile("(\\d{1,3})\\s*-\\s*(\\d{1,3})");
 
     private final Errors errors;
@@ -136,35 +134,13 @@ final class ConditionReader {
 
     private Duration duration(YamlTree value, Key key) {
         if (value instanceof Scalar s && s.type() == ScalarType.STRING) {
-            Duration d = parseDuration(s.text().strip());
-            if (d != null) {
-                return d;
+            try {
+                return Durations.parse(s.text());
+            } catch (IllegalArgumentException e) {
+                // reported below with the place and the accepted forms
             }
         }
         throw errors.at(value.loc(), key.name() + ": bad duration " + value.kind()
                 + "; write e.g. 30s, 5m, 2h, 1d or PT2H");
-    }
-
-    /** {@code 30s}, {@code 5m}, {@code 2h}, {@code 1d}, {@code 500ms}, or ISO-8601 {@code PT2H}; null if neither. */
-    static @Nullable Duration parseDuration(String text) {
-        Matcher m = SHORT_DURATION.matcher(text);
-        if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            return switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            };
-        }
-        if (text.toUpperCase(Locale.ROOT).startsWith("P")) {
-            try {
-                return Duration.parse(text);
-            } catch (DateTimeParseException e) {
-                return null; // the caller reports the text and the accepted forms
-            }
-        }
-        return null;
     }
 }

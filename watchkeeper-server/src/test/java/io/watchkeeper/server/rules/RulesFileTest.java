@@ -94,18 +94,6 @@ class RulesFileTest {
     }
 
     @Test
-    void durationsTakeShortAndIsoForms() {
-        assertThat(ConditionReader.parseDuration("30s")).isEqualTo(Duration.ofSeconds(30));
-        assertThat(ConditionReader.parseDuration("5m")).isEqualTo(Duration.ofMinutes(5));
-        assertThat(ConditionReader.parseDuration("2h")).isEqualTo(Duration.ofHours(2));
-        assertThat(ConditionReader.parseDuration("1d")).isEqualTo(Duration.ofDays(1));
-        assertThat(ConditionReader.parseDuration("250ms")).isEqualTo(Duration.ofMillis(250));
-        assertThat(ConditionReader.parseDuration("PT2H")).isEqualTo(Duration.ofHours(2));
-        assertThat(ConditionReader.parseDuration("2 hours")).isNull();
-        assertThat(ConditionReader.parseDuration("PTx")).isNull();
-    }
-
-    @Test
     void unknownConditionListsTheKnownOnes() {
         fails(GOOD.replace("{speedBelow: 3}", "{speedBelo: 3}"), 6, "speedBelo",
                 "unknown condition 'speedBelo'; known: speedBelow, speedAbove, inZone, inZoneKind, shipType, "
