@@ -21,7 +21,12 @@ import io.watchkeeper.core.detect.zone.ZoneDetector;
 import io.watchkeeper.core.detect.zone.ZoneSettings;
 import io.watchkeeper.core.engine.DetectionSetup;
 import io.watchkeeper.core.vessel.VesselRegistry;
+import io.watchkeeper.core.detect.rule.RuleDetector;
+import io.watchkeeper.core.detect.rule.RuleMachine;
 import io.watchkeeper.core.zone.ZoneLookup;
+import io.watchkeeper.server.rules.RulesFile;
+import io.watchkeeper.server.rules.RulesFileException;
+import java.nio.file.Path;
 import io.watchkeeper.server.config.ConfigException;
 import io.watchkeeper.server.config.SettingsBinder;
 import io.watchkeeper.server.config.WatchkeeperConfig;
@@ -76,43 +81,81 @@ public record DetectorSuite(List<Detector<?>> detectors, List<PairDetector> pair
 
     /** Every built-in with its defaults, the given motion band, no zones. */
     public static DetectorSuite defaults(SpeedProfile motion) {
-        return build(motion, null, ZoneLookup.NONE);
+        return build(motion, null, List.of(), null);
     }
 
     /**
-     * @throws ConfigException for an unknown detector, an unknown setting or an impossible value
+     * The configured suite: built-ins with their {@code detectors:} settings, the zones of
+     * {@code zoneSpecs} (indexed with the margin the enabled detectors need), and the machines of
+     * {@code rules}, if given.
+     *
+     * @throws ConfigException for an unknown detector or setting, an impossible value, a zone file or
+     *     a rules file that cannot be used (with its line and column), or a user machine named like a
+     *     built-in one
      */
-    public static DetectorSuite from(WatchkeeperConfig config, ZoneLookup zones) {
-        return build(config.motion().toSpeedProfile(), config.detectors(), zones);
+    public static DetectorSuite from(WatchkeeperConfig config, List<String> zoneSpecs, @Nullable Path rules) {
+        return build(config.motion().toSpeedProfile(), config.detectors(), zoneSpecs, rules);
     }
 
-    /** As {@link #from(WatchkeeperConfig, ZoneLookup)}, plus the user's machines from {@code rules}, if any. */
-    public static DetectorSuite from(WatchkeeperConfig config, ZoneLookup zones, @Nullable java.nio.file.Path rules) {
-        DetectorSuite suite = from(config, zones);
-        if (rules == null) {
-            return suite;
-        }
-        throw new ConfigException(rules + ": user-defined machines are not wired yet");
-    }
-
-    private static DetectorSuite build(SpeedProfile motion, @Nullable JsonNode blocks, ZoneLookup zones) {
+    private static DetectorSuite build(SpeedProfile motion, @Nullable JsonNode blocks, List<String> zoneSpecs,
+                                       @Nullable Path rules) {
         Map<String, JsonNode> byKey = blocks(blocks);
         List<Detector<?>> detectors = new ArrayList<>();
         List<PairDetector> pairs = new ArrayList<>();
         detectors.add(new BoatDetector(motion));
+        double margin = 0;
         for (BuiltIn<?> b : BUILT_INS) {
             JsonNode block = byKey.get(b.key());
             if (block != null && block.has(ENABLED) && !block.get(ENABLED).asBoolean(true)) {
                 continue;
             }
             Object d = b.create(block);
+            margin = Math.max(margin, marginFor(d));
             if (d instanceof PairDetector p) {
                 pairs.add(p);
             } else {
                 detectors.add((Detector<?>) d);
             }
         }
-        return new DetectorSuite(detectors, pairs, zones);
+        if (rules != null) {
+            detectors.addAll(userMachines(rules, detectors, pairs));
+        }
+        return new DetectorSuite(detectors, pairs, ZoneChoice.load(zoneSpecs, margin));
+    }
+
+    /** The zone margin a detector needs: "no hit" must mean "farther than any distance it tests". */
+    private static double marginFor(Object detector) {
+        if (detector instanceof ZoneDetector z) {
+            return z.settings().requiredMarginMetres();
+        }
+        if (detector instanceof PortCallDetector p) {
+            return p.settings().requiredMarginMetres();
+        }
+        if (detector instanceof EncounterDetector e) {
+            return e.settings().minPortDistanceMetres();
+        }
+        return 0;
+    }
+
+    private static List<Detector<?>> userMachines(Path rules, List<Detector<?>> builtIns, List<PairDetector> pairs) {
+        List<RuleMachine> machines;
+        try {
+            machines = RulesFile.load(rules);
+        } catch (RulesFileException e) {
+            throw new ConfigException(e.getMessage());
+        }
+        Set<String> taken = new java.util.HashSet<>();
+        builtIns.forEach(d -> taken.add(d.name()));
+        pairs.forEach(p -> taken.add(p.name()));
+        List<Detector<?>> out = new ArrayList<>();
+        for (RuleMachine m : machines) {
+            if (!taken.add(m.name())) {
+                throw new ConfigException(rules + ": machine '" + m.name() + "' has the name of a built-in detector; "
+                        + "built-ins are " + taken);
+            }
+            out.add(new RuleDetector(m));
+        }
+        return out;
     }
 
     private static Map<String, JsonNode> blocks(@Nullable JsonNode blocks) {

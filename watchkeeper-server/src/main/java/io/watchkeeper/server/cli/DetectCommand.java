@@ -47,6 +47,13 @@ final class DetectCommand implements Callable<Integer> {
     @Option(names = "--no-tag-checksum", description = "Accept NMEA tag blocks with a wrong checksum (some feeds write *00).")
     boolean noTagChecksum;
 
+    @Option(names = "--zones", paramLabel = "SPEC", split = ",",
+            description = "Zone sets: builtin:NAME or a GeoJSON file; repeatable or comma-separated (docs/zones.md).")
+    List<String> zones = new ArrayList<>();
+
+    @Option(names = "--rules", paramLabel = "FILE", description = "User-defined machines in YAML (docs/rules.md).")
+    java.nio.file.Path rules;
+
     @Mixin
     BrokerOptions brokerOptions;
 
@@ -68,7 +75,8 @@ final class DetectCommand implements Callable<Integer> {
         double pacing = ReplaySpeed.pacing(speed);
         FramerSettings ais = FramerSettings.defaults().withVerifyTagBlockChecksum(!noTagChecksum);
         DetectorService.Options options = new DetectorService.Options(engine, config.input().maxPayloadBytesOrDefault(),
-                DetectorSuite.from(config, io.watchkeeper.core.zone.ZoneLookup.NONE), ais,
+                DetectorSuite.from(config, zones.isEmpty() ? config.zones() : zones,
+                        rules != null ? rules : config.rules() != null ? java.nio.file.Path.of(config.rules()) : null), ais,
                 quiet ? null : new ConsoleEventLog(System.out));
         Shutdown shutdown = new Shutdown();
         Clock clock = Clock.systemUTC();

@@ -13,7 +13,6 @@ import io.watchkeeper.server.app.DetectorSuite;
 import io.watchkeeper.server.app.EventCounts;
 import io.watchkeeper.server.app.Recording;
 import io.watchkeeper.server.app.Replay;
-import io.watchkeeper.server.app.ZoneChoice;
 import io.watchkeeper.server.config.ConfigFile;
 import io.watchkeeper.server.config.WatchkeeperConfig;
 import java.io.BufferedOutputStream;
@@ -77,7 +76,7 @@ final class ReplayCommand implements Callable<Integer> {
         WatchkeeperConfig cfg = config != null ? ConfigFile.load(config) : WatchkeeperConfig.DEFAULTS;
         List<String> zoneSpecs = zones.isEmpty() ? cfg.zones() : zones;
         Path rulesFile = rules != null ? rules : cfg.rules() != null ? Path.of(cfg.rules()) : null;
-        DetectorSuite suite = DetectorSuite.from(cfg, ZoneChoice.load(zoneSpecs), rulesFile);
+        DetectorSuite suite = DetectorSuite.from(cfg, zoneSpecs, rulesFile);
         VesselRegistry registry = new VesselRegistry();
         DeadLetterCounter deadLetters = new DeadLetterCounter(d -> { });
         PrintStream err = System.err;
