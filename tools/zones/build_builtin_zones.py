@@ -132,8 +132,10 @@ def build_gfw(data, out):
                 for s2id, row in rows.items()]
     print(f"gfw-anchorages: {len(rows)} distinct S2 cells, {invalid} rows with invalid coordinates skipped",
           file=sys.stderr)
-    write(out, "gfw-anchorages", "Global Fishing Watch anchorages_pipeline, anchorage_overrides.csv (Apache-2.0)",
-          features)
+    # The cells are the input of AnchorageAreasTool (Java), which merges them into one area per port
+    # and writes the shipped resource zones/gfw-anchorages.geojson.gz; see docs/zones.md.
+    write(os.path.join(os.path.dirname(os.path.abspath(__file__)), "cells"), "gfw-anchorage-cells",
+          "Global Fishing Watch anchorages_pipeline, anchorage_overrides.csv (Apache-2.0)", features)
 
 
 def main():

@@ -37,11 +37,14 @@ class ZoneSetsTest {
     }
 
     @Test
-    void gfwAnchoragesAreOnePointPerS2CellWithGfwsEntryRadius() {
+    void gfwAnchoragesAreOneAreaPerPortLabelMadeOfItsCellsCircles() {
         List<Zone> gfw = ZoneSets.builtin("gfw-anchorages");
-        assertThat(gfw).hasSize(55_881)
-                .allMatch(z -> z.kind() == ZoneKind.ANCHORAGE && z.isPoint() && z.radiusMetres() == 3000.0);
-        assertThat(containing(gfw, 57.667, 11.797)).extracting(Zone::name).contains("GOTHENBURG");
+        // 55,881 distinct S2 cells merged by label and contact into 5,734 areas (AnchorageAreasTool)
+        assertThat(gfw).hasSize(5_734).allMatch(z -> z.kind() == ZoneKind.ANCHORAGE);
+        assertThat(gfw).filteredOn(Zone::isPoint).hasSizeLessThan(20); // only groups across ±180 or the poles
+        assertThat(containing(gfw, 57.667, 11.797)).extracting(Zone::name).contains("GOTHENBURG"); // and RIVO, a terminal beside it
+        // Boston's outer anchorage, where 257990100 lay at anchor in January 2014 (a single area, not dozens of cells)
+        assertThat(containing(gfw, 42.4240, -70.8157)).extracting(Zone::name).containsExactly("BOSTON");
     }
 
     @Test
