@@ -45,8 +45,9 @@ import org.jetbrains.annotations.Nullable;
  *   <li><b>Departure</b>: a fix farther than {@code exitMetres} from every PORT, ANCHORAGE and BERTH zone
  *       (not only those of the call: like GFW's visits, a vessel that moves between ports whose bands
  *       overlap stays in one call). The 3 km / 4 km band absorbs jitter at the boundary.</li>
- *   <li><b>Stops</b>: in port, a stop begins at the first fix below {@code stopBelowKnots} and ends at a
- *       fix above {@code moveAboveKnots}. A stop that lasts {@code stopDuration} (RTEC's "anchored or
+ *   <li><b>Stops</b>: in port, a stop begins at the first fix below {@code stopBelowKnots} (or, with
+ *       status at anchor or moored, at or below {@code anchoredSwingKnots}) and ends at a fix above
+ *       {@code moveAboveKnots} that is not such a swinging ship. A stop that lasts {@code stopDuration} (RTEC's "anchored or
  *       moored") is confirmed as AT_ANCHOR or BERTHED by {@link StopBasis}: zone geometry first, then the
  *       AIS navigational status, then whether the vessel is inside a PORT zone. Neither zones nor status
  *       alone start a confirmation, since status is often stale. The confirmation is due at stop start
@@ -178,7 +179,7 @@ public final class PortCallDetector implements Detector<PortCall> {
         Outcome<PortCallState, PortCallTrigger> outcome = MACHINE.fire(call.state(), PortCallTrigger.ARRIVE, call);
         Zone zone = port.zone();
         PortCall next = PortCall.arrived(zone.id(), zone.name(), zone.kind(), millis, call.neverSeen());
-        if (fix.sogKnots() < settings.stopBelowKnots()) {
+        if (settings.stops(fix)) {
             next = next.withStop(millis, fix, StopBasis.of(hits, fix), millis);
         }
         Map<String, Object> details = Map.of("portZoneId", zone.id(), "portName", zone.name(),
@@ -202,13 +203,13 @@ public final class PortCallDetector implements Detector<PortCall> {
             return Step.quiet(call);
         }
         if (call.state() == AT_ANCHOR || call.state() == BERTHED) {
-            return knots > settings.moveAboveKnots() ? move(call, fix, millis, ctx) : Step.quiet(call);
+            return settings.moves(fix) ? move(call, fix, millis, ctx) : Step.quiet(call);
         }
         if (!call.stopping()) {
-            return knots < settings.stopBelowKnots()
+            return settings.stops(fix)
                     ? Step.quiet(call.withStop(millis, fix, StopBasis.of(hits, fix), millis)) : Step.quiet(call);
         }
-        if (knots > settings.moveAboveKnots()) {
+        if (settings.moves(fix)) {
             return Step.quiet(call.withoutStop(millis));
         }
         StopBasis basis = StopBasis.of(hits, fix); // still stopped: the latest zones and status decide
