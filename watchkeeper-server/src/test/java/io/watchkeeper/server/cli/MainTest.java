@@ -57,4 +57,24 @@ class MainTest {
         assertThat(run("machines", "--mermaid")).isZero();
         assertThat(out.toString()).contains("stateDiagram-v2", "[*] --> MOVING");
     }
+
+    @Test
+    void aBrokenRulesFileIsRefusedAtStartWithItsLineAndColumn(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path rules = dir.resolve("rules.yaml");
+        java.nio.file.Files.writeString(rules, "machines:\n  - name: slow\n    states: [a, b]\n    initial: a\n"
+                + "    transitions:\n      - {from: a, to: b, when: [{speedBelo: 3}]}\n");
+        String solent = io.watchkeeper.core.testing.SharedData.file(
+                "solent-stonesoup/SolentAIS_20160112_130211.csv").toString();
+        assertThat(run("replay", solent, "--rules", rules.toString())).isEqualTo(1);
+        assertThat(err.toString().strip()).isEqualTo("replay: " + rules + ":6:34: unknown condition 'speedBelo'; "
+                + "known: speedBelow, speedAbove, inZone, inZoneKind, shipType, navStatus, courseHeadingDiffAbove, "
+                + "timeInState, silentFor, not");
+    }
+
+    @Test
+    void anUnknownZoneSetIsOneLine() {
+        assertThat(run("replay", "x.csv", "--zones", "builtin:ports")).isEqualTo(1);
+        assertThat(err.toString().strip()).startsWith("replay: unknown built-in zone set 'ports'; known: wpi, amsa");
+    }
 }
