@@ -2,7 +2,10 @@ package io.watchkeeper.server.cli;
 
 import io.watchkeeper.core.detect.boat.BoatDetector;
 import io.watchkeeper.core.detect.portcall.PortCallDetector;
+import io.watchkeeper.core.detect.rule.RuleMachine;
 import io.watchkeeper.core.fsm.StateMachine;
+import io.watchkeeper.server.rules.RulesFile;
+import io.watchkeeper.server.rules.RulesFileException;
 import io.watchkeeper.core.fsm.TransitionDef;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -20,6 +23,9 @@ final class MachinesCommand implements Callable<Integer> {
 
     @Option(names = "--mermaid", description = "Print Mermaid diagrams instead of a listing.")
     boolean mermaid;
+
+    @Option(names = "--rules", paramLabel = "FILE", description = "Also show the user-defined machines of this rules file (docs/rules.md).")
+    java.nio.file.Path rules;
 
     static List<StateMachine<?, ?, ?>> machines() {
         return List.of(BoatDetector.MACHINE, BoatDetector.SPEED_MACHINE, PortCallDetector.MACHINE);
@@ -42,8 +48,28 @@ final class MachinesCommand implements Callable<Integer> {
                 }
             }
         }
+        if (rules != null) {
+            for (RuleMachine m : loadRules()) {
+                if (mermaid) {
+                    out.println("%% machine: " + m.name());
+                    out.println(m.toMermaid());
+                } else {
+                    out.println(m.name() + "  (user-defined, initial: " + m.initial() + ", states: " + m.states() + ")");
+                    m.toMermaid().lines().filter(l -> l.contains(" --> ") && !l.contains("[*]"))
+                            .forEach(l -> out.println("  " + l.strip()));
+                }
+            }
+        }
         out.flush();
         return 0;
+    }
+
+    private List<RuleMachine> loadRules() {
+        try {
+            return RulesFile.load(rules);
+        } catch (RulesFileException e) {
+            throw new io.watchkeeper.server.config.ConfigException(e.getMessage());
+        }
     }
 
     /** {@code REPORT: MOVING -> RESTING  when [same position]}, as a reader would say it. */

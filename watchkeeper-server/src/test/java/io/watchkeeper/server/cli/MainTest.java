@@ -77,4 +77,11 @@ class MainTest {
         assertThat(run("replay", "x.csv", "--zones", "builtin:ports")).isEqualTo(1);
         assertThat(err.toString().strip()).startsWith("replay: unknown built-in zone set 'ports'; known: wpi, amsa");
     }
+
+    @Test
+    void machinesShowsTheUsersMachinesToo() {
+        assertThat(run("machines", "--rules", "../examples/rules/anchorage-wait.yaml")).isZero();
+        assertThat(out.toString()).contains("portcall  (initial: AT_SEA", "anchorage-wait  (user-defined, initial: transit",
+                "transit --> silent : ANCHORAGE_SILENT [silentFor 6h]");
+    }
 }
