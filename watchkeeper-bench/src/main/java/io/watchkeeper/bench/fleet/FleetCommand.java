@@ -1,13 +1,18 @@
 package io.watchkeeper.bench.fleet;
 
+import io.watchkeeper.bench.SetupException;
 import io.watchkeeper.core.detect.Detector;
 import io.watchkeeper.core.detect.boat.SpeedProfile;
+import io.watchkeeper.core.detect.pair.EncounterSettings;
 import io.watchkeeper.core.detect.pair.PairDetector;
+import io.watchkeeper.core.detect.portcall.PortCallSettings;
+import io.watchkeeper.core.detect.zone.ZoneSettings;
 import io.watchkeeper.core.engine.DetectionSetup;
 import io.watchkeeper.core.vessel.VesselRegistry;
 import io.watchkeeper.core.zone.ZoneLookup;
 import io.watchkeeper.server.app.DetectorSuite;
 import io.watchkeeper.server.app.ZoneChoice;
+import io.watchkeeper.server.config.ConfigException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +78,12 @@ public final class FleetCommand implements Callable<Integer> {
         if (vessels < 2 || minutes < 1 || warmup < 0 || chunk < 1 || workers < 0) {
             throw new IllegalArgumentException("need --vessels >= 2, --minutes >= 1, --warmup >= 0, --chunk >= 1, --workers >= 0");
         }
-        ZoneLookup zoneLookup = ZoneChoice.load(zones);
+        ZoneLookup zoneLookup;
+        try {
+            zoneLookup = ZoneChoice.load(zones, zoneMargin());
+        } catch (ConfigException e) {
+            throw new SetupException(e.getMessage(), e);
+        }
         Ports ports = Ports.from(zoneLookup);
         List<String> names = DetectorSuite.defaults(SpeedProfile.DEFAULT).names();
         Set<String> chosen = choose(names, only, without);
@@ -103,17 +113,28 @@ public final class FleetCommand implements Callable<Integer> {
 
     private void breakdown(ZoneLookup zoneLookup, Ports ports, List<String> names, FleetRun.Timeline time)
             throws InterruptedException {
-        FleetRun.Result none = FleetRun.inline(new Fleet(vessels, seed, ports), r -> setup(zoneLookup, Set.of(), r), time, false);
+        FleetRun.Result none = FleetRun.inline(new Fleet(vessels, seed, ports), r -> setup(zoneLookup, Set.of(), r), time,
+                !noHeap);
         report("none (bare engine)", none, true);
         double baseNs = 1e9 / none.medianCpu();
         double baseBytes = none.bytesPerFix();
+        double baseHeap = none.heapBytesPerVessel();
+        System.out.printf(Locale.ROOT, "%nEach detector alone, and its cost over the bare engine (cpu time of the engine thread):%n");
         for (String name : names) {
             FleetRun.Result alone = FleetRun.inline(new Fleet(vessels, seed, ports),
-                    r -> setup(zoneLookup, Set.of(name), r), time, false);
-            System.out.printf(Locale.ROOT, "alone %-12s %8.1f ns/fix cpu (+%6.1f), %6.1f B/fix (+%6.1f), events %,d; load %s%n",
+                    r -> setup(zoneLookup, Set.of(name), r), time, !noHeap);
+            System.out.printf(Locale.ROOT,
+                    "alone %-12s %7.0f ns/fix (+%5.0f), %6.1f B/fix (+%6.1f), %5.0f B/vessel (+%5.0f), events %,d; load %s%n",
                     name, 1e9 / alone.medianCpu(), 1e9 / alone.medianCpu() - baseNs, alone.bytesPerFix(),
-                    alone.bytesPerFix() - baseBytes, alone.events(), load());
+                    alone.bytesPerFix() - baseBytes, alone.heapBytesPerVessel(), alone.heapBytesPerVessel() - baseHeap,
+                    alone.events(), load());
         }
+    }
+
+    /** As the server's suite: the widest distance any zone-reading detector tests, at default settings. */
+    private static double zoneMargin() {
+        return Math.max(ZoneSettings.DEFAULTS.requiredMarginMetres(), Math.max(
+                PortCallSettings.DEFAULTS.requiredMarginMetres(), EncounterSettings.DEFAULTS.minPortDistanceMetres()));
     }
 
     private static Set<String> choose(List<String> names, List<String> only, List<String> without) {
