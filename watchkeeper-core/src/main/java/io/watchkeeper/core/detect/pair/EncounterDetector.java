@@ -100,7 +100,12 @@ public final class EncounterDetector extends PairTracker<EncounterDetector.Encou
 
     @Override
     boolean mayStartPairs(int slot, DetectorContext ctx) {
-        return !nearPort(ctx);
+        // A vessel faster than twice the median limit does not start a candidate: two ships meeting
+        // that fast are apart again within minutes, and if they slow down together the pair forms on
+        // the next slow fix. This spares a grid search and a zone lookup on most fixes at sea; the
+        // cost is that an encounter may be dated from the first slow fix, one report later.
+        double knots = grid.fix(slot).sogKnots();
+        return !(knots > 2 * settings.maxMedianSpeedKnots()) && !nearPort(ctx);
     }
 
     @Override

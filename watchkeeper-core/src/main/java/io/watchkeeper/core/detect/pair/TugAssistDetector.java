@@ -105,7 +105,10 @@ public final class TugAssistDetector extends PairTracker<TugAssistDetector.TugPa
 
     @Override
     boolean mayStartPairs(int slot, DetectorContext ctx) {
-        return true;
+        // Only a tug under way looks for a ship to assist: every pair has exactly one tug, which
+        // reports at least every 10 s, so the other side's search would only find the same pairs
+        // again, at the cost of a grid search on every fix of every ship.
+        return (grid.flags(slot) & TUG) != 0 && tuggingSpeed(grid.fix(slot).sogKnots());
     }
 
     @Override

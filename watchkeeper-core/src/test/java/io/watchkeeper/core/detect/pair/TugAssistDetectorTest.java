@@ -43,17 +43,18 @@ class TugAssistDetectorTest {
         escort(h, TUG, SHIP, 600);
 
         assertThat(h.summary()).containsExactly(
-                // formed at the ship's first fix (5 s); more than 300 s later is the tug's fix at 310 s
-                "TUG_ASSIST_START 235000052 2024-03-01T00:05:10Z assisting",
-                "TUG_ASSIST_START 636000001 2024-03-01T00:05:10Z assisting",
+                // formed when the tug (only tugs search) finds the ship at 10 s; more than 300 s later is
+                // the ship's fix at 315 s
+                "TUG_ASSIST_START 235000052 2024-03-01T00:05:15Z assisting",
+                "TUG_ASSIST_START 636000001 2024-03-01T00:05:15Z assisting",
                 // last held at the ship's fix at 605 s; 60 s of grace later
                 "TUG_ASSIST_END 235000052 2024-03-01T00:11:05Z conditions",
                 "TUG_ASSIST_END 636000001 2024-03-01T00:11:05Z conditions");
         Event start = h.events.get(0);
         assertThat(start.details()).containsEntry("tug", TUG.key()).containsEntry("assisted", SHIP.key())
                 .containsEntry("tugName", "SD FAITHFUL").containsEntry("assistedName", "CARGO ONE")
-                .containsEntry("startTime", T0.plusSeconds(5).toString()).containsEntry("durationSeconds", 305L);
-        assertThat(h.events.get(2).details()).containsEntry("durationSeconds", 600L)
+                .containsEntry("startTime", T0.plusSeconds(10).toString()).containsEntry("durationSeconds", 305L);
+        assertThat(h.events.get(2).details()).containsEntry("durationSeconds", 595L)
                 .containsEntry("reason", "conditions");
         assertThat(h.events.get(3).details()).containsEntry("otherVessel", TUG.key())
                 .containsEntry("vesselName", "CARGO ONE").containsEntry("tug", TUG.key());
