@@ -6,6 +6,7 @@ import io.watchkeeper.mqtt.client.ClientSettings;
 import io.watchkeeper.mqtt.client.Publisher;
 import io.watchkeeper.server.app.ConsoleEventLog;
 import io.watchkeeper.server.app.DetectorService;
+import io.watchkeeper.server.app.DetectorSuite;
 import io.watchkeeper.server.sim.AisReplayStation;
 import io.watchkeeper.server.sim.StationRunner;
 import io.watchkeeper.server.sim.StationSimulator;
@@ -67,8 +68,16 @@ final class DemoCommand implements Callable<Integer> {
             description = "Replay the recording at X times its recorded pace; 0 = as fast as possible (default: ${DEFAULT-VALUE}).")
     double speed;
 
+    @Option(names = "--zones", paramLabel = "SPEC", split = ",",
+            description = "Zone sets for the detectors: builtin:NAME or GeoJSON (docs/zones.md), e.g. builtin:wpi with --ais.")
+    List<String> zones = new ArrayList<>();
+
+    @Option(names = "--rules", paramLabel = "FILE", description = "User-defined machines in YAML (docs/rules.md).")
+    java.nio.file.Path rules;
+
     @Override
     public Integer call() throws Exception {
+        DetectorSuite suite = DetectorSuite.from(io.watchkeeper.server.config.WatchkeeperConfig.DEFAULTS, zones, rules);
         if (aisFile != null && !java.nio.file.Files.isReadable(java.nio.file.Path.of(aisFile))) {
             throw new java.nio.file.NoSuchFileException(aisFile);
         }
@@ -101,7 +110,8 @@ final class DemoCommand implements Callable<Integer> {
             DetectorService detector;
             try {
                 detector = DetectorService.start(DetectorService.settings(address, "watchkeeper-detect"),
-                        DetectorService.Options.defaults().withExtraSink(quiet ? null : new ConsoleEventLog(out)),
+                        DetectorService.Options.defaults().withSuite(suite)
+                                .withExtraSink(quiet ? null : new ConsoleEventLog(out)),
                         Clock.systemUTC());
             } finally {
                 for (CompletableFuture<Publisher> c : connecting) {
