@@ -1,5 +1,6 @@
 package io.watchkeeper.bench.fleet;
 
+import io.watchkeeper.bench.heap.HeapMeter;
 import io.watchkeeper.core.deadletter.DeadLetterSink;
 import io.watchkeeper.core.engine.DetectionSetup;
 import io.watchkeeper.core.engine.Engine;
@@ -10,7 +11,6 @@ import io.watchkeeper.core.event.EventSink;
 import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.vessel.VesselRegistry;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -117,9 +117,9 @@ final class FleetRun {
         long vessels = engine[0].stats().vessels();
         double perVessel = Double.NaN;
         if (measureHeap) {
-            long alive = usedAfterGc();
+            long alive = HeapMeter.usedAfterGc();
             engine[0] = null; // with it go the setup, the per-vessel table and the pair detectors' grids
-            long dropped = usedAfterGc();
+            long dropped = HeapMeter.usedAfterGc();
             perVessel = (double) (alive - dropped) / vessels;
         }
         return chunks.result(vessels, sink.count, dead.sum(), perVessel, sink.byType);
@@ -203,16 +203,5 @@ final class FleetRun {
             count++;
             byType.merge(event.type(), 1L, Long::sum);
         }
-    }
-
-    static long usedAfterGc() throws InterruptedException {
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        long used = Long.MAX_VALUE;
-        for (int i = 0; i < 5; i++) {
-            System.gc();
-            Thread.sleep(200);
-            used = Math.min(used, memory.getHeapMemoryUsage().getUsed());
-        }
-        return used;
     }
 }

@@ -14,7 +14,6 @@ import io.watchkeeper.mqtt.wire.FixDecoder;
 import java.nio.charset.StandardCharsets;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,7 +68,7 @@ public final class HeapPerVessel implements Callable<Integer> {
             // Warm the path with one vessel, then measure the empty engine.
             engine.submit(fix(-1));
             engine.awaitIdle(Duration.ofSeconds(10));
-            long before = usedAfterGc();
+            long before = HeapMeter.usedAfterGc();
             long start = System.nanoTime();
             for (int i = 0; i < vessels; i++) {
                 engine.submit(fix(i)); // the ids are created here and kept only by the engine
@@ -78,7 +77,7 @@ public final class HeapPerVessel implements Callable<Integer> {
                 throw new IllegalStateException("engine did not finish within 5 min");
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            long after = usedAfterGc();
+            long after = HeapMeter.usedAfterGc();
             EngineStats stats = engine.stats();
             double perVessel = (double) (after - before) / vessels;
             Runtime rt = Runtime.getRuntime();
@@ -112,17 +111,6 @@ public final class HeapPerVessel implements Callable<Integer> {
             return accepted.fix();
         }
         throw new IllegalStateException("bench payload refused: " + decoded);
-    }
-
-    private static long usedAfterGc() throws InterruptedException {
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        long used = Long.MAX_VALUE;
-        for (int i = 0; i < 5; i++) {
-            System.gc();
-            Thread.sleep(200);
-            used = Math.min(used, memory.getHeapMemoryUsage().getUsed());
-        }
-        return used;
     }
 
     private static String gcNames() {

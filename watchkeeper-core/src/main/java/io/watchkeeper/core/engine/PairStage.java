@@ -3,21 +3,14 @@ package io.watchkeeper.core.engine;
 import io.watchkeeper.core.deadletter.DeadLetter;
 import io.watchkeeper.core.deadletter.DeadLetterSink;
 import io.watchkeeper.core.deadletter.RejectReason;
-import io.watchkeeper.core.detect.DetectorContext;
 import io.watchkeeper.core.detect.pair.PairDetector;
 import io.watchkeeper.core.event.EventSink;
 import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.fix.VesselId;
-import io.watchkeeper.core.vessel.VesselInfo;
-import io.watchkeeper.core.vessel.VesselRegistry;
-import io.watchkeeper.core.zone.ZoneHit;
-import io.watchkeeper.core.zone.ZoneLookup;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.jetbrains.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,16 +21,13 @@ import org.slf4j.LoggerFactory;
  * <p>Its event time is the furthest watermark of any fix it has seen; pairs across sources are
  * rare, and a pair needs one clock.
  */
-final class PairStage implements DetectorContext, Stage {
+final class PairStage extends StageContext implements Stage {
 
     private static final Logger LOG = LoggerFactory.getLogger(PairStage.class);
 
     private final List<PairDetector> detectors;
     private final EventSink events;
     private final DeadLetterSink deadLetters;
-    private final Clock clock;
-    private final ZoneLookup zoneLookup;
-    private final VesselRegistry registry;
     private final long sweepEveryMillis;
     private final boolean wallClockFallback;
     private final Set<String> loggedFailures = new HashSet<>();
@@ -45,18 +35,13 @@ final class PairStage implements DetectorContext, Stage {
     private long wallAtWatermark;
     private long nextSweepMillis = Long.MIN_VALUE;
     private long lastSweepWall;
-    private @Nullable Fix current;
-    private @Nullable List<ZoneHit> currentZones;
-    private Instant eventTime = Instant.EPOCH;
     private long processed;
 
     PairStage(DetectionSetup setup, EventSink events, DeadLetterSink deadLetters, Clock clock) {
+        super(clock, setup.zones(), setup.vessels());
         this.detectors = setup.pairDetectors();
         this.events = events;
         this.deadLetters = deadLetters;
-        this.clock = clock;
-        this.zoneLookup = setup.zones();
-        this.registry = setup.vessels();
         this.sweepEveryMillis = setup.sweepEvery().toMillis();
         this.wallClockFallback = setup.wallClockFallback();
         this.lastSweepWall = clock.millis();
@@ -68,11 +53,9 @@ final class PairStage implements DetectorContext, Stage {
         long millis = fix.time().toEpochMilli();
         if (millis > watermarkMillis) {
             watermarkMillis = millis;
-            wallAtWatermark = clock.millis();
+            wallAtWatermark = clock().millis();
         }
-        current = fix;
-        currentZones = null;
-        eventTime = fix.time();
+        enterFix(fix);
         for (PairDetector d : detectors) {
             try {
                 d.accept(fix, this, events);
@@ -80,17 +63,17 @@ final class PairStage implements DetectorContext, Stage {
                 fail(d, fix.vessel().key(), fix.toString(), e);
             }
         }
-        current = null;
+        leave();
         if (nextSweepMillis == Long.MIN_VALUE) {
             nextSweepMillis = millis + sweepEveryMillis;
         } else if (millis >= nextSweepMillis) {
-            sweep(clock.millis());
+            sweep(clock().millis());
         }
     }
 
     @Override
     public void tick() {
-        long wall = clock.millis();
+        long wall = clock().millis();
         if (wallClockFallback && watermarkMillis != Long.MIN_VALUE && wall - lastSweepWall >= 1_000L) {
             sweep(wall);
         }
@@ -103,16 +86,15 @@ final class PairStage implements DetectorContext, Stage {
             now += Math.max(0L, wall - wallAtWatermark);
         }
         nextSweepMillis = now + sweepEveryMillis;
-        eventTime = Instant.ofEpochMilli(now);
-        currentZones = List.of();
+        enterTime(now);
         for (PairDetector d : detectors) {
             try {
                 d.advanceTo(now, this, events);
             } catch (RuntimeException e) {
-                fail(d, "pairs", "advanceTo " + eventTime, e);
+                fail(d, "pairs", "advanceTo " + eventTime(), e);
             }
         }
-        currentZones = null;
+        leave();
     }
 
     private void fail(PairDetector d, String source, String input, RuntimeException e) {
@@ -121,7 +103,7 @@ final class PairStage implements DetectorContext, Stage {
                     d.name(), e.getClass().getSimpleName(), e.toString());
         }
         deadLetters.accept(new DeadLetter(source, RejectReason.DETECTOR_ERROR, d.name() + ": " + e, input,
-                clock.instant()));
+                clock().instant()));
     }
 
     @Override
@@ -133,31 +115,5 @@ final class PairStage implements DetectorContext, Stage {
             pairs += d.trackedPairs();
         }
         return new StageCounters(processed, vessels, 0, 0, 0, pairs);
-    }
-
-    @Override
-    public Instant eventTime() {
-        return eventTime;
-    }
-
-    @Override
-    public Instant wallClock() {
-        return clock.instant();
-    }
-
-    @Override
-    public List<ZoneHit> zones() {
-        List<ZoneHit> z = currentZones;
-        if (z == null) {
-            Fix f = current;
-            z = f != null ? zoneLookup.near(f.lat(), f.lon()) : List.of();
-            currentZones = z;
-        }
-        return z;
-    }
-
-    @Override
-    public @Nullable VesselInfo vesselInfo(VesselId vessel) {
-        return registry.get(vessel);
     }
 }

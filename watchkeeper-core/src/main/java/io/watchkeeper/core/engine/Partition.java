@@ -4,25 +4,18 @@ import io.watchkeeper.core.deadletter.DeadLetter;
 import io.watchkeeper.core.deadletter.DeadLetterSink;
 import io.watchkeeper.core.deadletter.RejectReason;
 import io.watchkeeper.core.detect.Detector;
-import io.watchkeeper.core.detect.DetectorContext;
 import io.watchkeeper.core.detect.Step;
 import io.watchkeeper.core.event.Event;
 import io.watchkeeper.core.event.EventSink;
 import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.fix.VesselId;
-import io.watchkeeper.core.vessel.VesselInfo;
-import io.watchkeeper.core.vessel.VesselRegistry;
-import io.watchkeeper.core.zone.ZoneHit;
-import io.watchkeeper.core.zone.ZoneLookup;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.jetbrains.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * <p>Owned by one thread. A detector that throws does not take the vessel or the engine down: the
  * vessel keeps its previous state for that detector and the fix becomes a dead letter.
  */
-final class Partition implements DetectorContext, Stage {
+final class Partition extends StageContext implements Stage {
 
     private static final Logger LOG = LoggerFactory.getLogger(Partition.class);
     private static final long TICK_SWEEP_WALL_MILLIS = 1_000L;
@@ -47,18 +40,12 @@ final class Partition implements DetectorContext, Stage {
     private final VesselTable vessels;
     private final EventSink events;
     private final DeadLetterSink deadLetters;
-    private final Clock clock;
-    private final ZoneLookup zoneLookup;
-    private final VesselRegistry registry;
     private final Consumer<Fix> pairFeed;
     private final long sweepEveryMillis;
     private final Watermarks watermarks;
     private final Set<String> loggedFailures = new HashSet<>();
     private long[] nextSweepMillis = new long[0];
     private long lastSweepWallMillis;
-    private @Nullable Fix current;
-    private @Nullable List<ZoneHit> currentZones;
-    private Instant eventTime = Instant.EPOCH;
     private long processed;
     private long emitted;
     private long outOfOrder;
@@ -66,13 +53,11 @@ final class Partition implements DetectorContext, Stage {
     private long timersFired;
 
     Partition(DetectionSetup setup, EventSink events, DeadLetterSink deadLetters, Clock clock, Consumer<Fix> pairFeed) {
+        super(clock, setup.zones(), setup.vessels());
         this.detectors = setup.detectors();
         this.vessels = new VesselTable(detectors);
         this.events = events;
         this.deadLetters = deadLetters;
-        this.clock = clock;
-        this.zoneLookup = setup.zones();
-        this.registry = setup.vessels();
         this.pairFeed = pairFeed;
         this.sweepEveryMillis = setup.sweepEvery().toMillis();
         this.watermarks = new Watermarks(setup.wallClockFallback());
@@ -93,15 +78,13 @@ final class Partition implements DetectorContext, Stage {
         int source = sourceOf(fix.site());
         slot.source = source;
         long millis = fix.time().toEpochMilli();
-        watermarks.observe(source, millis, clock.millis());
-        current = fix;
-        currentZones = null;
-        eventTime = fix.time();
+        watermarks.observe(source, millis, clock().millis());
+        enterFix(fix);
         Object[] states = slot.states;
         for (int i = 0; i < states.length; i++) {
             states[i] = stepOne(detectors.get(i), states[i], fix);
         }
-        current = null;
+        leave();
         if (fix.isGeo()) {
             pairFeed.accept(fix);
         }
@@ -109,7 +92,7 @@ final class Partition implements DetectorContext, Stage {
         if (next == Long.MIN_VALUE) {
             nextSweepMillis[source] = saturatedAdd(millis, sweepEveryMillis);
         } else if (millis >= next) {
-            sweep(clock.millis());
+            sweep(clock().millis());
         }
     }
 
@@ -158,7 +141,7 @@ final class Partition implements DetectorContext, Stage {
      */
     @Override
     public void tick() {
-        long wall = clock.millis();
+        long wall = clock().millis();
         if (wall - lastSweepWallMillis >= TICK_SWEEP_WALL_MILLIS) {
             sweep(wall);
         }
@@ -198,18 +181,17 @@ final class Partition implements DetectorContext, Stage {
         if (wake == Detector.NO_TIMER || wake > now) {
             return state;
         }
-        eventTime = Instant.ofEpochMilli(now);
-        currentZones = List.of();
+        enterTime(now);
         Step<Object> step;
         try {
             step = d.onTime(state, vessel, now, this);
         } catch (RuntimeException e) {
             logOnce(detector, vessel, e);
             deadLetters.accept(new DeadLetter(vessel.key(), RejectReason.DETECTOR_ERROR,
-                    detector.name() + " timer: " + e, vessel.toString(), clock.instant()));
+                    detector.name() + " timer: " + e, vessel.toString(), clock().instant()));
             return state;
         } finally {
-            currentZones = null;
+            leave();
         }
         timersFired++;
         publish(step.events());
@@ -224,7 +206,7 @@ final class Partition implements DetectorContext, Stage {
         } catch (RuntimeException e) {
             logOnce(detector, fix.vessel(), e);
             deadLetters.accept(new DeadLetter(fix.site(), RejectReason.DETECTOR_ERROR,
-                    detector.name() + ": " + e, fix.toString(), clock.instant()));
+                    detector.name() + ": " + e, fix.toString(), clock().instant()));
             return state;
         }
         publish(step.events());
@@ -247,32 +229,6 @@ final class Partition implements DetectorContext, Stage {
             LOG.warn("detector {} failed on {}; vessel keeps its state (further {} are only dead-lettered): {}",
                     detector.name(), vessel, e.getClass().getSimpleName(), e.toString());
         }
-    }
-
-    @Override
-    public Instant eventTime() {
-        return eventTime;
-    }
-
-    @Override
-    public Instant wallClock() {
-        return clock.instant();
-    }
-
-    @Override
-    public List<ZoneHit> zones() {
-        List<ZoneHit> z = currentZones;
-        if (z == null) {
-            Fix f = current;
-            z = f != null && f.isGeo() ? zoneLookup.near(f.lat(), f.lon()) : List.of();
-            currentZones = z;
-        }
-        return z;
-    }
-
-    @Override
-    public @Nullable VesselInfo vesselInfo(VesselId vessel) {
-        return registry.get(vessel);
     }
 
     Optional<Object> stateOf(VesselId vessel, int detectorIndex) {
