@@ -162,4 +162,25 @@ class EventTimeTest {
         assertThat(seen).containsExactly("A@" + T0.getEpochSecond(), "A@" + (T0.getEpochSecond() + 90));
         assertThat(advances).containsExactly(T0.plusSeconds(90).toEpochMilli());
     }
+
+    @Test
+    void timersDueAtOneInstantAllFireInDetectorOrderWithTheirOwnTimes() {
+        DetectionSetup two = DetectionSetup.of(List.of(new SilenceDetector(),
+                        new io.watchkeeper.core.detect.gap.GapDetector(new io.watchkeeper.core.detect.gap.GapSettings(
+                                Duration.ofMinutes(10), Duration.ofMinutes(10)))))
+                .withSweepEvery(Duration.ofMinutes(1)).withWallClockFallback(false);
+        List<String> runs = new ArrayList<>();
+        for (int run = 0; run < 2; run++) {
+            EngineTestDriver d = new EngineTestDriver(two, T0);
+            d.feed(fix("A", "S", T0, 50.0)).feed(fix("B", "S", T0, 51.0));
+            d.feed(fix("C", "S", T0.plus(Duration.ofMinutes(11)), 52.0));
+            List<Event> events = d.events();
+            assertThat(events).hasSize(4).allSatisfy(e -> assertThat(e.time()).isEqualTo(T0.plus(Duration.ofMinutes(10))));
+            // per vessel, the detectors in their order: SILENT then GAP_START
+            assertThat(events.stream().filter(e -> e.vessel().key().equals("A")).map(Event::type))
+                    .containsExactly("SILENT", "GAP_START");
+            runs.add(events.stream().map(Event::eventId).toList().toString());
+        }
+        assertThat(runs.get(0)).isEqualTo(runs.get(1));
+    }
 }
