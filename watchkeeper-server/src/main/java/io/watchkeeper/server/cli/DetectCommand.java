@@ -87,8 +87,10 @@ final class DetectCommand implements Callable<Integer> {
             System.err.printf("watchkeeper detect: %d worker(s), connected to %s, %d other input(s) (Ctrl-C to stop)%n",
                     engine.workers(), choice.describe(), specs.size());
             shutdown.await(null);
-            System.err.printf("watchkeeper detect: %d fixes from DATA/, %d from AIS/, %d dead letters%n",
-                    service.accepted(), service.aisFixes(), service.deadLetters().total());
+            var stats = service.engineStats();
+            System.err.printf("watchkeeper detect: %d fixes from DATA/, %d from AIS/, %d dead letters; %d vessels, "
+                            + "%d late and %d repeated fixes skipped%n", service.accepted(), service.aisFixes(),
+                    service.deadLetters().total(), stats.vessels(), stats.outOfOrder(), stats.duplicates());
         } finally {
             shutdown.done();
         }
