@@ -117,7 +117,7 @@ abstract class PairTracker<P extends PairTracker.Pair> implements PairDetector {
                 endAllPairs(known, grid.timeMillis(known) + silenceMillis, ctx, out);
             }
         }
-        int slot = grid.put(fix, flagsOf(fix, ctx));
+        int slot = grid.put(fix, flagsOf(fix, ctx), known);
         ensurePairCapacity(grid.highWater());
         int paired = updatePairs(slot, now, ctx, out);
         if (paired < maxPairsPerVessel && mayStartPairs(slot, ctx)) {

@@ -4,7 +4,6 @@ import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.fix.VesselId;
 import io.watchkeeper.core.geo.Geo;
 import java.util.Arrays;
-import java.util.HashMap;
 
 /**
  * The latest position of every tracked vessel in a uniform lat/lon grid, so that the vessels near
@@ -32,7 +31,7 @@ final class SpatialGrid {
     private final double cellDegreesLat;
     private final int rows;
     private final LongIntMap cellHead = new LongIntMap(1024);
-    private final HashMap<VesselId, Integer> slotOf = new HashMap<>();
+    private final IdSlotMap slotOf = new IdSlotMap();
 
     private VesselId[] ids = new VesselId[0];
     private Fix[] fixes = new Fix[0];
@@ -81,8 +80,8 @@ final class SpatialGrid {
 
     /** The slot of {@code vessel}, or -1 if it is not tracked. */
     int slotOf(VesselId vessel) {
-        Integer slot = slotOf.get(vessel);
-        return slot == null ? NONE : slot;
+        int slot = slotOf.get(vessel);
+        return slot == IdSlotMap.MISSING ? NONE : slot;
     }
 
     boolean occupied(int slot) {
@@ -115,10 +114,14 @@ final class SpatialGrid {
 
     /** Records the vessel's latest fix (geographic, valid) and returns its slot. */
     int put(Fix fix, byte vesselFlags) {
-        Integer known = slotOf.get(fix.vessel());
-        int slot = known != null ? known : allocate(fix.vessel());
+        return put(fix, vesselFlags, slotOf(fix.vessel()));
+    }
+
+    /** As {@link #put(Fix, byte)}, for a caller that has just looked up {@code known} ({@link #NONE} if new). */
+    int put(Fix fix, byte vesselFlags, int known) {
+        int slot = known != NONE ? known : allocate(fix.vessel());
         long cell = cellOf(fix.lat(), fix.lon());
-        if (known == null) {
+        if (known == NONE) {
             link(slot, cell);
         } else if (cells[slot] != cell) {
             unlink(slot);
