@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -234,7 +235,11 @@ public final class JdbcEventStore implements EventStore {
             connection = null;
             closeQuietly(c, e);
         }
-        return new EventStoreException(what + " in " + this + ": " + e.getMessage(), e);
+        // A failed batch's own message spells out every row (the PostgreSQL driver inlines the values);
+        // the first chained exception says what went wrong without flooding the log.
+        SQLException reason = e instanceof BatchUpdateException && e.getNextException() != null
+                ? e.getNextException() : e;
+        return new EventStoreException(what + " in " + this + ": " + reason.getMessage(), reason);
     }
 
     private static Connection connect(String url, SqlDialect dialect) {

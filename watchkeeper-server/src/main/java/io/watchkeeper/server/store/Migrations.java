@@ -71,6 +71,11 @@ public final class Migrations {
         return new Migrations(list);
     }
 
+    /** The migrations, in order. */
+    public List<Migration> list() {
+        return migrations;
+    }
+
     /** The newest version these migrations bring a database to. */
     public int latestVersion() {
         return migrations.size();
