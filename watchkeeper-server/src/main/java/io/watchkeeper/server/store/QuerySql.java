@@ -41,10 +41,11 @@ record QuerySql(String text, List<Object> parameters) {
         boolean newestFirst = q.order() == EventQuery.Order.NEWEST_FIRST;
         if (q.cursor() != null) {
             PageCursor after = PageCursor.decode(q.cursor());
-            // Spelled out rather than as a row value, which older SQLite versions lack.
+            // A row-value comparison (SQLite 3.15+, PostgreSQL) is an index range: the next page starts
+            // where the last ended, however deep. The plain bound on time helps any planner that misses that.
             String cmp = newestFirst ? "<" : ">";
-            sql.append(" AND (event_time_us ").append(cmp).append(" ? OR (event_time_us = ? AND event_id ")
-                    .append(cmp).append(" ?))");
+            sql.append(" AND event_time_us ").append(cmp).append("= ?");
+            sql.append(" AND (event_time_us, event_id) ").append(cmp).append(" (?, ?)");
             params.add(after.timeMicros());
             params.add(after.timeMicros());
             params.add(after.eventId());

@@ -63,7 +63,7 @@ class EventQueryTest {
         String cursor = new PageCursor(5, "x").encode();
         QuerySql sql = QuerySql.of(EventQuery.all().withVesselKey("v").withCursor(cursor)
                 .withOrder(EventQuery.Order.NEWEST_FIRST).withLimit(10));
-        assertThat(sql.text()).contains("vessel_key = ?", "(event_time_us < ? OR (event_time_us = ? AND event_id < ?))",
+        assertThat(sql.text()).contains("vessel_key = ?", "event_time_us <= ? AND (event_time_us, event_id) < (?, ?)",
                 "ORDER BY event_time_us DESC, event_id DESC", "LIMIT 11");
         assertThat(sql.parameters()).containsExactly("v", 5L, 5L, "x");
     }

@@ -311,4 +311,28 @@ class JdbcEventStoreIT {
             assertThat(sink.stats().appended()).isEqualTo(2_000);
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void sqlitePagesThroughAVesselsEventsByIndexWithoutSorting() throws Exception {
+        String url = freshUrl(Backend.SQLITE);
+        JdbcEventStore.open(url).close();
+        for (EventQuery.Order order : EventQuery.Order.values()) {
+            QuerySql sql = QuerySql.of(EventQuery.all().withVesselKey("PORT1/1").withOrder(order)
+                    .withCursor(new PageCursor(5, "x").encode()));
+            StringBuilder plan = new StringBuilder();
+            try (Connection c = DriverManager.getConnection(url);
+                 java.sql.PreparedStatement p = c.prepareStatement("EXPLAIN QUERY PLAN " + sql.text())) {
+                for (int i = 0; i < sql.parameters().size(); i++) {
+                    p.setObject(i + 1, sql.parameters().get(i));
+                }
+                try (java.sql.ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        plan.append(r.getString("detail")).append('\n');
+                    }
+                }
+            }
+            assertThat(plan.toString()).as(order.toString()).contains("USING INDEX events_vessel_time")
+                    .contains("event_time_us").doesNotContain("TEMP B-TREE");
+        }
+    }
 }
