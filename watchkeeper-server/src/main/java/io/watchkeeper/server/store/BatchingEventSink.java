@@ -1,0 +1,297 @@
+package io.watchkeeper.server.store;
+
+import io.watchkeeper.core.event.Event;
+import io.watchkeeper.core.event.EventSink;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Persists events off the engine's hot path: {@link #accept} puts the event on a bounded queue, and one
+ * writer thread appends what is queued to the {@link EventStore} in batches.
+ *
+ * <p>Batching has no timer: the writer takes everything queued (up to {@code maxBatch}) as soon as the
+ * previous append returns, so batches grow with the load by themselves and a lone event is written at once.
+ *
+ * <p>Nothing is dropped. When the queue is full, {@code accept} blocks the calling worker until there is
+ * room (the project's backpressure rule, counted in {@link Stats#producerWaits()}). A failing append is
+ * retried, with exponential backoff, until it succeeds; the first failure of a streak is logged with its
+ * exception and the recovery once. Only {@link #close()} may give up, after {@code closeTimeout}, and then
+ * logs and counts what it could not store.
+ */
+public final class BatchingEventSink implements EventSink, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BatchingEventSink.class);
+    /** How often a blocked producer or the idle writer looks up to notice a close or a dead writer. */
+    private static final long WAKE_MILLIS = 100;
+
+    /**
+     * @param capacity       events the queue holds before producers block
+     * @param maxBatch       events per append at most
+     * @param initialBackoff wait after the first failed append; doubles per further failure
+     * @param maxBackoff     the longest wait between retries
+     * @param closeTimeout   how long {@link #close()} waits for the queue to be stored
+     */
+    public record Settings(int capacity, int maxBatch, Duration initialBackoff, Duration maxBackoff,
+                           Duration closeTimeout) {
+
+        public Settings {
+            if (capacity < 1 || maxBatch < 1) {
+                throw new IllegalArgumentException("capacity and maxBatch must be positive");
+            }
+            requirePositive(initialBackoff, "initialBackoff");
+            requirePositive(maxBackoff, "maxBackoff");
+            requirePositive(closeTimeout, "closeTimeout");
+        }
+
+        public static Settings defaults() {
+            return new Settings(65_536, 500, Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofSeconds(30));
+        }
+
+        public Settings withCapacity(int capacity) {
+            return new Settings(capacity, maxBatch, initialBackoff, maxBackoff, closeTimeout);
+        }
+
+        public Settings withMaxBatch(int maxBatch) {
+            return new Settings(capacity, maxBatch, initialBackoff, maxBackoff, closeTimeout);
+        }
+
+        public Settings withBackoff(Duration initialBackoff, Duration maxBackoff) {
+            return new Settings(capacity, maxBatch, initialBackoff, maxBackoff, closeTimeout);
+        }
+
+        public Settings withCloseTimeout(Duration closeTimeout) {
+            return new Settings(capacity, maxBatch, initialBackoff, maxBackoff, closeTimeout);
+        }
+
+        private static void requirePositive(Duration d, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, was " + d);
+            }
+        }
+    }
+
+    /**
+     * @param accepted      events taken by {@link #accept}
+     * @param appended      events in appends that succeeded (duplicates included: the store ignores them)
+     * @param batches       appends that succeeded
+     * @param failures      appends that failed and were retried
+     * @param producerWaits {@code accept} calls that found the queue full and waited
+     * @param unstored      events given up on by a {@link #close()} that timed out; otherwise 0
+     * @param queueDepth    events waiting now
+     */
+    public record Stats(long accepted, long appended, long batches, long failures, long producerWaits,
+                        long unstored, int queueDepth) {
+    }
+
+    private final EventStore store;
+    private final Settings settings;
+    /** Events, and the {@link FlushMark}s that {@link #flush()} waits behind. */
+    private final BlockingQueue<Object> queue;
+    private final Thread writer;
+    private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong appended = new AtomicLong();
+    private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong producerWaits = new AtomicLong();
+    private final AtomicLong unstored = new AtomicLong();
+    /** Producers between their closing check and the end of their put; the writer exits only at zero. */
+    private final AtomicInteger producersInside = new AtomicInteger();
+    private volatile boolean closing;
+
+    /** Put behind the events accepted so far; the writer opens it once they are stored. */
+    private record FlushMark(CountDownLatch stored) {
+    }
+
+    private BatchingEventSink(EventStore store, Settings settings) {
+        this.store = store;
+        this.settings = settings;
+        this.queue = new ArrayBlockingQueue<>(settings.capacity());
+        this.writer = new Thread(this::run, "event-store-writer");
+    }
+
+    /** A sink writing to {@code store}, with its writer thread started. Does not own the store. */
+    public static BatchingEventSink start(EventStore store, Settings settings) {
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(settings, "settings");
+        BatchingEventSink sink = new BatchingEventSink(store, settings);
+        sink.writer.start();
+        return sink;
+    }
+
+    /**
+     * Queues {@code event}; blocks while the queue is full. Throws {@link IllegalStateException} after
+     * {@link #close()}, if the writer died, or if interrupted while waiting; the event is then not queued.
+     */
+    @Override
+    public void accept(Event event) {
+        Objects.requireNonNull(event, "event");
+        producersInside.incrementAndGet();
+        try {
+            if (closing) {
+                throw new IllegalStateException("the event store sink is closed; event " + event.eventId()
+                        + " not stored");
+            }
+            if (!queue.offer(event)) {
+                producerWaits.incrementAndGet();
+                waitForRoom(event);
+            }
+            accepted.incrementAndGet();
+        } finally {
+            producersInside.decrementAndGet();
+        }
+    }
+
+    private void waitForRoom(Event event) {
+        try {
+            putWhileWriterRuns(event);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for room in the event store queue; event "
+                    + event.eventId() + " not stored", e);
+        }
+    }
+
+    private void putWhileWriterRuns(Object item) throws InterruptedException {
+        while (!queue.offer(item, WAKE_MILLIS, TimeUnit.MILLISECONDS)) {
+            if (!writer.isAlive()) {
+                throw new IllegalStateException("the event store writer has stopped");
+            }
+        }
+    }
+
+    /**
+     * Waits until every event accepted before this call (by any thread, if that accept happened before it)
+     * has been appended to the store, however long a failing database takes to recover. A mark queued
+     * behind those events makes this exact without counting. Returns at once after {@link #close()}.
+     */
+    @Override
+    public void flush() {
+        if (closing) {
+            return;
+        }
+        FlushMark mark = new FlushMark(new CountDownLatch(1));
+        try {
+            putWhileWriterRuns(mark);
+            while (!mark.stored().await(WAKE_MILLIS, TimeUnit.MILLISECONDS)) {
+                if (!writer.isAlive()) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while flushing the event store sink", e);
+        }
+    }
+
+    public Stats stats() {
+        return new Stats(accepted.get(), appended.get(), batches.get(), failures.get(), producerWaits.get(),
+                unstored.get(), queue.size());
+    }
+
+    /**
+     * Stops accepting, stores what is queued and stops the writer. If the store still fails after
+     * {@code closeTimeout}, gives up: logs and counts the events not stored. Does not close the store.
+     */
+    @Override
+    public void close() {
+        closing = true;
+        try {
+            writer.join(settings.closeTimeout().toMillis());
+            if (writer.isAlive()) {
+                writer.interrupt();
+                writer.join();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while closing the event store sink", e);
+        }
+    }
+
+    private void run() {
+        List<Object> drained = new ArrayList<>(settings.maxBatch());
+        List<Event> batch = new ArrayList<>(settings.maxBatch());
+        try {
+            while (true) {
+                Object first = queue.poll(WAKE_MILLIS, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    if (closing && producersInside.get() == 0 && queue.isEmpty()) {
+                        return;
+                    }
+                    continue;
+                }
+                drained.add(first);
+                queue.drainTo(drained, settings.maxBatch() - 1);
+                store(drained, batch);
+                drained.clear();
+            }
+        } catch (InterruptedException e) {
+            // Only close() interrupts, after its timeout: what is left is given up on, loudly.
+            long lost = accepted.get() - appended.get(); // producers can no longer add: closing is set
+            unstored.addAndGet(lost);
+            LOG.error("Event store sink closed after {} with {} events not stored: the store kept failing",
+                    settings.closeTimeout(), lost);
+        } finally {
+            queue.drainTo(drained);
+            for (Object item : drained) {
+                if (item instanceof FlushMark mark) {
+                    mark.stored().countDown();
+                }
+            }
+        }
+    }
+
+    /** Appends the events of {@code drained} in order, opening each flush mark once the events before it are stored. */
+    private void store(List<Object> drained, List<Event> batch) throws InterruptedException {
+        for (int i = 0; i < drained.size(); i++) {
+            Object item = drained.get(i);
+            if (item instanceof Event event) {
+                batch.add(event);
+            } else if (item instanceof FlushMark mark) {
+                appendUntilStored(batch);
+                batch.clear();
+                mark.stored().countDown();
+            }
+        }
+        appendUntilStored(batch);
+        batch.clear();
+    }
+
+    private void appendUntilStored(List<Event> batch) throws InterruptedException {
+        if (batch.isEmpty()) {
+            return;
+        }
+        long backoffMillis = settings.initialBackoff().toMillis();
+        int streak = 0;
+        while (true) {
+            try {
+                store.append(batch);
+                break;
+            } catch (RuntimeException e) {
+                failures.incrementAndGet();
+                streak++;
+                if (streak == 1) {
+                    LOG.warn("Appending {} events to the event store failed; retrying until it succeeds "
+                            + "(new events queue up, then producers wait)", batch.size(), e);
+                }
+                Thread.sleep(backoffMillis);
+                backoffMillis = Math.min(backoffMillis * 2, settings.maxBackoff().toMillis());
+            }
+        }
+        if (streak > 0) {
+            LOG.info("The event store accepts writes again after {} failed attempts", streak);
+        }
+        appended.addAndGet(batch.size());
+        batches.incrementAndGet();
+    }
+}
