@@ -7,6 +7,8 @@ import io.watchkeeper.core.zone.ZoneLookup;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
+import io.watchkeeper.core.fix.Fix;
 
 /**
  * What the engine detects with: the detectors, the zones they look at, the static data they read,
@@ -22,9 +24,14 @@ import java.util.Objects;
  * @param wallClockFallback when true, a source that has gone quiet keeps its watermark moving at
  *                          wall-clock speed, so a live feed's silent vessels still time out; replays
  *                          turn it off so that they depend on the recording alone
+ * @param fixTap            sees every accepted fix after the detectors, on the worker that owns its
+ *                          vessel (a live view for the dashboard); must be cheap and must not block
  */
 public record DetectionSetup(List<Detector<?>> detectors, List<PairDetector> pairDetectors, ZoneLookup zones,
-                             VesselRegistry vessels, Duration sweepEvery, boolean wallClockFallback) {
+                             VesselRegistry vessels, Duration sweepEvery, boolean wallClockFallback,
+                             Consumer<Fix> fixTap) {
+
+    private static final Consumer<Fix> NO_TAP = f -> { };
 
     public static final Duration DEFAULT_SWEEP = Duration.ofSeconds(30);
 
@@ -34,6 +41,7 @@ public record DetectionSetup(List<Detector<?>> detectors, List<PairDetector> pai
         Objects.requireNonNull(zones, "zones");
         Objects.requireNonNull(vessels, "vessels");
         Objects.requireNonNull(sweepEvery, "sweepEvery");
+        Objects.requireNonNull(fixTap, "fixTap");
         if (sweepEvery.toMillis() < 1) {
             throw new IllegalArgumentException("sweepEvery must be at least 1 ms, was " + sweepEvery);
         }
@@ -41,26 +49,31 @@ public record DetectionSetup(List<Detector<?>> detectors, List<PairDetector> pai
 
     /** Just these detectors: no pairs, no zones, no static data; live-feed time. */
     public static DetectionSetup of(List<Detector<?>> detectors) {
-        return new DetectionSetup(detectors, List.of(), ZoneLookup.NONE, new VesselRegistry(), DEFAULT_SWEEP, true);
+        return new DetectionSetup(detectors, List.of(), ZoneLookup.NONE, new VesselRegistry(), DEFAULT_SWEEP, true,
+                NO_TAP);
     }
 
     public DetectionSetup withPairDetectors(List<PairDetector> pairs) {
-        return new DetectionSetup(detectors, pairs, zones, vessels, sweepEvery, wallClockFallback);
+        return new DetectionSetup(detectors, pairs, zones, vessels, sweepEvery, wallClockFallback, fixTap);
     }
 
     public DetectionSetup withZones(ZoneLookup z) {
-        return new DetectionSetup(detectors, pairDetectors, z, vessels, sweepEvery, wallClockFallback);
+        return new DetectionSetup(detectors, pairDetectors, z, vessels, sweepEvery, wallClockFallback, fixTap);
     }
 
     public DetectionSetup withVessels(VesselRegistry v) {
-        return new DetectionSetup(detectors, pairDetectors, zones, v, sweepEvery, wallClockFallback);
+        return new DetectionSetup(detectors, pairDetectors, zones, v, sweepEvery, wallClockFallback, fixTap);
     }
 
     public DetectionSetup withSweepEvery(Duration d) {
-        return new DetectionSetup(detectors, pairDetectors, zones, vessels, d, wallClockFallback);
+        return new DetectionSetup(detectors, pairDetectors, zones, vessels, d, wallClockFallback, fixTap);
     }
 
     public DetectionSetup withWallClockFallback(boolean on) {
-        return new DetectionSetup(detectors, pairDetectors, zones, vessels, sweepEvery, on);
+        return new DetectionSetup(detectors, pairDetectors, zones, vessels, sweepEvery, on, fixTap);
+    }
+
+    public DetectionSetup withFixTap(Consumer<Fix> tap) {
+        return new DetectionSetup(detectors, pairDetectors, zones, vessels, sweepEvery, wallClockFallback, tap);
     }
 }

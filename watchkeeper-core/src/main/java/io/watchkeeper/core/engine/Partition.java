@@ -41,6 +41,7 @@ final class Partition extends StageContext implements Stage {
     private final EventSink events;
     private final DeadLetterSink deadLetters;
     private final Consumer<Fix> pairFeed;
+    private final Consumer<Fix> fixTap;
     private final long sweepEveryMillis;
     private final Watermarks watermarks;
     private final Set<String> loggedFailures = new HashSet<>();
@@ -59,6 +60,7 @@ final class Partition extends StageContext implements Stage {
         this.events = events;
         this.deadLetters = deadLetters;
         this.pairFeed = pairFeed;
+        this.fixTap = setup.fixTap();
         this.sweepEveryMillis = setup.sweepEvery().toMillis();
         this.watermarks = new Watermarks(setup.wallClockFallback());
         this.lastSweepWallMillis = clock.millis();
@@ -85,6 +87,7 @@ final class Partition extends StageContext implements Stage {
             states[i] = stepOne(detectors.get(i), states[i], fix);
         }
         leave();
+        fixTap.accept(fix);
         if (fix.isGeo()) {
             pairFeed.accept(fix);
         }

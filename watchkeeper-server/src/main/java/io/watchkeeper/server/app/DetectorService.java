@@ -75,15 +75,24 @@ public final class DetectorService implements AutoCloseable {
      * @param maxPayloadBytes larger {@code DATA/} payloads become dead letters
      * @param suite           the detectors and the zones they look at
      * @param ais             framing rules for {@code AIS/} and the other NMEA inputs
-     * @param extraSink       another sink for every event (the console log), or null
+     * @param extraSink       another sink for every event (console log, store, live view), or null
+     * @param registry        static data of the vessels, shared with whoever reads it (the web API)
+     * @param fixTap          sees every accepted fix on the engine's threads (the live view), or null
      */
     public record Options(EngineConfig engine, int maxPayloadBytes, DetectorSuite suite, FramerSettings ais,
-                          @Nullable EventSink extraSink) {
+                          @Nullable EventSink extraSink, VesselRegistry registry,
+                          java.util.function.@Nullable Consumer<Fix> fixTap) {
 
         public Options {
             Objects.requireNonNull(engine, "engine");
             Objects.requireNonNull(suite, "suite");
             Objects.requireNonNull(ais, "ais");
+            Objects.requireNonNull(registry, "registry");
+        }
+
+        public Options(EngineConfig engine, int maxPayloadBytes, DetectorSuite suite, FramerSettings ais,
+                       @Nullable EventSink extraSink) {
+            this(engine, maxPayloadBytes, suite, ais, extraSink, new VesselRegistry(), null);
         }
 
         public static Options defaults() {
@@ -92,11 +101,16 @@ public final class DetectorService implements AutoCloseable {
         }
 
         public Options withExtraSink(@Nullable EventSink sink) {
-            return new Options(engine, maxPayloadBytes, suite, ais, sink);
+            return new Options(engine, maxPayloadBytes, suite, ais, sink, registry, fixTap);
         }
 
         public Options withSuite(DetectorSuite s) {
-            return new Options(engine, maxPayloadBytes, s, ais, extraSink);
+            return new Options(engine, maxPayloadBytes, s, ais, extraSink, registry, fixTap);
+        }
+
+        /** Shares {@code r} as the static data registry and hands every accepted fix to {@code tap}. */
+        public Options withRegistryAndTap(VesselRegistry r, java.util.function.@Nullable Consumer<Fix> tap) {
+            return new Options(engine, maxPayloadBytes, suite, ais, extraSink, r, tap);
         }
     }
 
@@ -126,9 +140,12 @@ public final class DetectorService implements AutoCloseable {
             EventSink mqtt = new MqttEventSink(publisher, json);
             EventSink events = extraSink == null ? mqtt : EventSink.all(mqtt, extraSink);
             DeadLetterCounter deadLetters = new DeadLetterCounter(new MqttDeadLetterSink(publisher, json));
-            VesselRegistry registry = new VesselRegistry();
-            Engine engine = Engine.start(options.engine(), options.suite().setup(registry, true), events, deadLetters,
-                    clock);
+            VesselRegistry registry = options.registry();
+            io.watchkeeper.core.engine.DetectionSetup setup = options.suite().setup(registry, true);
+            if (options.fixTap() != null) {
+                setup = setup.withFixTap(options.fixTap());
+            }
+            Engine engine = Engine.start(options.engine(), setup, events, deadLetters, clock);
             opened.add(engine);
             FixSource source = new FixSource(new FixDecoder(options.maxPayloadBytes()), engine::submit, deadLetters,
                     clock);

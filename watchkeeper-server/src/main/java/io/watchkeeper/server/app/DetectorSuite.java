@@ -179,7 +179,8 @@ public record DetectorSuite(List<Detector<?>> detectors, List<PairDetector> pair
 
     /** The engine's view: these detectors, this static data, and how time advances. */
     public DetectionSetup setup(VesselRegistry vessels, boolean wallClockFallback) {
-        return new DetectionSetup(detectors, pairs, zones, vessels, DetectionSetup.DEFAULT_SWEEP, wallClockFallback);
+        return DetectionSetup.of(detectors).withPairDetectors(pairs).withZones(zones).withVessels(vessels)
+                .withWallClockFallback(wallClockFallback);
     }
 
     /** Names of every detector, per-vessel ones first. */
