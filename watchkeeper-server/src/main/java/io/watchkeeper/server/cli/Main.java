@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
                 PubCommand.class,
                 MachinesCommand.class,
                 ReplayCommand.class,
+                StatusCommand.class,
                 CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 1 failure (one line on stderr), 2 usage error.",

@@ -16,10 +16,11 @@ import org.jetbrains.annotations.Nullable;
  * rather than a silently ignored setting.
  */
 public record WatchkeeperConfig(Broker broker, Engine engine, Input input, Motion motion, List<String> inputs,
-                                List<String> zones, @Nullable String rules, @Nullable JsonNode detectors) {
+                                List<String> zones, @Nullable String rules, @Nullable JsonNode detectors, Store store,
+                                Http http) {
 
     public static final WatchkeeperConfig DEFAULTS = new WatchkeeperConfig(null, null, null, null, null, null, null,
-            null);
+            null, null, null);
 
     /**
      * @param zones     zone sets ({@code builtin:NAME} or GeoJSON files), see docs/zones.md
@@ -35,7 +36,9 @@ public record WatchkeeperConfig(Broker broker, Engine engine, Input input, Motio
                              @JsonProperty("inputs") @Nullable List<String> inputs,
                              @JsonProperty("zones") @Nullable List<String> zones,
                              @JsonProperty("rules") @Nullable String rules,
-                             @JsonProperty("detectors") @Nullable JsonNode detectors) {
+                             @JsonProperty("detectors") @Nullable JsonNode detectors,
+                             @JsonProperty("store") @Nullable Store store,
+                             @JsonProperty("http") @Nullable Http http) {
         this.broker = broker != null ? broker : new Broker(null, null);
         this.engine = engine != null ? engine : new Engine(null, null);
         this.input = input != null ? input : new Input(null);
@@ -44,6 +47,42 @@ public record WatchkeeperConfig(Broker broker, Engine engine, Input input, Motio
         this.zones = zones != null ? List.copyOf(zones) : List.of();
         this.rules = rules;
         this.detectors = detectors;
+        this.store = store != null ? store : new Store(null, null);
+        this.http = http != null ? http : new Http(null, null);
+    }
+
+    /** {@code store:} where events are kept (docs/store.md). */
+    public record Store(@Nullable String url, @Nullable String retention) {
+        @JsonCreator
+        public Store(@JsonProperty("url") @Nullable String url, @JsonProperty("retention") @Nullable String retention) {
+            this.url = url;
+            this.retention = retention;
+        }
+
+        /** @throws ConfigException for a duration that does not parse or is negative */
+        public java.time.Duration retentionOrDefault() {
+            if (retention == null) {
+                return io.watchkeeper.server.store.Retention.DEFAULT_KEEP;
+            }
+            try {
+                java.time.Duration d = Durations.parse(retention);
+                if (d.isNegative()) {
+                    throw new IllegalArgumentException("retention must not be negative");
+                }
+                return d;
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("store.retention: " + e.getMessage());
+            }
+        }
+    }
+
+    /** {@code http:} the REST API and dashboard. */
+    public record Http(@Nullable String host, @Nullable Integer port) {
+        @JsonCreator
+        public Http(@JsonProperty("host") @Nullable String host, @JsonProperty("port") @Nullable Integer port) {
+            this.host = host;
+            this.port = port;
+        }
     }
 
     /** {@code motion:} the speed band of the MOVING/RESTING machine for ships reporting lat/lon. */

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BrokerChoiceTest {
 
     private static final WatchkeeperConfig FILE = new WatchkeeperConfig(
-            new WatchkeeperConfig.Broker("tcp://file-host:1885", "file-id"), null, null, null, null, null, null, null);
+            new WatchkeeperConfig.Broker("tcp://file-host:1885", "file-id"), null, null, null, null, null, null, null, null, null);
     private static final Map<String, String> ENV = Map.of("BROKER_SERVER_IP", "env-host", "BROKER_SERVER_PORT",
             "1884", "BROKER_CLIENT_ID", "env-id");
 
