@@ -1,0 +1,898 @@
+/*
+ * Watchkeeper dashboard: plain ES2017, no build step, no framework, no CDN (works offline).
+ *
+ * Data: GET /api/vessels (polled every 2 s), /api/vessels/{id} (the selected vessel's track and
+ * events), /api/zones, /api/machines, /api/events (a backfill of the feed) and the live stream
+ * /api/events/stream (Server-Sent Events, "event: event" with one envelope per message).
+ *
+ * Basemap: a graticule drawn here plus the engine's zones; no tile server is needed. Optional tiles
+ * with ?tiles=<Leaflet URL template>, e.g. ?tiles=https://tile.openstreetmap.org/{z}/{x}/{y}.png
+ *
+ * SECURITY: AIS names, call signs, destinations, zone names and event details are untrusted (AIS
+ * 6-bit ASCII includes < > " ' &). They only ever reach the DOM through textContent, attributes set
+ * with setAttribute/dataset, or DOM nodes handed to Leaflet; never through innerHTML or an HTML
+ * string. The el() helper below is the one way this file builds elements.
+ */
+(function () {
+  'use strict';
+
+  const POLL_MS = 2000;
+  const FEED_MAX = 200;
+  const TRAIL_POINTS = 12;
+  const ZONES_ALL_MAX = 2000;   // fewer zones than this: load them once; more: load the visible ones
+  const ZONES_MIN_ZOOM = 5;     // ... and only from this zoom on
+
+  // ---------------------------------------------------------------- palette (the legend documents it)
+  // A vessel's colour comes from its states, first match wins: alarms before port calls before motion.
+  const PALETTE = [
+    { key: 'silent', label: 'AIS gap (silent)', color: '#8e99a4', states: ['silent'] },
+    { key: 'speeding', label: 'speeding', color: '#d64545', states: ['speeding'] },
+    { key: 'drifting', label: 'drifting', color: '#e8833a', states: ['drifting'] },
+    { key: 'loitering', label: 'loitering', color: '#9b59b6', states: ['loitering'] },
+    { key: 'berthed', label: 'berthed', color: '#1d4e89', states: ['berthed'] },
+    { key: 'at_anchor', label: 'at anchor', color: '#138d90', states: ['at_anchor'] },
+    { key: 'in_port', label: 'in port', color: '#4aa3df', states: ['in_port', 'unberthed'] },
+    { key: 'moving', label: 'moving', color: '#2e9e5b', states: ['moving'] },
+    { key: 'resting', label: 'resting', color: '#c9a227', states: ['resting'] },
+    { key: 'unknown', label: 'no state yet', color: '#7a8793', states: [] }
+  ];
+  const ZONE_STYLE = {
+    port: { color: '#1d4e89', label: 'port' },
+    anchorage: { color: '#138d90', label: 'anchorage' },
+    berth: { color: '#6c3483', label: 'berth' },
+    speed_limit: { color: '#d64545', label: 'speed limit' },
+    other: { color: '#5b6b79', label: 'other zone' }
+  };
+
+  function paletteFor(states) {
+    const values = Object.keys(states || {}).map(function (k) { return String(states[k]); });
+    for (const p of PALETTE) {
+      if (p.states.some(function (s) { return values.indexOf(s) >= 0; })) {
+        return p;
+      }
+    }
+    return PALETTE[PALETTE.length - 1];
+  }
+
+  function colorForState(state) {
+    for (const p of PALETTE) {
+      if (p.states.indexOf(state) >= 0) {
+        return p.color;
+      }
+    }
+    return '#b7c2cc';
+  }
+
+  // ---------------------------------------------------------------- DOM helpers (text only, never HTML)
+  /** An element with attributes and children; strings become text nodes. */
+  function el(tag, attrs, children) {
+    const node = document.createElement(tag);
+    setAttrs(node, attrs);
+    append(node, children);
+    return node;
+  }
+
+  const SVG_NS = 'http://www.w3.org/2000/svg';
+  function svg(tag, attrs, children) {
+    const node = document.createElementNS(SVG_NS, tag);
+    setAttrs(node, attrs);
+    append(node, children);
+    return node;
+  }
+
+  function setAttrs(node, attrs) {
+    if (!attrs) {
+      return;
+    }
+    Object.keys(attrs).forEach(function (k) {
+      const v = attrs[k];
+      if (v === null || v === undefined || v === false) {
+        return;
+      }
+      if (k === 'text') {
+        node.textContent = String(v);
+      } else if (k === 'dataset') {
+        Object.keys(v).forEach(function (d) { node.dataset[d] = String(v[d]); });
+      } else {
+        node.setAttribute(k, String(v));
+      }
+    });
+  }
+
+  function append(node, children) {
+    if (children === null || children === undefined) {
+      return;
+    }
+    (Array.isArray(children) ? children : [children]).forEach(function (c) {
+      if (c === null || c === undefined || c === false) {
+        return;
+      }
+      node.appendChild(typeof c === 'object' ? c : document.createTextNode(String(c)));
+    });
+  }
+
+  function clear(node) {
+    while (node.firstChild) {
+      node.removeChild(node.firstChild);
+    }
+  }
+
+  function $(id) {
+    return document.getElementById(id);
+  }
+
+  function present(v) {
+    return v !== null && v !== undefined && v !== '';
+  }
+
+  function orDash(v) {
+    return present(v) ? String(v) : '—';
+  }
+
+  function fmtNumber(v, digits) {
+    return typeof v === 'number' && isFinite(v) ? v.toFixed(digits) : null;
+  }
+
+  /** "HH:MM:SS" in UTC, from an ISO-8601 string. */
+  function fmtTime(iso) {
+    const d = new Date(iso);
+    return isNaN(d.getTime()) ? String(iso || '') : d.toISOString().substring(11, 19);
+  }
+
+  function fmtDateTime(iso) {
+    const d = new Date(iso);
+    return isNaN(d.getTime()) ? orDash(iso) : d.toISOString().replace('T', ' ').substring(0, 19) + ' UTC';
+  }
+
+  function getJson(url) {
+    return fetch(url, { headers: { Accept: 'application/json' } }).then(function (r) {
+      if (!r.ok) {
+        const err = new Error(url + ': HTTP ' + r.status);
+        err.status = r.status;
+        throw err;
+      }
+      return r.json();
+    });
+  }
+
+  // ---------------------------------------------------------------- map and basemap
+  const map = L.map('map', { worldCopyJump: true, preferCanvas: false, zoomControl: true, minZoom: 2 })
+    .setView([30, 0], 2);
+  map.attributionControl.setPrefix('Leaflet');
+  L.control.scale({ imperial: false, position: 'bottomright' }).addTo(map);
+  const canvas = L.canvas({ padding: 0.3 });
+
+  const tiles = new URLSearchParams(window.location.search).get('tiles');
+  if (tiles && /^(https?:\/\/|\/)/i.test(tiles)) {
+    // The template comes from the address bar, so it is used as a URL only and never shown as HTML.
+    L.tileLayer(tiles, { maxZoom: 19, attribution: 'custom tiles (?tiles=)' }).addTo(map);
+  }
+
+  const graticule = L.layerGroup().addTo(map);
+  function graticuleStep(zoom) {
+    if (zoom <= 3) return 10;
+    if (zoom <= 4) return 5;
+    if (zoom <= 5) return 2;
+    if (zoom <= 6) return 1;
+    if (zoom <= 8) return 0.5;
+    if (zoom <= 9) return 0.25;
+    if (zoom <= 11) return 0.1;
+    if (zoom <= 13) return 0.05;
+    return 0.01;
+  }
+
+  function fmtDegrees(v, pos, neg) {
+    const a = Math.abs(v);
+    const text = Number.isInteger(Math.round(a * 100) / 100) ? String(Math.round(a)) : String(Math.round(a * 100) / 100);
+    return text + '°' + (v > 0 ? pos : v < 0 ? neg : '');
+  }
+
+  function drawGraticule() {
+    graticule.clearLayers();
+    const b = map.getBounds();
+    const step = graticuleStep(map.getZoom());
+    const south = Math.max(-85, Math.floor(b.getSouth() / step) * step);
+    const north = Math.min(85, Math.ceil(b.getNorth() / step) * step);
+    const west = Math.floor(b.getWest() / step) * step;
+    const east = Math.ceil(b.getEast() / step) * step;
+    if ((east - west) / step > 400 || (north - south) / step > 400) {
+      return;
+    }
+    const round = function (v) { return Math.round(v * 1e6) / 1e6; };
+    const style = function (v) {
+      const major = Math.abs(v % 10) < 1e-9;
+      return { color: major ? '#a9bccb' : '#c9d6e0', weight: major ? 1 : 0.7, interactive: false, renderer: canvas };
+    };
+    for (let lon = west; lon <= east + 1e-9; lon += step) {
+      const x = round(lon);
+      graticule.addLayer(L.polyline([[south, x], [north, x]], style(x)));
+      const wrapped = ((x + 540) % 360) - 180;
+      graticule.addLayer(L.marker([b.getSouth(), x], {
+        interactive: false, keyboard: false,
+        icon: L.divIcon({ className: 'grid-label grid-label-lon', html: el('span', { text: fmtDegrees(wrapped, 'E', 'W') }),
+          iconSize: null, iconAnchor: [-3, 16] })
+      }));
+    }
+    for (let lat = south; lat <= north + 1e-9; lat += step) {
+      const y = round(lat);
+      graticule.addLayer(L.polyline([[y, west], [y, east]], style(y)));
+      graticule.addLayer(L.marker([y, b.getWest()], {
+        interactive: false, keyboard: false,
+        icon: L.divIcon({ className: 'grid-label grid-label-lat', html: el('span', { text: fmtDegrees(y, 'N', 'S') }),
+          iconSize: null, iconAnchor: [-4, 14] })
+      }));
+    }
+  }
+
+  // ---------------------------------------------------------------- zones
+  const zoneLayer = L.geoJSON(null, {
+    style: function (f) {
+      const s = ZONE_STYLE[(f.properties || {}).kind] || ZONE_STYLE.other;
+      return { color: s.color, weight: 1.2, opacity: 0.75, fillOpacity: 0.07, dashArray: '4 3', renderer: canvas };
+    },
+    pointToLayer: function (f, latlng) {
+      const p = f.properties || {};
+      const radius = typeof p.radius_m === 'number' && p.radius_m > 0 ? p.radius_m : 500;
+      return L.circle(latlng, { radius: radius, renderer: canvas });
+    },
+    onEachFeature: function (f, layer) {
+      layer.bindTooltip(function () {
+        const p = f.properties || {};
+        const s = ZONE_STYLE[p.kind] || ZONE_STYLE.other;
+        const speed = typeof p.speed_limit_kn === 'number' ? ' · limit ' + p.speed_limit_kn + ' kn' : '';
+        return el('span', { class: 'zone-label' }, [el('b', { text: orDash(p.name) }), ' ', s.label + speed]);
+      }, { sticky: true });
+    }
+  }).addTo(map);
+
+  let zonesMode = 'all';         // 'all': loaded once; 'bbox': the visible ones, from ZONES_MIN_ZOOM on
+  let zonesRequest = 0;
+  let zonesTimer = null;
+
+  function loadZones(url) {
+    const ticket = ++zonesRequest;
+    return getJson(url).then(function (fc) {
+      if (ticket !== zonesRequest) {
+        return null;
+      }
+      zoneLayer.clearLayers();
+      zoneLayer.addData(fc);
+      return fc;
+    });
+  }
+
+  function refreshZones() {
+    if (zonesMode !== 'bbox') {
+      return;
+    }
+    if (map.getZoom() < ZONES_MIN_ZOOM) {
+      zonesRequest++;
+      zoneLayer.clearLayers();
+      return;
+    }
+    const b = map.getBounds().pad(0.25);
+    const bbox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map(function (v) { return v.toFixed(4); });
+    loadZones('/api/zones?bbox=' + bbox.join(',')).catch(function () { /* the next move retries */ });
+  }
+
+  getJson('/api/zones').then(function (fc) {
+    const features = (fc && fc.features) || [];
+    if (features.length <= ZONES_ALL_MAX) {
+      zoneLayer.addData(fc);
+    } else {
+      zonesMode = 'bbox';
+      $('legend-zone-note').textContent = features.length + ' zones: zoom in to see them';
+      refreshZones();
+    }
+  }).catch(function () { /* zones are optional */ });
+
+  map.on('moveend', function () {
+    drawGraticule();
+    clearTimeout(zonesTimer);
+    zonesTimer = setTimeout(refreshZones, 250);
+  });
+
+  // ---------------------------------------------------------------- legend
+  const legend = L.control({ position: 'bottomleft' });
+  legend.onAdd = function () {
+    const rows = PALETTE.map(function (p) {
+      return el('div', { class: 'row', dataset: { legend: p.key } },
+        [el('span', { class: 'sw', style: 'background:' + p.color }), p.label]);
+    });
+    const zoneRows = ['port', 'anchorage', 'berth', 'speed_limit'].map(function (k) {
+      return el('div', { class: 'row' },
+        [el('span', { class: 'sw zone-sw', style: 'border-color:' + ZONE_STYLE[k].color }), ZONE_STYLE[k].label]);
+    });
+    const div = el('div', { id: 'legend' }, [el('h4', { text: 'Vessels' })].concat(rows)
+      .concat([el('div', { class: 'row muted', text: '▲ heading or course · ● unknown' }), el('h4', { text: 'Zones' })])
+      .concat(zoneRows).concat([el('div', { id: 'legend-zone-note', class: 'muted' })]));
+    L.DomEvent.disableClickPropagation(div);
+    return div;
+  };
+  legend.addTo(map);
+
+  drawGraticule();
+
+  // ---------------------------------------------------------------- vessels
+  /** id -> { data, marker, iconEl, arrow, dot, label, trail, trailPoints } */
+  const vessels = new Map();
+  let selectedId = null;
+  let selectedTrack = null;
+  let fitted = false;
+
+  function makeIcon() {
+    const arrow = svg('path', { d: 'M0,-10 L6.5,8 L0,4 L-6.5,8 Z', stroke: '#ffffff', 'stroke-width': '1.2',
+      'stroke-linejoin': 'round' });
+    const dot = svg('circle', { r: '5.5', stroke: '#ffffff', 'stroke-width': '1.5' });
+    const g = svg('g', null, [arrow, dot]);
+    const root = svg('svg', { width: '24', height: '24', viewBox: '-12 -12 24 24', 'aria-hidden': 'true' }, g);
+    return { root: root, g: g, arrow: arrow, dot: dot };
+  }
+
+  function angleOf(v) {
+    if (typeof v.headingDegrees === 'number' && isFinite(v.headingDegrees)) return v.headingDegrees;
+    if (typeof v.cogDegrees === 'number' && isFinite(v.cogDegrees)) return v.cogDegrees;
+    return null;
+  }
+
+  function displayName(v) {
+    return v && present(v.name) ? String(v.name).trim() || String(v.id) : String(v && v.id);
+  }
+
+  function updateIcon(entry, v) {
+    const p = paletteFor(v.states);
+    const angle = angleOf(v);
+    entry.arrow.setAttribute('fill', p.color);
+    entry.dot.setAttribute('fill', p.color);
+    entry.arrow.style.display = angle === null ? 'none' : '';
+    entry.dot.style.display = angle === null ? '' : 'none';
+    entry.g.setAttribute('transform', angle === null ? '' : 'rotate(' + angle.toFixed(1) + ')');
+    const node = entry.marker.getElement();
+    if (node) {
+      node.dataset.state = p.key;
+    }
+    entry.label.textContent = displayName(v);
+    entry.labelState.textContent = p.label + (present(v.sogKnots) ? ' · ' + fmtNumber(v.sogKnots, 1) + ' kn' : '');
+    entry.trail.setStyle({ color: p.color });
+  }
+
+  function upsertVessel(v) {
+    if (typeof v.lat !== 'number' || typeof v.lon !== 'number') {
+      return;
+    }
+    const id = String(v.id);
+    let entry = vessels.get(id);
+    if (!entry) {
+      const icon = makeIcon();
+      const label = el('b');
+      const labelState = el('span', { class: 'muted' });
+      const marker = L.marker([v.lat, v.lon], {
+        icon: L.divIcon({ className: 'vessel-marker', html: icon.root, iconSize: [24, 24], iconAnchor: [12, 12] }),
+        keyboard: false,
+        riseOnHover: true
+      });
+      marker.bindTooltip(el('span', null, [label, el('br'), labelState]), { direction: 'top', offset: [0, -10] });
+      marker.on('click', function () { selectVessel(id); });
+      const trail = L.polyline([], { weight: 2, opacity: 0.55, interactive: false, renderer: canvas });
+      entry = { marker: marker, label: label, labelState: labelState, trail: trail, trailPoints: [],
+        g: icon.g, arrow: icon.arrow, dot: icon.dot, data: v };
+      vessels.set(id, entry);
+      trail.addTo(map);
+      marker.addTo(map);
+      const node = marker.getElement();
+      node.dataset.vessel = id;
+      node.setAttribute('role', 'button');
+      node.setAttribute('aria-label', 'vessel ' + id);
+    } else {
+      entry.marker.setLatLng([v.lat, v.lon]);
+    }
+    entry.data = v;
+    const last = entry.trailPoints[entry.trailPoints.length - 1];
+    if (!last || last[0] !== v.lat || last[1] !== v.lon) {
+      entry.trailPoints.push([v.lat, v.lon]);
+      if (entry.trailPoints.length > TRAIL_POINTS) {
+        entry.trailPoints.shift();
+      }
+      entry.trail.setLatLngs(entry.trailPoints);
+    }
+    updateIcon(entry, v);
+    entry.marker.getElement().classList.toggle('selected', id === selectedId);
+  }
+
+  function removeVessel(id) {
+    const entry = vessels.get(id);
+    if (entry) {
+      entry.marker.remove();
+      entry.trail.remove();
+      vessels.delete(id);
+    }
+  }
+
+  function pollVessels() {
+    getJson('/api/vessels').then(function (body) {
+      $('poll-state').textContent = '';
+      const list = (body && body.vessels) || [];
+      const seen = new Set();
+      list.forEach(function (v) {
+        seen.add(String(v.id));
+        upsertVessel(v);
+      });
+      Array.from(vessels.keys()).forEach(function (id) {
+        if (!seen.has(id)) removeVessel(id);
+      });
+      $('vessel-count').textContent = String(typeof body.count === 'number' ? body.count : list.length);
+      if (!fitted && vessels.size > 0) {
+        fitted = true;
+        const bounds = L.latLngBounds(Array.from(vessels.values()).map(function (e) { return e.marker.getLatLng(); }));
+        map.fitBounds(bounds.pad(0.3), { maxZoom: 12 });
+      }
+      if (selectedId !== null) {
+        return refreshPanel();
+      }
+      return null;
+    }).catch(function (e) {
+      $('poll-state').textContent = 'API unreachable';
+      if (window.console) console.warn('vessel poll failed', e);
+    }).then(function () {
+      setTimeout(pollVessels, POLL_MS);
+    });
+  }
+
+  // ---------------------------------------------------------------- vessel panel
+  function selectVessel(id) {
+    const previous = selectedId;
+    selectedId = String(id);
+    if (previous && vessels.has(previous)) {
+      const node = vessels.get(previous).marker.getElement();
+      if (node) node.classList.remove('selected');
+    }
+    const entry = vessels.get(selectedId);
+    if (entry) {
+      entry.marker.getElement().classList.add('selected');
+      if (!map.getBounds().pad(-0.1).contains(entry.marker.getLatLng())) {
+        map.panTo(entry.marker.getLatLng());
+      }
+    }
+    $('vessel-panel').hidden = false;
+    $('vessel-panel').dataset.vessel = selectedId;
+    if (previous !== selectedId) {
+      clear($('vessel-timeline'));
+      clear($('vessel-states'));
+    }
+    fillStatic(entry ? entry.data : { id: selectedId, states: {} });
+    refreshPanel();
+  }
+
+  function closePanel() {
+    if (selectedId && vessels.has(selectedId)) {
+      const node = vessels.get(selectedId).marker.getElement();
+      if (node) node.classList.remove('selected');
+    }
+    selectedId = null;
+    $('vessel-panel').hidden = true;
+    if (selectedTrack) {
+      selectedTrack.remove();
+      selectedTrack = null;
+    }
+  }
+
+  function fillStatic(v) {
+    $('vessel-name').textContent = displayName(v);
+    $('vessel-id').textContent = String(v.id);
+    $('vessel-site').textContent = orDash(v.site);
+    $('vessel-callsign').textContent = orDash(v.callSign);
+    const type = present(v.shipTypeText) ? v.shipTypeText + (present(v.shipType) ? ' (' + v.shipType + ')' : '')
+      : orDash(v.shipType);
+    $('vessel-shiptype').textContent = type;
+    $('vessel-destination').textContent = orDash(v.destination);
+    $('vessel-time').textContent = present(v.time) ? fmtDateTime(v.time) : '—';
+    const lat = fmtNumber(v.lat, 5);
+    const lon = fmtNumber(v.lon, 5);
+    $('vessel-position').textContent = lat && lon ? lat + ', ' + lon : '—';
+    const parts = [];
+    if (present(v.sogKnots)) parts.push(fmtNumber(v.sogKnots, 1) + ' kn');
+    if (present(v.cogDegrees)) parts.push('COG ' + fmtNumber(v.cogDegrees, 0) + '°');
+    if (present(v.headingDegrees)) parts.push('HDG ' + fmtNumber(v.headingDegrees, 0) + '°');
+    $('vessel-motion').textContent = parts.length ? parts.join(' · ') : '—';
+    const states = $('vessel-states');
+    clear(states);
+    const machines = Object.keys(v.states || {}).sort();
+    if (machines.length === 0) {
+      states.appendChild(el('li', { class: 'muted', text: 'no events yet' }));
+    }
+    machines.forEach(function (m) {
+      const s = String(v.states[m]);
+      states.appendChild(el('li', { dataset: { machine: m, state: s } }, [
+        el('span', { class: 'swatch', style: 'background:' + colorForState(s) }),
+        el('span', { class: 'machine', text: m }), s
+      ]));
+    });
+  }
+
+  function describeDetails(details) {
+    if (!details || typeof details !== 'object') return '';
+    return Object.keys(details).map(function (k) {
+      const v = details[k];
+      return k + '=' + (typeof v === 'object' ? JSON.stringify(v) : String(v));
+    }).join(', ');
+  }
+
+  function fillTimeline(events) {
+    const list = $('vessel-timeline');
+    clear(list);
+    if (!events || events.length === 0) {
+      list.appendChild(el('li', { class: 'muted', text: 'no events for this vessel yet' }));
+      return;
+    }
+    events.forEach(function (env) {
+      const e = eventFields(env);
+      const details = describeDetails(e.details);
+      list.appendChild(el('li', { dataset: { eventId: e.id, type: e.type } }, [
+        el('time', { datetime: e.time, title: fmtDateTime(e.time), text: fmtTime(e.time) }),
+        el('b', { text: e.type }), ' ',
+        el('span', { text: e.machine + ': ' + e.from + ' → ' + e.to }),
+        details ? el('div', { class: 'muted', text: details }) : null
+      ]));
+    });
+  }
+
+  function refreshPanel() {
+    const id = selectedId;
+    if (id === null) return Promise.resolve();
+    return getJson('/api/vessels/' + encodeURIComponent(id)).then(function (v) {
+      if (id !== selectedId) return;
+      fillStatic(v);
+      fillTimeline(v.events || []);
+      const points = (v.track || []).filter(function (p) { return typeof p.lat === 'number' && typeof p.lon === 'number'; })
+        .map(function (p) { return [p.lat, p.lon]; });
+      if (typeof v.lat === 'number' && typeof v.lon === 'number') points.push([v.lat, v.lon]);
+      if (!selectedTrack) {
+        selectedTrack = L.polyline(points, { color: '#0b3d5c', weight: 3, opacity: 0.8, interactive: false }).addTo(map);
+      } else {
+        selectedTrack.setLatLngs(points);
+      }
+    }).catch(function (e) {
+      if (e && e.status === 404 && id === selectedId) {
+        $('vessel-time').textContent = 'no longer tracked';
+      }
+    });
+  }
+
+  $('vessel-close').addEventListener('click', closePanel);
+
+  // ---------------------------------------------------------------- live event feed
+  const feed = $('event-feed');
+  const feedIds = new Map();          // eventId -> li, for de-duplication (at-least-once delivery)
+  const typeSelect = $('filter-type');
+  const vesselFilter = $('filter-vessel');
+  const seenTypes = new Set();
+  const arrivals = [];                // receive times (ms) of the last minute's live events
+
+  /** The fields the page uses, from an EVENT envelope {"header":{type,ts,id},"body":{...}}. */
+  function eventFields(env) {
+    const h = (env && env.header) || {};
+    const b = (env && env.body) || {};
+    const headerType = String(h.type || '');
+    const vessel = present(b.boat_id) ? b.boat_id : h.id;
+    return {
+      id: String(present(b.eventId) ? b.eventId : headerType + '/' + b.time + '/' + vessel),
+      type: headerType.substring(headerType.lastIndexOf('/') + 1) || 'EVENT',
+      site: String(present(b.site) ? b.site : headerType.split('/')[0]),
+      vessel: String(vessel),
+      time: String(b.time || ''),
+      machine: String(present(b.machine) ? b.machine : ''),
+      from: String(present(b.from) ? b.from : ''),
+      to: String(present(b.to) ? b.to : (present(b.state) ? b.state : '')),
+      details: b.details
+    };
+  }
+
+  function matchesFilter(li) {
+    const type = typeSelect.value;
+    if (type && li.dataset.type !== type) return false;
+    const q = vesselFilter.value.trim().toLowerCase();
+    if (!q) return true;
+    const entry = vessels.get(li.dataset.vessel);
+    const name = entry ? displayName(entry.data).toLowerCase() : '';
+    return li.dataset.vessel.toLowerCase().indexOf(q) >= 0 || name.indexOf(q) >= 0;
+  }
+
+  function applyFilters() {
+    Array.prototype.forEach.call(feed.children, function (li) { li.hidden = !matchesFilter(li); });
+  }
+
+  function noteType(type) {
+    if (seenTypes.has(type)) return;
+    seenTypes.add(type);
+    const options = Array.from(seenTypes).sort();
+    const current = typeSelect.value;
+    clear(typeSelect);
+    typeSelect.appendChild(el('option', { value: '', text: 'all types' }));
+    options.forEach(function (t) { typeSelect.appendChild(el('option', { value: t, text: t })); });
+    typeSelect.value = current;
+  }
+
+  function addEvent(env, live) {
+    const e = eventFields(env);
+    if (feedIds.has(e.id)) return;
+    noteType(e.type);
+    const entry = vessels.get(e.vessel);
+    const who = entry && present(entry.data.name) ? displayName(entry.data) + ' · ' + e.vessel : e.vessel;
+    const li = el('li', {
+      class: live ? 'fresh' : null,
+      title: describeDetails(e.details) || null,
+      dataset: { eventId: e.id, type: e.type, vessel: e.vessel },
+      style: 'border-left: 3px solid ' + colorForState(e.to)
+    }, [
+      el('time', { datetime: e.time, title: fmtDateTime(e.time), text: fmtTime(e.time) }),
+      el('span', { class: 'who' }, [el('span', { class: 'type', text: e.type }), ' ', el('span', { class: 'vessel', text: who })]),
+      el('span', { class: 'change', text: (e.machine ? e.machine + ': ' : '') + e.from + ' → ' + e.to })
+    ]);
+    li.addEventListener('click', function () { selectVessel(e.vessel); });
+    li.hidden = !matchesFilter(li);
+    if (live) {
+      feed.insertBefore(li, feed.firstChild);
+    } else {
+      feed.appendChild(li);
+    }
+    feedIds.set(e.id, li);
+    while (feed.children.length > FEED_MAX) {
+      const old = feed.lastElementChild;   // the oldest
+      feedIds.delete(old.dataset.eventId);
+      feed.removeChild(old);
+    }
+    $('feed-empty').hidden = true;
+  }
+
+  function onStreamMessage(message) {
+    let env;
+    try {
+      env = JSON.parse(message.data);
+    } catch (err) {
+      return;   // a malformed line is dropped, the stream goes on
+    }
+    arrivals.push(Date.now());
+    addEvent(env, true);
+  }
+
+  function setStreamState(state, text) {
+    $('sse-dot').dataset.state = state;
+    $('sse-state').textContent = text;
+    document.body.dataset.stream = state;
+  }
+
+  let source = null;
+  function connectStream() {
+    setStreamState('connecting', 'connecting');
+    source = new EventSource('/api/events/stream');
+    source.addEventListener('open', function () { setStreamState('open', 'live'); });
+    source.addEventListener('event', onStreamMessage);
+    source.addEventListener('message', onStreamMessage);
+    source.addEventListener('error', function () {
+      if (source.readyState === EventSource.CLOSED) {
+        setStreamState('closed', 'disconnected, retrying');
+        setTimeout(connectStream, 5000);
+      } else {
+        setStreamState('connecting', 'reconnecting');
+      }
+    });
+  }
+
+  typeSelect.addEventListener('change', applyFilters);
+  vesselFilter.addEventListener('input', applyFilters);
+
+  setInterval(function () {
+    const cutoff = Date.now() - 60000;
+    while (arrivals.length && arrivals[0] < cutoff) arrivals.shift();
+    $('event-rate').textContent = String(arrivals.length);
+  }, 1000);
+
+  // ---------------------------------------------------------------- machines view
+  let machinesLoaded = false;
+
+  function showView(name) {
+    document.querySelectorAll('#tabs button').forEach(function (b) {
+      b.setAttribute('aria-selected', String(b.dataset.view === name));
+    });
+    document.querySelectorAll('main.view').forEach(function (v) { v.hidden = v.dataset.view !== name; });
+    if (name === 'map') {
+      map.invalidateSize();
+    } else if (name === 'machines' && !machinesLoaded) {
+      machinesLoaded = true;
+      getJson('/api/machines').then(renderMachines).catch(function (e) {
+        machinesLoaded = false;
+        $('machine-list').textContent = 'Cannot load /api/machines: ' + e.message;
+      });
+    }
+  }
+
+  function renderMachines(body) {
+    const list = $('machine-list');
+    clear(list);
+    ((body && body.machines) || []).forEach(function (m, i) {
+      const mermaid = present(m.mermaid) ? String(m.mermaid) : null;
+      list.appendChild(el('section', { class: 'machine', dataset: { machine: m.name } }, [
+        el('h2', null, [String(m.name), el('span', { class: 'kind', text: orDash(m.kind) })]),
+        diagram(m, i),
+        el('details', { open: mermaid ? 'open' : null }, [
+          el('summary', { text: 'Mermaid' }),
+          el('pre', { class: 'mermaid-text', text: mermaid || '(no Mermaid text for this machine)' })
+        ])
+      ]));
+    });
+  }
+
+  /** Where the ray from a box's centre (cx, cy) towards (dx, dy) leaves the box (half sizes hw, hh). */
+  function boxExit(cx, cy, hw, hh, dx, dy) {
+    const len = Math.hypot(dx, dy) || 1;
+    const ux = dx / len;
+    const uy = dy / len;
+    const t = Math.min(ux ? (hw + 3) / Math.abs(ux) : Infinity, uy ? (hh + 3) / Math.abs(uy) : Infinity);
+    return [cx + ux * t, cy + uy * t];
+  }
+
+  /** A state diagram drawn here (no Mermaid library offline): states as boxes, transitions as arrows. */
+  function diagram(m, index) {
+    const states = (m.states || []).map(String);
+    (m.transitions || []).forEach(function (t) {
+      [t.from, t.to].forEach(function (s) {
+        const name = present(s) ? String(s) : '*';
+        if (states.indexOf(name) < 0) states.push(name);
+      });
+    });
+    if (states.length === 0) {
+      return el('p', { class: 'muted', text: 'No explicit states: this detector emits events from its rule.' });
+    }
+    const initial = present(m.initial) ? String(m.initial) : states[0];
+    if (states.indexOf(initial) > 0) {
+      states.splice(states.indexOf(initial), 1);
+      states.unshift(initial);
+    }
+    const H = 28;
+    const widths = states.map(function (s) { return Math.max(64, s.length * 7.4 + 20); });
+    const maxW = Math.max.apply(null, widths);
+    const n = states.length;
+    const pos = [];
+    let width;
+    let height;
+    let cx;
+    let cy;
+    if (n <= 3) {
+      const gap = Math.max(130, maxW + 110);
+      width = 70 + gap * (n - 1) + maxW + 40;
+      height = 150;
+      cx = width / 2;
+      cy = 200;   // below the row: self-loops and curves bend upwards
+      states.forEach(function (s, i) { pos.push([60 + maxW / 2 + i * gap, 85]); });
+    } else {
+      const r = Math.max(110, (n * (maxW + 40)) / (2 * Math.PI));
+      width = 2 * r + maxW + 150;
+      height = 2 * r + 130;
+      cx = width / 2;
+      cy = height / 2 + 10;
+      states.forEach(function (s, i) {
+        const a = -Math.PI / 2 + (2 * Math.PI * i) / n;
+        pos.push([cx + r * Math.cos(a), cy + r * Math.sin(a)]);
+      });
+    }
+    const markerId = 'wk-arrow-' + index;
+    const root = svg('svg', { class: 'machine-diagram', viewBox: '0 0 ' + Math.round(width) + ' ' + Math.round(height),
+      role: 'img', 'aria-label': 'state diagram of ' + m.name }, [
+      svg('defs', null, svg('marker', { id: markerId, viewBox: '0 0 10 10', refX: '9', refY: '5', markerWidth: '7',
+        markerHeight: '7', orient: 'auto-start-reverse' }, svg('path', { d: 'M0,0 L10,5 L0,10 z', fill: '#5b6b79' })))
+    ]);
+
+    // Group transitions by (from, to); one arrow per pair, its triggers joined.
+    const edges = new Map();
+    (m.transitions || []).forEach(function (t) {
+      const from = present(t.from) ? String(t.from) : '*';
+      const to = present(t.to) ? String(t.to) : '*';
+      const key = from + '\u0000' + to;
+      if (!edges.has(key)) edges.set(key, { from: from, to: to, triggers: [], notes: [] });
+      const e = edges.get(key);
+      const trigger = present(t.trigger) ? String(t.trigger) : '';
+      if (trigger && e.triggers.indexOf(trigger) < 0) e.triggers.push(trigger);
+      const guards = [];
+      (t.when || []).forEach(function (w) { guards.push('when ' + w); });
+      (t.unless || []).forEach(function (u) { guards.push('unless ' + u); });
+      e.notes.push((trigger || '(any)') + (guards.length ? ' [' + guards.join(', ') + ']' : ''));
+    });
+
+    const edgeGroup = svg('g');
+    const labelGroup = svg('g');
+    edges.forEach(function (e) {
+      const a = states.indexOf(e.from);
+      const b = states.indexOf(e.to);
+      const pa = pos[a];
+      const pb = pos[b];
+      const hwA = widths[a] / 2;
+      const hwB = widths[b] / 2;
+      let d;
+      let lx;
+      let ly;
+      if (a === b) {
+        // A loop on the side facing away from the centre.
+        let ux = pa[0] - cx;
+        let uy = pa[1] - cy;
+        const len = Math.hypot(ux, uy) || 1;
+        ux /= len;
+        uy /= len;
+        const px = -uy;
+        const py = ux;
+        const s = boxExit(pa[0], pa[1], hwA, H / 2, ux + px * 0.45, uy + py * 0.45);
+        const t = boxExit(pa[0], pa[1], hwA, H / 2, ux - px * 0.45, uy - py * 0.45);
+        const reach = 42;
+        d = 'M' + s[0] + ',' + s[1] + ' C' + (s[0] + ux * reach + px * 14) + ',' + (s[1] + uy * reach + py * 14) +
+          ' ' + (t[0] + ux * reach - px * 14) + ',' + (t[1] + uy * reach - py * 14) + ' ' + t[0] + ',' + t[1];
+        lx = (s[0] + t[0]) / 2 + ux * (reach * 0.8);
+        ly = (s[1] + t[1]) / 2 + uy * (reach * 0.8) + (uy < 0 ? -6 : 6);
+      } else {
+        const dx = pb[0] - pa[0];
+        const dy = pb[1] - pa[1];
+        const len = Math.hypot(dx, dy) || 1;
+        const reverse = edges.has(e.to + '\u0000' + e.from);
+        const bend = reverse ? 26 : (n <= 3 && Math.abs(b - a) > 1 ? 50 : 0);
+        // Bend to the left of the direction of travel, so a->b and b->a separate.
+        const c = [(pa[0] + pb[0]) / 2 + (dy / len) * bend, (pa[1] + pb[1]) / 2 - (dx / len) * bend];
+        const s = boxExit(pa[0], pa[1], hwA, H / 2, c[0] - pa[0], c[1] - pa[1]);
+        const t = boxExit(pb[0], pb[1], hwB, H / 2, c[0] - pb[0], c[1] - pb[1]);
+        d = 'M' + s[0] + ',' + s[1] + ' Q' + c[0] + ',' + c[1] + ' ' + t[0] + ',' + t[1];
+        lx = 0.25 * s[0] + 0.5 * c[0] + 0.25 * t[0];
+        ly = 0.25 * s[1] + 0.5 * c[1] + 0.25 * t[1];
+      }
+      const full = e.notes.join('\n');
+      let label = e.triggers.join(', ');
+      if (label.length > 30) label = label.substring(0, 29) + '…';
+      edgeGroup.appendChild(svg('g', { class: 'edge', dataset: { from: e.from, to: e.to } }, [
+        svg('title', { text: e.from + ' → ' + e.to + '\n' + full }),
+        svg('path', { d: d, 'marker-end': 'url(#' + markerId + ')' })
+      ]));
+      if (label) {
+        const w = label.length * 5.9 + 6;
+        labelGroup.appendChild(svg('g', { class: 'edge' }, [
+          svg('title', { text: full }),
+          svg('rect', { x: (lx - w / 2).toFixed(1), y: (ly - 8).toFixed(1), width: w.toFixed(1), height: '13', rx: '3' }),
+          svg('text', { x: lx.toFixed(1), y: (ly + 2).toFixed(1), 'text-anchor': 'middle', text: label })
+        ]));
+      }
+    });
+    root.appendChild(edgeGroup);
+
+    states.forEach(function (s, i) {
+      const p = pos[i];
+      const w = widths[i];
+      root.appendChild(svg('g', { class: 'state' + (s === initial ? ' initial' : ''), dataset: { state: s } }, [
+        svg('rect', { x: (p[0] - w / 2).toFixed(1), y: (p[1] - H / 2).toFixed(1), width: w.toFixed(1), height: H, rx: '7' }),
+        svg('text', { x: p[0].toFixed(1), y: (p[1] + 4).toFixed(1), 'text-anchor': 'middle', text: s })
+      ]));
+    });
+    // The initial state: a filled dot with an arrow into its box, from the left (Mermaid's [*]).
+    const p0 = pos[0];
+    const left = p0[0] - widths[0] / 2;
+    root.appendChild(svg('circle', { cx: (left - 30).toFixed(1), cy: p0[1].toFixed(1), r: '5', fill: '#1c2833' }));
+    root.appendChild(svg('path', { d: 'M' + (left - 25) + ',' + p0[1] + ' L' + (left - 3) + ',' + p0[1],
+      stroke: '#1c2833', 'stroke-width': '1.3', 'marker-end': 'url(#' + markerId + ')' }));
+    root.appendChild(labelGroup);
+    return root;
+  }
+
+  // ---------------------------------------------------------------- header: tabs, help
+  document.querySelectorAll('#tabs button').forEach(function (b) {
+    b.addEventListener('click', function () { showView(b.dataset.view); });
+  });
+  $('help-button').addEventListener('click', function () { $('help').hidden = !$('help').hidden; });
+  $('help-close').addEventListener('click', function () { $('help').hidden = true; });
+  document.addEventListener('keydown', function (e) {
+    if (e.key === 'Escape') {
+      $('help').hidden = true;
+    }
+  });
+
+  // ---------------------------------------------------------------- start
+  // The recent past from the event store first (optional: 503 without a store), then live events.
+  getJson('/api/events?limit=50').then(function (body) {
+    ((body && body.events) || []).forEach(function (env) { addEvent(env, false); });
+  }).catch(function () { /* no store: the live stream alone fills the feed */ });
+  connectStream();
+  pollVessels();
+}());
