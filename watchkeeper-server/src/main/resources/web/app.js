@@ -216,10 +216,10 @@
     for (let lat = south; lat <= north + 1e-9; lat += step) {
       const y = round(lat);
       graticule.addLayer(L.polyline([[y, west], [y, east]], style(y)));
-      graticule.addLayer(L.marker([y, b.getWest()], {
+      graticule.addLayer(L.marker([y, b.getEast()], {
         interactive: false, keyboard: false,
         icon: L.divIcon({ className: 'grid-label grid-label-lat', html: el('span', { text: fmtDegrees(y, 'N', 'S') }),
-          iconSize: null, iconAnchor: [-4, 14] })
+          iconSize: null, iconAnchor: [4, 14] })
       }));
     }
   }
@@ -303,9 +303,12 @@
       return el('div', { class: 'row' },
         [el('span', { class: 'sw zone-sw', style: 'border-color:' + ZONE_STYLE[k].color }), ZONE_STYLE[k].label]);
     });
-    const div = el('div', { id: 'legend' }, [el('h4', { text: 'Vessels' })].concat(rows)
-      .concat([el('div', { class: 'row muted', text: '▲ heading or course · ● unknown' }), el('h4', { text: 'Zones' })])
-      .concat(zoneRows).concat([el('div', { id: 'legend-zone-note', class: 'muted' })]));
+    const div = el('div', { id: 'legend' }, [
+      el('h4', { text: 'Vessels' }), el('div', { class: 'grid' }, rows),
+      el('div', { class: 'muted note', text: '▲ heading, else course · ● neither known' }),
+      el('h4', { text: 'Zones' }), el('div', { class: 'grid' }, zoneRows),
+      el('div', { id: 'legend-zone-note', class: 'muted note' })
+    ]);
     L.DomEvent.disableClickPropagation(div);
     return div;
   };
@@ -457,6 +460,7 @@
     $('vessel-panel').dataset.vessel = selectedId;
     if (previous !== selectedId) {
       clear($('vessel-timeline'));
+      delete $('vessel-timeline').dataset.signature;
       clear($('vessel-states'));
     }
     fillStatic(entry ? entry.data : { id: selectedId, states: {} });
@@ -504,7 +508,7 @@
       const s = String(v.states[m]);
       states.appendChild(el('li', { dataset: { machine: m, state: s } }, [
         el('span', { class: 'swatch', style: 'background:' + colorForState(s) }),
-        el('span', { class: 'machine', text: m }), s
+        el('span', { class: 'chip-machine', text: m }), s
       ]));
     });
   }
@@ -519,6 +523,11 @@
 
   function fillTimeline(events) {
     const list = $('vessel-timeline');
+    const signature = events.map(function (env) { return eventFields(env).id; }).join('|');
+    if (list.dataset.signature === signature && list.firstChild) {
+      return;   // unchanged: keep the DOM (and the reader's scroll position)
+    }
+    list.dataset.signature = signature;
     clear(list);
     if (!events || events.length === 0) {
       list.appendChild(el('li', { class: 'muted', text: 'no events for this vessel yet' }));
@@ -777,6 +786,7 @@
     }
     const markerId = 'wk-arrow-' + index;
     const root = svg('svg', { class: 'machine-diagram', viewBox: '0 0 ' + Math.round(width) + ' ' + Math.round(height),
+      width: Math.round(width * 1.25), height: Math.round(height * 1.25),
       role: 'img', 'aria-label': 'state diagram of ' + m.name }, [
       svg('defs', null, svg('marker', { id: markerId, viewBox: '0 0 10 10', refX: '9', refY: '5', markerWidth: '7',
         markerHeight: '7', orient: 'auto-start-reverse' }, svg('path', { d: 'M0,0 L10,5 L0,10 z', fill: '#5b6b79' })))
