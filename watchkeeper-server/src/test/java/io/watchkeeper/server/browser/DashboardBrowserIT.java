@@ -1,0 +1,184 @@
+package io.watchkeeper.server.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.watchkeeper.mqtt.testing.ExternalTools;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Issue E §4: a real browser (Debian's headless Chromium, driven by Selenium through Debian's chromedriver)
+ * loads the dashboard, sees vessels on the map and events arriving over SSE, opens the panel of a ship whose
+ * AIS name is an HTML payload and checks that the name is shown as text and nothing ran.
+ *
+ * <p>It runs against {@link FakeDashboardApi}; the canned data are described there. Nothing is downloaded:
+ * the driver is given by path, so Selenium Manager is never started.
+ */
+class DashboardBrowserIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private FakeDashboardApi api;
+    private ChromeDriver driver;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void startBrowser() throws Exception {
+        ExternalTools.require("chromium", "chromium");
+        ExternalTools.require("chromedriver", "chromium-driver");
+        api = FakeDashboardApi.start();
+
+        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1440,900",
+                "--disable-gpu", "--no-first-run", "--disable-extensions", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--lang=en-GB");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, WAIT);
+    }
+
+    @AfterEach
+    void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (api != null) {
+            api.close();
+        }
+    }
+
+    @Test
+    void showsVesselsAndLiveEventsAndHostileNamesAsText() throws Exception {
+        driver.get(api.uri().toString());
+
+        // Vessels on the map, one marker per vessel, keyed by id.
+        WebElement hostile = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(".vessel-marker[data-vessel='" + FakeDashboardApi.HOSTILE_ID + "']")));
+        wait.until(d -> d.findElements(By.cssSelector(".vessel-marker[data-vessel]")).size() == 3);
+        assertThat(driver.findElement(By.id("vessel-count")).getText()).isEqualTo("3");
+
+        // Events arriving: the two from the stream plus the one backfilled from /api/events.
+        for (String id : FakeDashboardApi.STREAM_EVENT_IDS) {
+            wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#event-feed li[data-event-id='" + id + "']")));
+        }
+        wait.until(ExpectedConditions.textToBe(By.id("sse-state"), "live"));
+        assertThat(feedIds()).containsExactly("ev-stream-2", "ev-stream-1", FakeDashboardApi.BACKFILL_EVENT_ID);
+        assertThat(driver.findElements(By.cssSelector("#filter-type option")).stream().map(WebElement::getText))
+                .containsExactly("all types", "BERTHED", "SPEEDING_START", "ZONE_ENTER");
+
+        // The hostile ship's panel: its strings shown literally, as text.
+        hostile.click();
+        WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("vessel-name")));
+        wait.until(ExpectedConditions.textToBe(By.id("vessel-name"), FakeDashboardApi.HOSTILE_NAME));
+        assertThat(name.getText()).isEqualTo(FakeDashboardApi.HOSTILE_NAME);
+        assertThat(driver.findElement(By.id("vessel-callsign")).getText()).isEqualTo(FakeDashboardApi.HOSTILE_CALL_SIGN);
+        assertThat(driver.findElement(By.id("vessel-destination")).getText())
+                .isEqualTo(FakeDashboardApi.HOSTILE_DESTINATION);
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#vessel-timeline li[data-event-id='ev-stream-1']")));
+        assertThat(driver.findElement(By.cssSelector("#vessel-timeline li[data-event-id='ev-stream-1']")).getText())
+                .contains("<script>alert(3)</script>");
+        assertThat(driver.findElement(By.cssSelector("#vessel-states li[data-machine='speeding']")).getText())
+                .contains("speeding");
+        assertNothingInjected();
+
+        // A feed row opens its vessel too; the vessel filter hides the other rows.
+        driver.findElement(By.cssSelector("#event-feed li[data-event-id='ev-stream-2']")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("vessel-name"), FakeDashboardApi.BERTHED_NAME));
+        driver.findElement(By.id("filter-vessel")).sendKeys("kowloon");
+        wait.until(d -> visibleFeedIds().equals(List.of("ev-stream-2", FakeDashboardApi.BACKFILL_EVENT_ID)));
+        driver.findElement(By.id("filter-vessel")).sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        wait.until(d -> visibleFeedIds().size() == 3);
+
+        // The machines view: a diagram per machine and its Mermaid text.
+        driver.findElement(By.id("tab-machines")).click();
+        wait.until(d -> d.findElements(By.cssSelector(".machine[data-machine='portcall'] svg .state")).size() == 5);
+        assertThat(driver.findElements(By.cssSelector(".machine[data-machine='boat'] svg .edge path"))).hasSize(2);
+        assertThat(driver.findElement(By.cssSelector(".machine[data-machine='boat'] pre.mermaid-text")).getText())
+                .startsWith("stateDiagram-v2");
+        screenshot("dashboard-machines.png");
+
+        // Back to the map with the hostile ship selected, for the screenshot.
+        driver.findElement(By.id("tab-map")).click();
+        driver.findElement(By.cssSelector(".vessel-marker[data-vessel='" + FakeDashboardApi.HOSTILE_ID + "']")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("vessel-name"), FakeDashboardApi.HOSTILE_NAME));
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#vessel-timeline li[data-event-id='ev-stream-1']")));
+        assertNothingInjected();
+        Path shot = screenshot("dashboard.png");
+        assertThat(Files.size(shot)).isGreaterThan(10_000);
+
+        List<String> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::toString)
+                .collect(Collectors.toList());
+        assertThat(errors).as("browser console errors").isEmpty();
+    }
+
+    private List<String> feedIds() {
+        return driver.findElements(By.cssSelector("#event-feed li[data-event-id]")).stream()
+                .map(e -> e.getAttribute("data-event-id")).collect(Collectors.toList());
+    }
+
+    private List<String> visibleFeedIds() {
+        return driver.findElements(By.cssSelector("#event-feed li[data-event-id]")).stream()
+                .filter(WebElement::isDisplayed)
+                .map(e -> e.getAttribute("data-event-id")).collect(Collectors.toList());
+    }
+
+    /** No element made from the payloads, no script run from them, no alert open. */
+    private void assertNothingInjected() {
+        JavascriptExecutor js = driver;
+        Object injectedImages = js.executeScript(
+                "return Array.from(document.images).filter(i => /\\/x$/i.test(i.src)).length");
+        assertThat(injectedImages).isEqualTo(0L);
+        assertThat(js.executeScript("return document.querySelectorAll('[onerror], [onload]').length")).isEqualTo(0L);
+        Object scripts = js.executeScript("return Array.from(document.scripts).map(s => s.src)");
+        assertThat((List<?>) scripts).hasSize(2).allSatisfy(src ->
+                assertThat(String.valueOf(src)).matches(".*/(leaflet|app)\\.js$"));
+        assertThatThrownBy(() -> driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+    }
+
+    private Path screenshot(String fileName) throws Exception {
+        File png = driver.getScreenshotAs(OutputType.FILE);
+        Path target = Path.of("target", fileName);
+        Files.createDirectories(target.getParent());
+        Files.copy(png.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        return target;
+    }
+}
