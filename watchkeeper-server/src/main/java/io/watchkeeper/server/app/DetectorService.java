@@ -8,7 +8,11 @@ import io.watchkeeper.core.vessel.VesselRegistry;
 import io.watchkeeper.core.deadletter.DeadLetterCounter;
 import io.watchkeeper.core.detect.Detector;
 import io.watchkeeper.core.detect.boat.BoatDetector;
+import io.watchkeeper.core.deadletter.DeadLetterSink;
 import io.watchkeeper.core.engine.Engine;
+import io.watchkeeper.mqtt.client.MessageHandler;
+import io.watchkeeper.server.metrics.EventTimeWatermark;
+import io.watchkeeper.server.metrics.WatchkeeperMetrics;
 import io.watchkeeper.core.engine.EngineConfig;
 import io.watchkeeper.core.engine.EngineStats;
 import io.watchkeeper.core.event.EventSink;
@@ -78,10 +82,11 @@ public final class DetectorService implements AutoCloseable {
      * @param extraSink       another sink for every event (console log, store, live view), or null
      * @param registry        static data of the vessels, shared with whoever reads it (the web API)
      * @param fixTap          sees every accepted fix on the engine's threads (the live view), or null
+     * @param metrics         counts messages, events, dead letters and engine figures for /metrics, or null
      */
     public record Options(EngineConfig engine, int maxPayloadBytes, DetectorSuite suite, FramerSettings ais,
                           @Nullable EventSink extraSink, VesselRegistry registry,
-                          java.util.function.@Nullable Consumer<Fix> fixTap) {
+                          java.util.function.@Nullable Consumer<Fix> fixTap, @Nullable WatchkeeperMetrics metrics) {
 
         public Options {
             Objects.requireNonNull(engine, "engine");
@@ -92,7 +97,7 @@ public final class DetectorService implements AutoCloseable {
 
         public Options(EngineConfig engine, int maxPayloadBytes, DetectorSuite suite, FramerSettings ais,
                        @Nullable EventSink extraSink) {
-            this(engine, maxPayloadBytes, suite, ais, extraSink, new VesselRegistry(), null);
+            this(engine, maxPayloadBytes, suite, ais, extraSink, new VesselRegistry(), null, null);
         }
 
         public static Options defaults() {
@@ -101,16 +106,20 @@ public final class DetectorService implements AutoCloseable {
         }
 
         public Options withExtraSink(@Nullable EventSink sink) {
-            return new Options(engine, maxPayloadBytes, suite, ais, sink, registry, fixTap);
+            return new Options(engine, maxPayloadBytes, suite, ais, sink, registry, fixTap, metrics);
         }
 
         public Options withSuite(DetectorSuite s) {
-            return new Options(engine, maxPayloadBytes, s, ais, extraSink, registry, fixTap);
+            return new Options(engine, maxPayloadBytes, s, ais, extraSink, registry, fixTap, metrics);
         }
 
         /** Shares {@code r} as the static data registry and hands every accepted fix to {@code tap}. */
         public Options withRegistryAndTap(VesselRegistry r, java.util.function.@Nullable Consumer<Fix> tap) {
-            return new Options(engine, maxPayloadBytes, suite, ais, extraSink, r, tap);
+            return new Options(engine, maxPayloadBytes, suite, ais, extraSink, r, tap, metrics);
+        }
+
+        public Options withMetrics(@Nullable WatchkeeperMetrics m) {
+            return new Options(engine, maxPayloadBytes, suite, ais, extraSink, registry, fixTap, m);
         }
     }
 
@@ -137,22 +146,36 @@ public final class DetectorService implements AutoCloseable {
             Publisher publisher = Publisher.connect(settings.withClientId(settings.clientId() + "-out"));
             opened.add(publisher);
             EventJson json = new EventJson();
+            WatchkeeperMetrics metrics = options.metrics();
             EventSink mqtt = new MqttEventSink(publisher, json);
-            EventSink events = extraSink == null ? mqtt : EventSink.all(mqtt, extraSink);
-            DeadLetterCounter deadLetters = new DeadLetterCounter(new MqttDeadLetterSink(publisher, json));
-            VesselRegistry registry = options.registry();
-            io.watchkeeper.core.engine.DetectionSetup setup = options.suite().setup(registry, true);
-            if (options.fixTap() != null) {
-                setup = setup.withFixTap(options.fixTap());
+            DeadLetterSink deadLetterOut = new MqttDeadLetterSink(publisher, json);
+            java.util.function.Consumer<Fix> tap = options.fixTap() != null ? options.fixTap() : f -> { };
+            EventTimeWatermark watermark = new EventTimeWatermark();
+            if (metrics != null) {
+                mqtt = EventSink.all(metrics.eventsOut(mqtt), metrics.events());
+                deadLetterOut = metrics.deadLetters(metrics.deadLettersOut(deadLetterOut));
+                tap = watermark.andThen(tap);
+                metrics.bindPublisher(publisher);
             }
+            EventSink events = extraSink == null ? mqtt : EventSink.all(mqtt, extraSink);
+            DeadLetterCounter deadLetters = new DeadLetterCounter(deadLetterOut);
+            VesselRegistry registry = options.registry();
+            io.watchkeeper.core.engine.DetectionSetup setup = options.suite().setup(registry, true).withFixTap(tap);
             Engine engine = Engine.start(options.engine(), setup, events, deadLetters, clock);
             opened.add(engine);
             FixSource source = new FixSource(new FixDecoder(options.maxPayloadBytes()), engine::submit, deadLetters,
                     clock);
             AisTopicSource ais = new AisTopicSource(engine::submit, registry, deadLetters, clock, options.ais());
+            MessageHandler router = new TopicRouter(source, ais);
             Subscriber subscriber = Subscriber.connect(settings, List.of(Topics.dataFilter(), Topics.aisFilter()),
-                    new TopicRouter(source, ais));
-            return new DetectorService(publisher, engine, deadLetters, source, ais, registry, subscriber);
+                    metrics != null ? metrics.messagesIn(router) : router);
+            DetectorService service = new DetectorService(publisher, engine, deadLetters, source, ais, registry,
+                    subscriber);
+            if (metrics != null) {
+                metrics.bindSubscriber(subscriber);
+                metrics.bindEngine(service::engineStats, watermark::latest);
+            }
+            return service;
         } catch (RuntimeException e) {
             java.util.Collections.reverse(opened);
             closeAll(opened);
