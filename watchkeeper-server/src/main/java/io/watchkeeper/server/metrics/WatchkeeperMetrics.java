@@ -350,6 +350,11 @@ public final class WatchkeeperMetrics implements AutoCloseable {
     // ---------------------------------------------------------------- output
 
     /** Everything, in the Prometheus text format (version 0.0.4), for {@code GET /metrics}. */
+    /** The registry behind {@link #scrape()}, for a server that serves it itself. */
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
     public String scrape() {
         return registry.scrape();
     }
