@@ -34,6 +34,8 @@ public final class WebServer implements AutoCloseable {
     static final String JSON = "application/json; charset=utf-8";
     static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
     static final int MAX_THREADS = EventHub.MAX_CLIENTS + 32;
+    /** Request attribute: an error body is written, so the 404 fallback must not replace it. */
+    private static final String ERROR_WRITTEN = "watchkeeper.error";
     private static final Logger log = LoggerFactory.getLogger(WebServer.class);
 
     private final Javalin app;
@@ -134,8 +136,6 @@ public final class WebServer implements AutoCloseable {
             }
         });
     }
-
-    private static final String ERROR_WRITTEN = "watchkeeper.error";
 
     private static EventStore store(WebServices s) {
         EventStore store = s.store();
