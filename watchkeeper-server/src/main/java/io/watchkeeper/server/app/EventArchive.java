@@ -47,8 +47,8 @@ public final class EventArchive implements AutoCloseable {
         try {
             store = jdbcUrl == null ? JdbcEventStore.openSqlite(dataDir.resolve(DEFAULT_FILE)) : JdbcEventStore.open(jdbcUrl);
         } catch (EventStoreException | java.io.UncheckedIOException | IllegalArgumentException e) {
-            throw new ConfigException("event store " + (jdbcUrl == null ? dataDir.resolve(DEFAULT_FILE) : jdbcUrl)
-                    + ": " + e.getMessage());
+            throw new ConfigException("event store " + (jdbcUrl == null ? dataDir.resolve(DEFAULT_FILE)
+                    : JdbcEventStore.redacted(jdbcUrl)) + ": " + e.getMessage());
         }
         BatchingEventSink sink = BatchingEventSink.start(store, BatchingEventSink.Settings.defaults());
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -7,6 +7,11 @@ import io.watchkeeper.mqtt.client.Publisher;
 import io.watchkeeper.server.app.ConsoleEventLog;
 import io.watchkeeper.server.app.DetectorService;
 import io.watchkeeper.server.app.DetectorSuite;
+import io.watchkeeper.server.app.WebFront;
+import io.watchkeeper.server.config.WatchkeeperConfig;
+import io.watchkeeper.core.event.EventSink;
+import io.watchkeeper.core.vessel.VesselRegistry;
+import picocli.CommandLine.Mixin;
 import io.watchkeeper.server.sim.AisReplayStation;
 import io.watchkeeper.server.sim.StationRunner;
 import io.watchkeeper.server.sim.StationSimulator;
@@ -75,9 +80,15 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "FILE", description = "User-defined machines in YAML (docs/rules.md).")
     java.nio.file.Path rules;
 
+    /** The issue's address for the dashboard: http://localhost:8080. */
+    static final int DEFAULT_HTTP_PORT = 8080;
+
+    @Mixin
+    WebOptions webOptions;
+
     @Override
     public Integer call() throws Exception {
-        DetectorSuite suite = DetectorSuite.from(io.watchkeeper.server.config.WatchkeeperConfig.DEFAULTS, zones, rules);
+        DetectorSuite suite = DetectorSuite.from(WatchkeeperConfig.DEFAULTS, zones, rules);
         if (aisFile != null && !java.nio.file.Files.isReadable(java.nio.file.Path.of(aisFile))) {
             throw new java.nio.file.NoSuchFileException(aisFile);
         }
@@ -107,11 +118,15 @@ final class DemoCommand implements Callable<Integer> {
                 connecting.add(CompletableFuture.supplyAsync(() -> Publisher.connect(settings)));
             }
             List<Publisher> publishers = new ArrayList<>();
+            WebFront front = WebFront.open(webOptions.settings(WatchkeeperConfig.DEFAULTS, DEFAULT_HTTP_PORT),
+                    new VesselRegistry(), Clock.systemUTC());
+            running.add(front); // closed after the detector: the store gets every event first
             DetectorService detector;
             try {
+                EventSink shown = quiet ? front.events() : EventSink.all(new ConsoleEventLog(out), front.events());
                 detector = DetectorService.start(DetectorService.settings(address, "watchkeeper-detect"),
-                        DetectorService.Options.defaults().withSuite(suite)
-                                .withExtraSink(quiet ? null : new ConsoleEventLog(out)),
+                        DetectorService.Options.defaults().withSuite(suite).withExtraSink(shown)
+                                .withRegistryAndTap(front.registry(), front.fixTap()).withMetrics(front.metrics()),
                         Clock.systemUTC());
             } finally {
                 for (CompletableFuture<Publisher> c : connecting) {
@@ -120,6 +135,7 @@ final class DemoCommand implements Callable<Integer> {
                 running.addAll(publishers);
             }
             running.add(detector);
+            front.serve(suite, detector::engineStats, address.toString());
             long base = seed != null ? seed : System.nanoTime();
             if (aisFile != null) {
                 running.add(new AisReplayStation(aisFile, aisStation, publishers.get(0),
@@ -138,6 +154,10 @@ final class DemoCommand implements Callable<Integer> {
             System.err.printf("  watch events:  mosquitto_sub -h localhost -p %d -t 'EVENT/#'%n", broker.port());
             System.err.printf("  watch input:   mosquitto_sub -h localhost -p %d -t '%s'%n", broker.port(),
                     aisFile == null ? "DATA/#" : "AIS/#");
+            if (front.port() >= 0) {
+                System.err.printf("  dashboard:     http://%s:%d   (REST API under /api, metrics at /metrics)%n",
+                        webOptions.host(front), front.port());
+            }
             System.err.println("  Ctrl-C to stop.");
             started = true;
             shutdown.await(durationSeconds > 0 ? Duration.ofSeconds(durationSeconds) : null);

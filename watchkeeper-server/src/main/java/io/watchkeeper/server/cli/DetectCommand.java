@@ -10,6 +10,9 @@ import io.watchkeeper.core.engine.EngineConfig;
 import io.watchkeeper.server.app.ConsoleEventLog;
 import io.watchkeeper.server.app.DetectorService;
 import io.watchkeeper.server.app.DetectorSuite;
+import io.watchkeeper.server.app.WebFront;
+import io.watchkeeper.core.event.EventSink;
+import io.watchkeeper.core.vessel.VesselRegistry;
 import io.watchkeeper.server.config.BrokerChoice;
 import io.watchkeeper.server.config.WatchkeeperConfig;
 import java.time.Clock;
@@ -57,6 +60,9 @@ final class DetectCommand implements Callable<Integer> {
     @Mixin
     BrokerOptions brokerOptions;
 
+    @Mixin
+    WebOptions webOptions;
+
     @Override
     public Integer call() throws Exception {
         WatchkeeperConfig config = brokerOptions.config();
@@ -74,26 +80,39 @@ final class DetectCommand implements Callable<Integer> {
         }
         double pacing = ReplaySpeed.pacing(speed);
         FramerSettings ais = FramerSettings.defaults().withVerifyTagBlockChecksum(!noTagChecksum);
-        DetectorService.Options options = new DetectorService.Options(engine, config.input().maxPayloadBytesOrDefault(),
-                DetectorSuite.from(config, zones.isEmpty() ? config.zones() : zones,
-                        rules != null ? rules : config.rules() != null ? java.nio.file.Path.of(config.rules()) : null), ais,
-                quiet ? null : new ConsoleEventLog(System.out));
+        DetectorSuite suite = DetectorSuite.from(config, zones.isEmpty() ? config.zones() : zones,
+                rules != null ? rules : config.rules() != null ? java.nio.file.Path.of(config.rules()) : null);
         Shutdown shutdown = new Shutdown();
         Clock clock = Clock.systemUTC();
+        WebFront.Settings web = webOptions.settings(config, -1);
+        try (WebFront front = WebFront.open(web, new VesselRegistry(), clock)) {
+            EventSink shown = quiet ? front.events() : EventSink.all(new ConsoleEventLog(System.out), front.events());
+            DetectorService.Options options = new DetectorService.Options(engine,
+                    config.input().maxPayloadBytesOrDefault(), suite, ais, shown)
+                    .withRegistryAndTap(front.registry(), front.fixTap()).withMetrics(front.metrics());
+            run(choice, options, front, suite, specs, ais, pacing, shutdown, clock);
+        } finally {
+            shutdown.done();
+        }
+        return 0;
+    }
+
+    private void run(BrokerChoice choice, DetectorService.Options options, WebFront front, DetectorSuite suite,
+                     List<InputSpec> specs, FramerSettings ais, double pacing, Shutdown shutdown, Clock clock)
+            throws Exception {
         try (DetectorService service = DetectorService.start(DetectorService.settings(choice.address(),
                 choice.clientId()), options, clock);
              InputRunner running = InputRunner.start(specs, service::submit, service.vessels(),
                      service.deadLetters(), ais, pacing, clock)) {
-            System.err.printf("watchkeeper detect: %d worker(s), connected to %s, %d other input(s) (Ctrl-C to stop)%n",
-                    engine.workers(), choice.describe(), specs.size());
+            front.serve(suite, service::engineStats, choice.address().toString());
+            System.err.printf("watchkeeper detect: %d worker(s), connected to %s, %d other input(s)%s (Ctrl-C to stop)%n",
+                    options.engine().workers(), choice.describe(), specs.size(),
+                    front.port() < 0 ? "" : ", dashboard on http://" + webOptions.host(front) + ":" + front.port());
             shutdown.await(null);
             var stats = service.engineStats();
             System.err.printf("watchkeeper detect: %d fixes from DATA/, %d from AIS/, %d dead letters; %d vessels, "
                             + "%d late and %d repeated fixes skipped%n", service.accepted(), service.aisFixes(),
                     service.deadLetters().total(), stats.vessels(), stats.outOfOrder(), stats.duplicates());
-        } finally {
-            shutdown.done();
         }
-        return 0;
     }
 }

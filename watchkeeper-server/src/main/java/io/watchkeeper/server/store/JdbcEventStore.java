@@ -203,6 +203,11 @@ public final class JdbcEventStore implements EventStore {
         }
     }
 
+    /** {@code jdbcUrl} with any password or user info removed: safe for logs and error lines. */
+    public static String redacted(String jdbcUrl) {
+        return SqlDialect.redact(jdbcUrl);
+    }
+
     @Override
     public String toString() {
         return "JdbcEventStore[" + dialect + " " + SqlDialect.redact(url) + "]";
