@@ -1,32 +1,19 @@
 package io.watchkeeper.server.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.watchkeeper.mqtt.testing.ExternalTools;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.logging.Level;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -40,8 +27,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class DashboardBrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     private FakeDashboardApi api;
@@ -50,24 +35,8 @@ class DashboardBrowserIT {
 
     @BeforeEach
     void startBrowser() throws Exception {
-        ExternalTools.require("chromium", "chromium");
-        ExternalTools.require("chromedriver", "chromium-driver");
+        driver = HeadlessChromium.start();
         api = FakeDashboardApi.start();
-
-        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1440,900",
-                "--disable-gpu", "--no-first-run", "--disable-extensions", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--lang=en-GB");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, WAIT);
     }
 
@@ -143,11 +112,7 @@ class DashboardBrowserIT {
         Path shot = screenshot("dashboard.png");
         assertThat(Files.size(shot)).isGreaterThan(10_000);
 
-        List<String> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
-                .map(LogEntry::toString)
-                .collect(Collectors.toList());
-        assertThat(errors).as("browser console errors").isEmpty();
+        assertThat(HeadlessChromium.consoleErrors(driver)).as("browser console errors").isEmpty();
     }
 
     private List<String> feedIds() {
@@ -161,24 +126,11 @@ class DashboardBrowserIT {
                 .map(e -> e.getAttribute("data-event-id")).collect(Collectors.toList());
     }
 
-    /** No element made from the payloads, no script run from them, no alert open. */
     private void assertNothingInjected() {
-        JavascriptExecutor js = driver;
-        Object injectedImages = js.executeScript(
-                "return Array.from(document.images).filter(i => /\\/x$/i.test(i.src)).length");
-        assertThat(injectedImages).isEqualTo(0L);
-        assertThat(js.executeScript("return document.querySelectorAll('[onerror], [onload]').length")).isEqualTo(0L);
-        Object scripts = js.executeScript("return Array.from(document.scripts).map(s => s.src)");
-        assertThat((List<?>) scripts).hasSize(2).allSatisfy(src ->
-                assertThat(String.valueOf(src)).matches(".*/(leaflet|app)\\.js$"));
-        assertThatThrownBy(() -> driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+        HeadlessChromium.assertNothingInjected(driver);
     }
 
     private Path screenshot(String fileName) throws Exception {
-        File png = driver.getScreenshotAs(OutputType.FILE);
-        Path target = Path.of("target", fileName);
-        Files.createDirectories(target.getParent());
-        Files.copy(png.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-        return target;
+        return HeadlessChromium.screenshot(driver, fileName);
     }
 }

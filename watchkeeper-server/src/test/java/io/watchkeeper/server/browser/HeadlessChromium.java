@@ -1,0 +1,86 @@
+package io.watchkeeper.server.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.watchkeeper.mqtt.testing.ExternalTools;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.stream.Collectors;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+/**
+ * Debian's headless Chromium driven through Debian's chromedriver, given by path so that Selenium
+ * Manager never starts and nothing is downloaded. Missing packages skip the test with one line, or
+ * fail it under CI=true ({@link ExternalTools}).
+ */
+final class HeadlessChromium {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private HeadlessChromium() {
+    }
+
+    static ChromeDriver start() {
+        ExternalTools.require("chromium", "chromium");
+        ExternalTools.require("chromedriver", "chromium-driver");
+        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1440,900",
+                "--disable-gpu", "--no-first-run", "--disable-extensions", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--lang=en-GB");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        return new ChromeDriver(service, options);
+    }
+
+    /** No element made from hostile strings, no script but the page's own, no alert open. */
+    static void assertNothingInjected(ChromeDriver driver) {
+        JavascriptExecutor js = driver;
+        Object injectedImages = js.executeScript(
+                "return Array.from(document.images).filter(i => /\\/x$/i.test(i.src) || i.getAttribute('src') === '')"
+                        + ".length");
+        assertThat(injectedImages).isEqualTo(0L);
+        assertThat(js.executeScript("return document.querySelectorAll('[onerror], [onload], [onclick]').length"))
+                .isEqualTo(0L);
+        Object scripts = js.executeScript("return Array.from(document.scripts).map(s => s.src)");
+        assertThat((List<?>) scripts).hasSize(2).allSatisfy(src ->
+                assertThat(String.valueOf(src)).matches(".*/(leaflet|app)\\.js$"));
+        assertThatThrownBy(() -> driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+    }
+
+    /** Console entries at SEVERE or above. */
+    static List<String> consoleErrors(ChromeDriver driver) {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::toString)
+                .collect(Collectors.toList());
+    }
+
+    static Path screenshot(ChromeDriver driver, String fileName) throws Exception {
+        File png = driver.getScreenshotAs(OutputType.FILE);
+        Path target = Path.of("target", fileName);
+        Files.createDirectories(target.getParent());
+        Files.copy(png.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        return target;
+    }
+}
