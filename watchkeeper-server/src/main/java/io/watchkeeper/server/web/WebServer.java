@@ -83,7 +83,7 @@ public final class WebServer implements AutoCloseable {
             app.start(host, port);
         } catch (RuntimeException e) {
             app.stop();
-            throw new IllegalStateException("cannot serve HTTP on " + host + ":" + port + ": " + e.getMessage(), e);
+            throw new WebServerException("cannot serve HTTP on " + host + ":" + port + ": " + e.getMessage(), e);
         }
         return new WebServer(app, services);
     }

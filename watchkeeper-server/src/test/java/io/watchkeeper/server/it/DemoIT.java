@@ -48,7 +48,8 @@ class DemoIT {
     @Test
     void demoPublishesEventsThatMosquittoSubSees(@TempDir Path dir) throws Exception {
         int port = freePort();
-        Process demo = start(dir, "demo", "--port", String.valueOf(port), "--seed", "7", "--rate", "20");
+        Process demo = start(dir, "demo", "--port", String.valueOf(port), "--seed", "7", "--rate", "20",
+                "--http", "0", "--data", dir.resolve("data").toString());
         try {
             await().atMost(Duration.ofSeconds(30)).until(() ->
                     Files.readString(dir.resolve("err.txt")).contains("Ctrl-C to stop") || !demo.isAlive());
@@ -78,13 +79,29 @@ class DemoIT {
     @Test
     void aTakenPortIsOneClearLineAndANonZeroExit(@TempDir Path dir) throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            Process demo = start(dir, "demo", "--port", String.valueOf(taken.getLocalPort()));
+            Process demo = start(dir, "demo", "--port", String.valueOf(taken.getLocalPort()), "--http", "0",
+                    "--data", dir.resolve("data").toString());
             assertThat(demo.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
             assertThat(demo.exitValue()).isEqualTo(1);
             List<String> err = Files.readAllLines(dir.resolve("err.txt"), StandardCharsets.UTF_8);
             assertThat(err).hasSize(1);
             assertThat(err.get(0)).contains(String.valueOf(taken.getLocalPort())).contains("already in use");
+        }
+    }
+
+    @Test
+    void aTakenHttpPortIsOneClearLineAndANonZeroExit(@TempDir Path dir) throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            Process demo = start(dir, "demo", "--port", String.valueOf(freePort()), "--http",
+                    String.valueOf(taken.getLocalPort()), "--data", dir.resolve("data").toString());
+            assertThat(demo.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(demo.exitValue()).isEqualTo(1);
+            List<String> err = Files.readAllLines(dir.resolve("err.txt"), StandardCharsets.UTF_8).stream()
+                    .filter(l -> !l.contains(" INFO ")).toList(); // the embedded broker's start line
+            assertThat(err).singleElement().asString().startsWith("demo: cannot serve HTTP on 127.0.0.1:"
+                    + taken.getLocalPort()).contains("already in use");
         }
     }
 
