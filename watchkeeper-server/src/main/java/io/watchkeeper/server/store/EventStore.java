@@ -24,7 +24,7 @@ public interface EventStore extends AutoCloseable {
     /** How many events are stored. */
     long count();
 
-    /** Deletes the events whose event time is before {@code cutoff}; returns how many. */
+    /** Deletes the events detected (and stored) before {@code cutoff}; returns how many. */
     int deleteOlderThan(Instant cutoff);
 
     @Override

@@ -180,7 +180,7 @@ public final class JdbcEventStore implements EventStore {
     public synchronized int deleteOlderThan(Instant cutoff) {
         Objects.requireNonNull(cutoff, "cutoff");
         Connection c = connection();
-        try (PreparedStatement p = c.prepareStatement("DELETE FROM events WHERE event_time_us < ?")) {
+        try (PreparedStatement p = c.prepareStatement("DELETE FROM events WHERE detected_at_us < ?")) {
             p.setLong(1, EpochMicros.of(cutoff));
             return p.executeUpdate();
         } catch (SQLException e) {

@@ -34,7 +34,7 @@ public final class Migrations {
      * The bundled files, in order. Listed rather than discovered because a class path inside a jar cannot
      * be listed portably; {@link #bundled()} fails if a listed file is missing.
      */
-    private static final List<String> BUNDLED = List.of("V1__events.sql");
+    private static final List<String> BUNDLED = List.of("V1__events.sql", "V2__retention_by_detection_time.sql");
 
     private static final Pattern NAME = Pattern.compile("V([1-9][0-9]*)__([A-Za-z0-9_]+)\\.sql");
 

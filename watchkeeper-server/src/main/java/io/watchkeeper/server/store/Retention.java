@@ -11,7 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deletes events whose event time is older than {@code keep} before now. A {@code keep} of zero keeps
+ * Deletes events detected more than {@code keep} before now. Detection time rather than event time, so
+ * that a replay of an old recording is kept for {@code keep} after it ran instead of deleted at once. A {@code keep} of zero keeps
  * everything forever. Run it with {@link #schedule}: once at once, then every {@code period}.
  */
 public final class Retention {

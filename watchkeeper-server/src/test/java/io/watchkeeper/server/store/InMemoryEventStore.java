@@ -59,7 +59,7 @@ class InMemoryEventStore implements EventStore {
     public synchronized int deleteOlderThan(Instant cutoff) {
         lastCutoff = cutoff;
         int before = events.size();
-        events.values().removeIf(e -> e.time().isBefore(cutoff));
+        events.values().removeIf(e -> e.detectedAt().isBefore(cutoff));
         return before - events.size();
     }
 

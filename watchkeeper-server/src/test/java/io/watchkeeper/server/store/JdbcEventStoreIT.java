@@ -185,18 +185,19 @@ class JdbcEventStoreIT {
         String url = freshUrl(backend);
         JdbcEventStore.open(url).close();
         try (Connection c = DriverManager.getConnection(url)) {
-            assertThat(Migrations.currentVersion(c)).isEqualTo(1);
+            assertThat(Migrations.currentVersion(c)).isEqualTo(2);
             assertThat(Migrations.bundled().apply(c, CLOCK)).as("nothing left to apply").isZero();
 
-            Migrations withV2 = new Migrations(List.of(Migrations.bundled().list().get(0),
-                    new Migrations.Migration(2, "vessel_names", "CREATE TABLE vessel_names (vessel_key TEXT);")));
-            assertThat(withV2.apply(c, CLOCK)).isEqualTo(1);
-            assertThat(withV2.apply(c, CLOCK)).isZero();
-            assertThat(Migrations.currentVersion(c)).isEqualTo(2);
+            List<Migrations.Migration> three = new java.util.ArrayList<>(Migrations.bundled().list());
+            three.add(new Migrations.Migration(3, "vessel_names", "CREATE TABLE vessel_names (vessel_key TEXT);"));
+            Migrations withV3 = new Migrations(three);
+            assertThat(withV3.apply(c, CLOCK)).isEqualTo(1);
+            assertThat(withV3.apply(c, CLOCK)).isZero();
+            assertThat(Migrations.currentVersion(c)).isEqualTo(3);
         }
         assertThatThrownBy(() -> JdbcEventStore.open(url))
                 .isInstanceOf(EventStoreException.class)
-                .hasMessageContaining("schema is version 2, newer than this Watchkeeper knows (1)");
+                .hasMessageContaining("schema is version 3, newer than this Watchkeeper knows (2)");
     }
 
     @ParameterizedTest
@@ -204,11 +205,12 @@ class JdbcEventStoreIT {
     void aFailingMigrationLeavesNoTrace(Backend backend) throws Exception {
         String url = freshUrl(backend);
         JdbcEventStore.open(url).close();
-        Migrations broken = new Migrations(List.of(Migrations.bundled().list().get(0),
-                new Migrations.Migration(2, "broken", "CREATE TABLE half_done (a INT);\nTHIS IS NOT SQL;")));
+        List<Migrations.Migration> withBroken = new java.util.ArrayList<>(Migrations.bundled().list());
+        withBroken.add(new Migrations.Migration(3, "broken", "CREATE TABLE half_done (a INT);\nTHIS IS NOT SQL;"));
+        Migrations broken = new Migrations(withBroken);
         try (Connection c = DriverManager.getConnection(url)) {
-            assertThatThrownBy(() -> broken.apply(c, CLOCK)).hasMessageContaining("V2__broken failed and was rolled back");
-            assertThat(Migrations.currentVersion(c)).isEqualTo(1);
+            assertThatThrownBy(() -> broken.apply(c, CLOCK)).hasMessageContaining("V3__broken failed and was rolled back");
+            assertThat(Migrations.currentVersion(c)).isEqualTo(2);
             try (Statement s = c.createStatement()) {
                 assertThatThrownBy(() -> s.executeQuery("SELECT * FROM half_done")).as("DDL rolled back too")
                         .isInstanceOf(java.sql.SQLException.class);

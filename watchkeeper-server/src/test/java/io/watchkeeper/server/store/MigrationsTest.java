@@ -34,6 +34,6 @@ class MigrationsTest {
     @Test
     void theBundledMigrationsLoadAndCreateTheEventsTable() {
         Migrations bundled = Migrations.bundled();
-        assertThat(bundled.latestVersion()).isEqualTo(1);
+        assertThat(bundled.latestVersion()).isEqualTo(2);
     }
 }
