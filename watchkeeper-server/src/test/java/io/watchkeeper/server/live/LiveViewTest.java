@@ -1,5 +1,6 @@
 package io.watchkeeper.server.live;
 
+import io.watchkeeper.core.testing.ManualClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.watchkeeper.core.event.Event;
@@ -7,14 +8,10 @@ import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.fix.VesselId;
 import io.watchkeeper.core.vessel.VesselInfo;
 import io.watchkeeper.core.vessel.VesselRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class LiveViewTest {
@@ -28,30 +25,6 @@ class LiveViewTest {
     static Event event(String mmsi, String machine, String from, String to, Instant t) {
         Fix cause = fix(mmsi, t, 50.8, -1.1);
         return Event.at("STATETRANSITION", machine, from, to, cause, t, t, Map.of(), "");
-    }
-
-    /** A clock the test moves by hand. */
-    static final class ManualClock extends Clock {
-        final AtomicLong millis = new AtomicLong(T0.toEpochMilli());
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis.get());
-        }
-
-        void advance(Duration d) {
-            millis.addAndGet(d.toMillis());
-        }
     }
 
     @Test
@@ -140,7 +113,7 @@ class LiveViewTest {
 
     @Test
     void silentVesselsAreForgottenAndTheCapRefusesNewOnes() {
-        ManualClock clock = new ManualClock();
+        ManualClock clock = new ManualClock(T0);
         LiveView live = new LiveView(new VesselRegistry(), clock, Duration.ofHours(24), 2);
         live.onFix(fix("1", T0, 50, -1));
         live.onFix(fix("2", T0, 50, -1));
