@@ -359,8 +359,26 @@
     entry.trail.setStyle({ color: p.color });
   }
 
+  // The original stations' boats report planar x/y, not positions. They are drawn in a square per
+  // station south of the Isle of Wight (1 unit = 1 km), so that the plain demo shows them moving;
+  // the panel gives their x/y as they were reported.
+  const PLANAR_ORIGIN = [50.45, -1.60];
+  const PLANAR_METRES_PER_UNIT = 1000;
+  const planarSites = new Map();
+  function positionOf(v) {
+    if (typeof v.lat === 'number' && typeof v.lon === 'number') return [v.lat, v.lon];
+    if (typeof v.x !== 'number' || typeof v.y !== 'number') return null;
+    const site = String(v.site);
+    if (!planarSites.has(site)) planarSites.set(site, planarSites.size);
+    const lat = PLANAR_ORIGIN[0] + v.y * PLANAR_METRES_PER_UNIT / 111320;
+    const lon = PLANAR_ORIGIN[1] + planarSites.get(site) * 0.12
+      + v.x * PLANAR_METRES_PER_UNIT / (111320 * Math.cos(lat * Math.PI / 180));
+    return [lat, lon];
+  }
+
   function upsertVessel(v) {
-    if (typeof v.lat !== 'number' || typeof v.lon !== 'number') {
+    const pos = positionOf(v);
+    if (!pos) {
       return;
     }
     const id = String(v.id);
@@ -369,7 +387,7 @@
       const icon = makeIcon();
       const label = el('b');
       const labelState = el('span', { class: 'muted' });
-      const marker = L.marker([v.lat, v.lon], {
+      const marker = L.marker(pos, {
         icon: L.divIcon({ className: 'vessel-marker', html: icon.root, iconSize: [24, 24], iconAnchor: [12, 12] }),
         keyboard: false,
         riseOnHover: true
@@ -387,12 +405,12 @@
       node.setAttribute('role', 'button');
       node.setAttribute('aria-label', 'vessel ' + id);
     } else {
-      entry.marker.setLatLng([v.lat, v.lon]);
+      entry.marker.setLatLng(pos);
     }
     entry.data = v;
     const last = entry.trailPoints[entry.trailPoints.length - 1];
-    if (!last || last[0] !== v.lat || last[1] !== v.lon) {
-      entry.trailPoints.push([v.lat, v.lon]);
+    if (!last || last[0] !== pos[0] || last[1] !== pos[1]) {
+      entry.trailPoints.push(pos);
       if (entry.trailPoints.length > TRAIL_POINTS) {
         entry.trailPoints.shift();
       }
@@ -492,7 +510,8 @@
     $('vessel-time').textContent = present(v.time) ? fmtDateTime(v.time) : '—';
     const lat = fmtNumber(v.lat, 5);
     const lon = fmtNumber(v.lon, 5);
-    $('vessel-position').textContent = lat && lon ? lat + ', ' + lon : '—';
+    $('vessel-position').textContent = lat && lon ? lat + ', ' + lon
+      : present(v.x) && present(v.y) ? 'x ' + fmtNumber(v.x, 3) + ', y ' + fmtNumber(v.y, 3) + ' (planar station)' : '—';
     const parts = [];
     if (present(v.sogKnots)) parts.push(fmtNumber(v.sogKnots, 1) + ' kn');
     if (present(v.cogDegrees)) parts.push('COG ' + fmtNumber(v.cogDegrees, 0) + '°');
