@@ -26,10 +26,16 @@ import io.watchkeeper.core.fix.Fix;
  *                          turn it off so that they depend on the recording alone
  * @param fixTap            sees every accepted fix after the detectors, on the worker that owns its
  *                          vessel (a live view for the dashboard); must be cheap and must not block
+ * @param maxAhead          a fix whose event time is further ahead of the engine's clock than this is a
+ *                          dead letter, because it would move its source's watermark into the future and
+ *                          time out every vessel of that source at once; null accepts any time
  */
 public record DetectionSetup(List<Detector<?>> detectors, List<PairDetector> pairDetectors, ZoneLookup zones,
                              VesselRegistry vessels, Duration sweepEvery, boolean wallClockFallback,
-                             Consumer<Fix> fixTap) {
+                             Consumer<Fix> fixTap, @org.jetbrains.annotations.Nullable Duration maxAhead) {
+
+    /** What {@code detect} and {@code demo} allow: receivers' clocks drift, but not by an hour. */
+    public static final Duration DEFAULT_MAX_AHEAD = Duration.ofHours(1);
 
     private static final Consumer<Fix> NO_TAP = f -> { };
 
@@ -50,30 +56,34 @@ public record DetectionSetup(List<Detector<?>> detectors, List<PairDetector> pai
     /** Just these detectors: no pairs, no zones, no static data; live-feed time. */
     public static DetectionSetup of(List<Detector<?>> detectors) {
         return new DetectionSetup(detectors, List.of(), ZoneLookup.NONE, new VesselRegistry(), DEFAULT_SWEEP, true,
-                NO_TAP);
+                NO_TAP, null);
     }
 
     public DetectionSetup withPairDetectors(List<PairDetector> pairs) {
-        return new DetectionSetup(detectors, pairs, zones, vessels, sweepEvery, wallClockFallback, fixTap);
+        return new DetectionSetup(detectors, pairs, zones, vessels, sweepEvery, wallClockFallback, fixTap, maxAhead);
     }
 
     public DetectionSetup withZones(ZoneLookup z) {
-        return new DetectionSetup(detectors, pairDetectors, z, vessels, sweepEvery, wallClockFallback, fixTap);
+        return new DetectionSetup(detectors, pairDetectors, z, vessels, sweepEvery, wallClockFallback, fixTap, maxAhead);
     }
 
     public DetectionSetup withVessels(VesselRegistry v) {
-        return new DetectionSetup(detectors, pairDetectors, zones, v, sweepEvery, wallClockFallback, fixTap);
+        return new DetectionSetup(detectors, pairDetectors, zones, v, sweepEvery, wallClockFallback, fixTap, maxAhead);
     }
 
     public DetectionSetup withSweepEvery(Duration d) {
-        return new DetectionSetup(detectors, pairDetectors, zones, vessels, d, wallClockFallback, fixTap);
+        return new DetectionSetup(detectors, pairDetectors, zones, vessels, d, wallClockFallback, fixTap, maxAhead);
     }
 
     public DetectionSetup withWallClockFallback(boolean on) {
-        return new DetectionSetup(detectors, pairDetectors, zones, vessels, sweepEvery, on, fixTap);
+        return new DetectionSetup(detectors, pairDetectors, zones, vessels, sweepEvery, on, fixTap, maxAhead);
     }
 
     public DetectionSetup withFixTap(Consumer<Fix> tap) {
-        return new DetectionSetup(detectors, pairDetectors, zones, vessels, sweepEvery, wallClockFallback, tap);
+        return new DetectionSetup(detectors, pairDetectors, zones, vessels, sweepEvery, wallClockFallback, tap, maxAhead);
+    }
+
+    public DetectionSetup withMaxAhead(@org.jetbrains.annotations.Nullable Duration d) {
+        return new DetectionSetup(detectors, pairDetectors, zones, vessels, sweepEvery, wallClockFallback, fixTap, d);
     }
 }

@@ -10,6 +10,7 @@ import io.watchkeeper.core.event.EventSink;
 import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.fix.VesselId;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,7 @@ final class Partition extends StageContext implements Stage {
     private final DeadLetterSink deadLetters;
     private final Consumer<Fix> pairFeed;
     private final Consumer<Fix> fixTap;
+    private final long maxAheadMillis;
     private final long sweepEveryMillis;
     private final Watermarks watermarks;
     private final Set<String> loggedFailures = new HashSet<>();
@@ -61,6 +63,7 @@ final class Partition extends StageContext implements Stage {
         this.deadLetters = deadLetters;
         this.pairFeed = pairFeed;
         this.fixTap = setup.fixTap();
+        this.maxAheadMillis = setup.maxAhead() == null ? Long.MAX_VALUE : setup.maxAhead().toMillis();
         this.sweepEveryMillis = setup.sweepEvery().toMillis();
         this.watermarks = new Watermarks(setup.wallClockFallback());
         this.lastSweepWallMillis = clock.millis();
@@ -73,6 +76,9 @@ final class Partition extends StageContext implements Stage {
     @Override
     public void process(Fix fix) {
         processed++;
+        if (tooFarAhead(fix)) {
+            return;
+        }
         VesselSlot slot = vessels.slotOf(fix.vessel());
         if (!inOrder(slot, fix)) {
             return;
@@ -97,6 +103,25 @@ final class Partition extends StageContext implements Stage {
         } else if (millis >= next) {
             sweep(clock().millis());
         }
+    }
+
+    /**
+     * A fix from the future (a receiver with a wrong clock, a hostile timestamp) would carry its
+     * source's watermark with it and time out every vessel of that source at once: dead-lettered.
+     */
+    private boolean tooFarAhead(Fix fix) {
+        if (maxAheadMillis == Long.MAX_VALUE) {
+            return false;
+        }
+        long now = clock().millis();
+        long millis = fix.time().toEpochMilli();
+        if (millis - now <= maxAheadMillis) {
+            return false;
+        }
+        deadLetters.accept(new DeadLetter(fix.site(), RejectReason.INVALID_VALUE, "event time " + fix.time()
+                + " is more than " + (maxAheadMillis / 60_000) + " min ahead of the clock (" + Instant.ofEpochMilli(now)
+                + ")", fix.toString(), clock().instant()));
+        return true;
     }
 
     /** Skips (and counts) what would move this vessel's time backwards or repeat its last fix. */

@@ -183,4 +183,20 @@ class EventTimeTest {
         }
         assertThat(runs.get(0)).isEqualTo(runs.get(1));
     }
+
+    @Test
+    void aFixFromTheFutureIsADeadLetterAndMovesNoWatermark() {
+        EngineTestDriver d = new EngineTestDriver(setup(true).withMaxAhead(Duration.ofHours(1)), T0);
+        d.feed(fix("A", "S", T0, 50.0));
+        d.feed(fix("B", "S", T0.plus(Duration.ofDays(400)), 51.0)); // a receiver with a wrong clock
+
+        assertThat(d.deadLetters()).singleElement().satisfies(dl -> {
+            assertThat(dl.reason()).isEqualTo(io.watchkeeper.core.deadletter.RejectReason.INVALID_VALUE);
+            assertThat(dl.detail()).contains("ahead of the clock");
+        });
+        assertThat(d.events()).as("A's 10-minute timer did not fire").isEmpty();
+        assertThat(d.vesselCount()).isEqualTo(1);
+        d.feed(fix("B", "S", T0.plus(Duration.ofMinutes(30)), 51.0)); // within the hour: accepted
+        assertThat(d.vesselCount()).isEqualTo(2);
+    }
 }

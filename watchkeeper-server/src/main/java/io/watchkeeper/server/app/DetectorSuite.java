@@ -177,10 +177,15 @@ public record DetectorSuite(List<Detector<?>> detectors, List<PairDetector> pair
         return out;
     }
 
-    /** The engine's view: these detectors, this static data, and how time advances. */
+    /**
+     * The engine's view: these detectors, this static data, and how time advances. A live run
+     * ({@code wallClockFallback}) also refuses fixes more than an hour ahead of the clock; a replay
+     * runs on its recording's own time and accepts any.
+     */
     public DetectionSetup setup(VesselRegistry vessels, boolean wallClockFallback) {
         return DetectionSetup.of(detectors).withPairDetectors(pairs).withZones(zones).withVessels(vessels)
-                .withWallClockFallback(wallClockFallback);
+                .withWallClockFallback(wallClockFallback)
+                .withMaxAhead(wallClockFallback ? DetectionSetup.DEFAULT_MAX_AHEAD : null);
     }
 
     /** Names of every detector, per-vessel ones first. */
