@@ -169,6 +169,12 @@ public final class Subscriber implements AutoCloseable {
     }
 
     /** Messages handed to the handler, including those it failed on. */
+    /** Whether the broker connection is up now (false while reconnecting, and after close). */
+    public boolean isConnected() {
+        ManagedClient c = connection;
+        return c != null && c.isConnected();
+    }
+
     public long received() {
         return received.get();
     }

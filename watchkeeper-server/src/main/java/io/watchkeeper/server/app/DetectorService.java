@@ -56,6 +56,7 @@ public final class DetectorService implements AutoCloseable {
     private final AisTopicSource ais;
     private final VesselRegistry registry;
     private final Subscriber subscriber;
+    private volatile boolean closed;
 
     private DetectorService(Publisher publisher, Engine engine, DeadLetterCounter deadLetters, FixSource source,
                             AisTopicSource ais, VesselRegistry registry, Subscriber subscriber) {
@@ -183,6 +184,11 @@ public final class DetectorService implements AutoCloseable {
         }
     }
 
+    /** Ready to detect: subscribed to a connected broker and not closed. */
+    public boolean isUp() {
+        return !closed && subscriber.isConnected();
+    }
+
     public EngineStats engineStats() {
         return engine.stats();
     }
@@ -220,6 +226,7 @@ public final class DetectorService implements AutoCloseable {
     /** Stops input first, then drains the engine, then closes the publisher: nothing in flight is dropped. */
     @Override
     public void close() {
+        closed = true;
         closeAll(List.of(subscriber, engine, publisher));
     }
 

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.jetbrains.annotations.Nullable;
 
@@ -106,16 +107,23 @@ public final class WebFront implements AutoCloseable {
      * Starts the HTTP server, if a port was given.
      *
      * @param engine the running engine's counters, for {@code /health}
+     * @param up     whether the engine is ready (connected, not stopping); {@code /health} says DOWN (503) if not
      * @param broker the broker's address for {@code /health}, or null
      */
-    public void serve(DetectorSuite suite, Supplier<EngineStats> engine, @Nullable String broker) {
+    public void serve(DetectorSuite suite, Supplier<EngineStats> engine, BooleanSupplier up, @Nullable String broker) {
         if (settings.port() < 0) {
             return;
         }
-        Supplier<Health> health = () -> health(engine.get(), broker);
+        Supplier<Health> health = () -> health(engine.get(), up.getAsBoolean(), broker);
         WebServices services = new WebServices(live, archive == null ? null : archive.store(), suite.zones(),
                 machines(suite), health, metrics.registry(), hub);
         server = WebServer.start(settings.host(), settings.port(), services);
+    }
+
+    /** The address to show a user for the dashboard: loopback and "any" as localhost. */
+    public String displayHost() {
+        String h = settings.host();
+        return "127.0.0.1".equals(h) || "0.0.0.0".equals(h) ? "localhost" : h;
     }
 
     /** The port the dashboard listens on, or -1 when none. */
@@ -124,9 +132,9 @@ public final class WebFront implements AutoCloseable {
         return s == null ? -1 : s.port();
     }
 
-    private Health health(EngineStats s, @Nullable String broker) {
-        Health.Store store = archive == null ? null : new Health.Store(archive.toString(), archive.store().count());
-        return new Health(true, Duration.between(started, clock.instant()).toSeconds(),
+    private Health health(EngineStats s, boolean up, @Nullable String broker) {
+        Health.Store store = archive == null ? null : new Health.Store(archive.url(), archive.store().count());
+        return new Health(up && (archive == null || archive.writing()), Duration.between(started, clock.instant()).toSeconds(),
                 new Health.Engine(s.submitted(), s.processed(), s.queueDepth(), s.vessels(), s.outOfOrder(),
                         s.duplicates()), broker, store);
     }

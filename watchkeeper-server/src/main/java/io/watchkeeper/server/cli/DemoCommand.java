@@ -135,7 +135,7 @@ final class DemoCommand implements Callable<Integer> {
                 running.addAll(publishers);
             }
             running.add(detector);
-            front.serve(suite, detector::engineStats, address.toString());
+            front.serve(suite, detector::engineStats, detector::isUp, address.toString());
             long base = seed != null ? seed : System.nanoTime();
             if (aisFile != null) {
                 running.add(new AisReplayStation(aisFile, aisStation, publishers.get(0),
@@ -156,7 +156,7 @@ final class DemoCommand implements Callable<Integer> {
                     aisFile == null ? "DATA/#" : "AIS/#");
             if (front.port() >= 0) {
                 System.err.printf("  dashboard:     http://%s:%d   (REST API under /api, metrics at /metrics)%n",
-                        webOptions.host(front), front.port());
+                        front.displayHost(), front.port());
             }
             System.err.println("  Ctrl-C to stop.");
             started = true;

@@ -104,10 +104,10 @@ final class DetectCommand implements Callable<Integer> {
                 choice.clientId()), options, clock);
              InputRunner running = InputRunner.start(specs, service::submit, service.vessels(),
                      service.deadLetters(), ais, pacing, clock)) {
-            front.serve(suite, service::engineStats, choice.address().toString());
+            front.serve(suite, service::engineStats, service::isUp, choice.address().toString());
             System.err.printf("watchkeeper detect: %d worker(s), connected to %s, %d other input(s)%s (Ctrl-C to stop)%n",
                     options.engine().workers(), choice.describe(), specs.size(),
-                    front.port() < 0 ? "" : ", dashboard on http://" + webOptions.host(front) + ":" + front.port());
+                    front.port() < 0 ? "" : ", dashboard on http://" + front.displayHost() + ":" + front.port());
             shutdown.await(null);
             var stats = service.engineStats();
             System.err.printf("watchkeeper detect: %d fixes from DATA/, %d from AIS/, %d dead letters; %d vessels, "

@@ -11,6 +11,13 @@ import org.jetbrains.annotations.Nullable;
  */
 final class Shutdown {
 
+    /**
+     * How long Ctrl-C waits for an orderly close: longer than the engine's worker join (10 s) plus the
+     * event store's close timeout (10 s, see EventArchive), so that a failing database is given up on,
+     * counted and logged, rather than cut off by the JVM.
+     */
+    static final int CLOSE_BUDGET_SECONDS = 30;
+
     private final CountDownLatch requested = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
 
@@ -18,7 +25,7 @@ final class Shutdown {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             requested.countDown();
             try {
-                finished.await(15, TimeUnit.SECONDS);
+                finished.await(CLOSE_BUDGET_SECONDS, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -36,10 +36,4 @@ final class WebOptions {
         String store = storeUrl != null ? storeUrl : config.store().url();
         return new WebFront.Settings(h, p, store, dataDir, config.store().retentionOrDefault());
     }
-
-    /** The address to show a user: loopback as localhost. */
-    String host(WebFront front) {
-        String h = host != null ? host : DEFAULT_HOST;
-        return "127.0.0.1".equals(h) || "0.0.0.0".equals(h) ? "localhost" : h;
-    }
 }

@@ -33,9 +33,9 @@ import org.jetbrains.annotations.Nullable;
 public final class LiveView implements EventSink {
 
     public static final int TRACK_POINTS = TrackRing.CAPACITY;
-    public static final int EVENTS_PER_VESSEL = 50;
+    public static final int EVENTS_PER_VESSEL = 20;
     public static final Duration DEFAULT_IDLE = Duration.ofHours(24);
-    public static final int DEFAULT_MAX_VESSELS = 100_000;
+    public static final int DEFAULT_MAX_VESSELS = 50_000;
     private static final long SWEEP_EVERY_MILLIS = 60_000;
 
     private final VesselRegistry registry;

@@ -194,6 +194,11 @@ public final class BatchingEventSink implements EventSink, AutoCloseable {
         }
     }
 
+    /** Whether the writer thread still runs and the sink still accepts events. */
+    public boolean isWriting() {
+        return !closing && writer.isAlive();
+    }
+
     public Stats stats() {
         return new Stats(accepted.get(), appended.get(), batches.get(), failures.get(), producerWaits.get(),
                 unstored.get(), queue.size());

@@ -61,9 +61,19 @@ enum SqlDialect {
     void configure(Connection connection) throws SQLException {
     }
 
-    /** A URL for messages: query parameters may carry a password. */
+    /**
+     * A URL for messages and logs: query parameters ({@code ?password=}), semicolon properties
+     * ({@code ;password=}) and user info ({@code //user:secret@host}) may all carry a password.
+     */
     static String redact(String jdbcUrl) {
-        int q = jdbcUrl.indexOf('?');
-        return q < 0 ? jdbcUrl : jdbcUrl.substring(0, q) + "?...";
+        String url = jdbcUrl.replaceAll("//[^/@?;]*@", "//***@");
+        int cut = -1;
+        for (char c : new char[] {'?', ';'}) {
+            int i = url.indexOf(c);
+            if (i >= 0 && (cut < 0 || i < cut)) {
+                cut = i;
+            }
+        }
+        return cut < 0 ? url : url.substring(0, cut) + url.charAt(cut) + "...";
     }
 }
