@@ -80,7 +80,7 @@ class LiveViewTest {
     }
 
     @Test
-    void eventsAreCappedAtFiftyNewestFirst() {
+    void eventsAreCappedNewestFirst() {
         LiveView live = new LiveView(new VesselRegistry());
         live.onFix(fix("1", T0, 50, -1));
         for (int i = 0; i < 70; i++) {
@@ -89,7 +89,7 @@ class LiveViewTest {
         List<Event> events = live.vessel("1").orElseThrow().events();
         assertThat(events).hasSize(LiveView.EVENTS_PER_VESSEL);
         assertThat(events.get(0).to()).isEqualTo("s69");
-        assertThat(events.get(49).to()).isEqualTo("s20");
+        assertThat(events.get(LiveView.EVENTS_PER_VESSEL - 1).to()).isEqualTo("s" + (70 - LiveView.EVENTS_PER_VESSEL));
     }
 
     @Test
