@@ -23,9 +23,11 @@ import picocli.CommandLine.Option;
 
 /** The event-detection engine, against any MQTT broker. */
 @Command(name = "detect", mixinStandardHelpOptions = true,
-        description = {"Subscribes to DATA/# (JSON fixes) and AIS/# (raw NMEA), runs one MOVING/RESTING machine per",
-                "vessel and publishes each change on EVENT/<site>/STATETRANSITION/<vessel>. Bad input goes to",
-                "DEADLETTER/<station>. --input adds AIS files, TCP relays, UDP ports and CSV tracks."},
+        description = {"Subscribes to DATA/# (JSON fixes) and AIS/# (raw NMEA), runs every detector per vessel (motion,",
+                "zones, port calls, gaps, encounters, tug assists, ... see docs/detectors.md) and publishes each",
+                "event on EVENT/<site>/<TYPE>/<vessel>; stores it too (docs/store.md). Bad input goes to",
+                "DEADLETTER/<station>. --input adds AIS files, TCP relays, UDP ports and CSV tracks;",
+                "--http PORT serves the dashboard, REST API and /metrics (docs/api.md)."},
         footer = {"", "Inputs (repeatable; also 'inputs:' in --config):",
                 "  --input file:recording.nmea.gz     NMEA file, plain or gzip ('-' is stdin), paced by --speed",
                 "  --input tcp:HOST:PORT              NMEA-over-TCP relay (AIS-catcher, gpsd, rtl-ais); reconnects",
