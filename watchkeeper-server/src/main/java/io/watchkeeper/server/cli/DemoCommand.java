@@ -29,8 +29,9 @@ import picocli.CommandLine.Option;
 
 /** Everything at once, on an embedded broker: the original docker-compose file as one command. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Starts an embedded MQTT broker, simulated stations and the detector, logs events, stores them",
-                "in ./data/events.db and serves the live dashboard on http://localhost:8080 (--http to move it).",
+        description = {"Starts an embedded MQTT broker, simulated stations and the detector, logs",
+                "events, stores them in ./data/events.db and serves the live dashboard on",
+                "http://localhost:8080 (--http to move it).",
                 "With --ais FILE, a real AIS recording is replayed on AIS/<station> instead of the simulated stations.",
                 "While it runs, watch with: mosquitto_sub -h localhost -p 1883 -t 'EVENT/#'  (or -t 'DATA/#')",
                 "Ctrl-C stops it."})

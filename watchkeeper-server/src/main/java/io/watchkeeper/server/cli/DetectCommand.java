@@ -23,11 +23,12 @@ import picocli.CommandLine.Option;
 
 /** The event-detection engine, against any MQTT broker. */
 @Command(name = "detect", mixinStandardHelpOptions = true,
-        description = {"Subscribes to DATA/# (JSON fixes) and AIS/# (raw NMEA), runs every detector per vessel (motion,",
-                "zones, port calls, gaps, encounters, tug assists, ... see docs/detectors.md) and publishes each",
-                "event on EVENT/<site>/<TYPE>/<vessel>; stores it too (docs/store.md). Bad input goes to",
-                "DEADLETTER/<station>. --input adds AIS files, TCP relays, UDP ports and CSV tracks;",
-                "--http PORT serves the dashboard, REST API and /metrics (docs/api.md)."},
+        description = {"Subscribes to DATA/# (JSON fixes) and AIS/# (raw NMEA), runs every detector",
+                "(motion, zones, port calls, gaps, encounters, tug assists, ...: docs/detectors.md)",
+                "and publishes each event on EVENT/<site>/<TYPE>/<vessel>, storing it too",
+                "(docs/store.md). Bad input goes to DEADLETTER/<station>. --input adds AIS files,",
+                "TCP relays, UDP ports and CSV tracks; --http PORT serves the dashboard, REST API",
+                "and /metrics (docs/api.md)."},
         footer = {"", "Inputs (repeatable; also 'inputs:' in --config):",
                 "  --input file:recording.nmea.gz     NMEA file, plain or gzip ('-' is stdin), paced by --speed",
                 "  --input tcp:HOST:PORT              NMEA-over-TCP relay (AIS-catcher, gpsd, rtl-ais); reconnects",
