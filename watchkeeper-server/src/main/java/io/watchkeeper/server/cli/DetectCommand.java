@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 /** The event-detection engine, against any MQTT broker. */
 @Command(name = "detect", mixinStandardHelpOptions = true,
         description = {"Subscribes to DATA/# (JSON fixes) and AIS/# (raw NMEA), runs every detector",
-                "(motion, zones, port calls, gaps, encounters, tug assists, ...: docs/detectors.md)",
+                "(motion, zones, port calls, gaps, encounters, tug assists: docs/detectors.md)",
                 "and publishes each event on EVENT/<site>/<TYPE>/<vessel>, storing it too",
                 "(docs/store.md). Bad input goes to DEADLETTER/<station>. --input adds AIS files,",
                 "TCP relays, UDP ports and CSV tracks; --http PORT serves the dashboard, REST API",
