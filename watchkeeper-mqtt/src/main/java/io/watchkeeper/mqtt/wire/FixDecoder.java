@@ -234,11 +234,17 @@ public final class FixDecoder {
     /** Epoch seconds (original) or epoch milliseconds / ISO-8601 (native). */
     private static Instant timeOf(JsonParser p, JsonToken t, String field, boolean millis) throws IOException {
         if (t == JsonToken.VALUE_STRING) {
+            Instant parsed;
             try {
-                return Instant.parse(p.getText());
+                parsed = Instant.parse(p.getText());
             } catch (DateTimeParseException e) {
                 throw new Invalid(RejectReason.INVALID_VALUE, field + " is not ISO-8601: " + p.getText());
             }
+            // The same range as epoch numbers: Instant reaches year 1e9, past what epoch milliseconds hold.
+            if (parsed.getEpochSecond() < 0 || parsed.getEpochSecond() > MAX_EPOCH_SECONDS) {
+                throw new Invalid(RejectReason.INVALID_VALUE, field + " " + parsed + " is not a plausible time");
+            }
+            return parsed;
         }
         double v = numberOf(p, t, field);
         double seconds = millis ? v / 1000.0 : v;
