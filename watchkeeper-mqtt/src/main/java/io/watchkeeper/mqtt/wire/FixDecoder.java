@@ -231,8 +231,11 @@ public final class FixDecoder {
         return p.getText();
     }
 
-    /** Epoch seconds (original) or epoch milliseconds / ISO-8601 (native). */
-    private static Instant timeOf(JsonParser p, JsonToken t, String field, boolean millis) throws IOException {
+    /** Epoch seconds (original) or epoch milliseconds / ISO-8601 (native); null when the value is null. */
+    private static @Nullable Instant timeOf(JsonParser p, JsonToken t, String field, boolean millis) throws IOException {
+        if (t == JsonToken.VALUE_NULL) {
+            return null; // as for the other fields: null is absent, refused as a missing field
+        }
         if (t == JsonToken.VALUE_STRING) {
             Instant parsed;
             try {

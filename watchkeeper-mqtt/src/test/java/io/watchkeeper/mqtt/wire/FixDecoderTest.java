@@ -90,6 +90,8 @@ class FixDecoderTest {
             "{\"vessel\": \"1\", \"ts\": 1, \"lat\": 0, \"lon\": 181}                | INVALID_VALUE",
             "{\"vessel\": \"1\", \"ts\": \"yesterday\", \"lat\": 0, \"lon\": 0}      | INVALID_VALUE",
             "{\"vessel\": \"1\", \"lat\": 0, \"lon\": 0}                             | MISSING_FIELD",
+            "{\"vessel\": \"1\", \"ts\": null, \"lat\": 0, \"lon\": 0}               | MISSING_FIELD",
+            "{\"boat_id\": 1, \"position\": {\"x\": 1, \"y\": 2, \"ts\": null}}      | MISSING_FIELD",
             "{\"vessel\": \"1\", \"ts\": \"+999999999-01-01T00:00:00Z\", \"lat\": 0, \"lon\": 0} | INVALID_VALUE",
             "{\"vessel\": \"1\", \"ts\": \"+3001-01-01T00:00:00Z\", \"lat\": 0, \"lon\": 0} | INVALID_VALUE",
             "{\"vessel\": \"1\", \"ts\": \"1969-12-31T23:59:59Z\", \"lat\": 0, \"lon\": 0}  | INVALID_VALUE",
