@@ -102,7 +102,7 @@ public final class FixDecoder {
                 case "sog" -> f.sog = numberOf(p, value, "sog");
                 case "cog" -> f.cog = numberOf(p, value, "cog");
                 case "heading" -> f.heading = numberOf(p, value, "heading");
-                case "status" -> f.status = (int) numberOf(p, value, "status");
+                case "status" -> f.status = statusOf(p, value);
                 default -> p.skipChildren();
             }
         }
@@ -198,7 +198,11 @@ public final class FixDecoder {
 
     private static Id idOf(JsonParser p, JsonToken t, String field) throws IOException {
         if (t == JsonToken.VALUE_NUMBER_INT) {
-            return new Id(p.getText(), true);
+            String digits = p.getText();
+            if (digits.length() > 64) {
+                throw new Invalid(RejectReason.INVALID_VALUE, field + " must be 1..64 characters");
+            }
+            return new Id(digits, true);
         }
         if (t == JsonToken.VALUE_STRING) {
             String s = p.getText();
@@ -222,6 +226,12 @@ public final class FixDecoder {
             throw new Invalid(RejectReason.INVALID_VALUE, field + " is not finite");
         }
         return d;
+    }
+
+    /** A null status is no status, not 0 ("under way using engine"), which {@code (int) NaN} would give. */
+    private static int statusOf(JsonParser p, JsonToken t) throws IOException {
+        double d = numberOf(p, t, "status");
+        return Double.isNaN(d) ? Fix.NO_NAV_STATUS : (int) d;
     }
 
     private static String textOf(JsonParser p, JsonToken t, String field) throws IOException {

@@ -71,6 +71,21 @@ class FixDecoderTest {
         assertThat(b.navStatus()).isEqualTo(Fix.NO_NAV_STATUS);
     }
 
+    @Test
+    void aNumericIdOver64DigitsIsRefusedAsAStringOneIs() {
+        String json = "{\"vessel\": " + "9".repeat(65) + ", \"ts\": 1, \"lat\": 0, \"lon\": 0}";
+
+        assertThat(decode(json)).isInstanceOfSatisfying(Decoded.Rejected.class,
+                r -> assertThat(r.reason()).isEqualTo(RejectReason.INVALID_VALUE));
+    }
+
+    @Test
+    void aNullStatusIsNoStatus() {
+        Fix f = accepted("{\"vessel\": \"1\", \"ts\": 1, \"lat\": 0, \"lon\": 0, \"status\": null}");
+
+        assertThat(f.navStatus()).isEqualTo(Fix.NO_NAV_STATUS);
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
             "not json at all                                                         | MALFORMED_JSON",
