@@ -303,17 +303,19 @@ final class HostileJson {
         });
     }
 
-    /** Huge strings: an id over 64 characters is refused, a payload over 64 KiB too; elsewhere they are skipped. */
+    /** Huge strings: an id (string or number) over 64 characters is refused, a payload over 64 KiB too; elsewhere they are skipped. */
     static Arbitrary<Case> huge() {
         Arbitrary<Integer> length = Arbitraries.integers().between(65, 100_000);
-        return Combinators.combine(fields(), length, Arbitraries.of("id", "extra")).as((f, n, where) -> {
+        Arbitrary<Case> numericId = Combinators.combine(fields(), Arbitraries.integers().between(65, 999)).as((f, n) ->
+                Case.rejected("numeric id of " + n, f.with(f.idField(), "9".repeat(n)).json(), INVALID_VALUE));
+        return Arbitraries.oneOf(numericId, Combinators.combine(fields(), length, Arbitraries.of("id", "extra")).as((f, n, where) -> {
             String s = "\"" + "h".repeat(n) + "\"";
             String json = f.with(where.equals("id") ? f.idField() : "extra", s).json();
             if (json.length() > 64 * 1024) {
                 return Case.rejected(where + " of " + n, json, TOO_LARGE);
             }
             return where.equals("id") ? Case.rejected("id of " + n, json, INVALID_VALUE) : Case.accepted("extra of " + n, json);
-        });
+        }));
     }
 
     /**
