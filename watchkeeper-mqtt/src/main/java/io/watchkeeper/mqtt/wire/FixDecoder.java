@@ -242,7 +242,8 @@ public final class FixDecoder {
     }
 
     /** Epoch seconds (original) or epoch milliseconds / ISO-8601 (native); null when the value is null. */
-    private static @Nullable Instant timeOf(JsonParser p, JsonToken t, String field, boolean millis) throws IOException {
+    private static @Nullable Instant timeOf(JsonParser p, JsonToken t, String field, boolean millis)
+            throws IOException {
         if (t == JsonToken.VALUE_NULL) {
             return null; // as for the other fields: null is absent, refused as a missing field
         }
