@@ -113,14 +113,14 @@ final class Partition extends StageContext implements Stage {
         if (maxAheadMillis == Long.MAX_VALUE) {
             return false;
         }
-        long now = clock().millis();
-        long millis = fix.time().toEpochMilli();
-        if (millis - now <= maxAheadMillis) {
+        Instant now = clock().instant();
+        // Instants, not epoch millis: a hostile time beyond year 292 million would overflow a long.
+        if (!fix.time().isAfter(now.plusMillis(maxAheadMillis))) {
             return false;
         }
         deadLetters.accept(new DeadLetter(fix.site(), RejectReason.INVALID_VALUE, "event time " + fix.time()
-                + " is more than " + (maxAheadMillis / 60_000) + " min ahead of the clock (" + Instant.ofEpochMilli(now)
-                + ")", fix.toString(), clock().instant()));
+                + " is more than " + (maxAheadMillis / 60_000) + " min ahead of the clock (" + now + ")",
+                fix.toString(), now));
         return true;
     }
 

@@ -198,5 +198,7 @@ class EventTimeTest {
         assertThat(d.vesselCount()).isEqualTo(1);
         d.feed(fix("B", "S", T0.plus(Duration.ofMinutes(30)), 51.0)); // within the hour: accepted
         assertThat(d.vesselCount()).isEqualTo(2);
+        d.feed(fix("C", "S", Instant.MAX, 52.0)); // no overflow on the way to the dead letter
+        assertThat(d.deadLetters()).hasSize(2);
     }
 }
