@@ -1,6 +1,7 @@
 package io.watchkeeper.server.web;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.watchkeeper.core.geo.Geo;
 import io.watchkeeper.core.zone.Zone;
 import java.io.IOException;
 import java.util.List;
@@ -20,7 +21,6 @@ import org.locationtech.jts.geom.Polygon;
  */
 final class ZoneFeatures {
 
-    private static final double METRES_PER_DEGREE = 111_320;
 
     private ZoneFeatures() {
     }
@@ -42,9 +42,9 @@ final class ZoneFeatures {
     static Envelope extent(Zone z) {
         Envelope e = new Envelope(z.geometry().getEnvelopeInternal());
         if (z.isPoint() && z.radiusMetres() > 0) {
-            double dLat = z.radiusMetres() / METRES_PER_DEGREE;
-            double cos = Math.max(Math.cos(Math.toRadians(e.centre().y)), 0.01);
-            e.expandBy(dLat / cos, dLat);
+            double dLat = z.radiusMetres() / Geo.METRES_PER_DEGREE_LAT;
+            double dLon = z.radiusMetres() / Math.max(Geo.metresPerDegreeLon(e.centre().y), 0.01 * Geo.METRES_PER_DEGREE_LAT);
+            e.expandBy(dLon, dLat);
         }
         return e;
     }
