@@ -38,6 +38,11 @@ public final class InlineEngine {
         pairs.tick();
     }
 
+    /** The partition, for the test driver's looks at per-vessel state (same package). */
+    Partition partition() {
+        return partition;
+    }
+
     public EngineStats stats() {
         StageCounters c = partition.counters();
         StageCounters p = pairs.counters();

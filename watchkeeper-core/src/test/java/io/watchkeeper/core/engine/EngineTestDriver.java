@@ -22,8 +22,8 @@ public final class EngineTestDriver {
     private final List<DeadLetter> deadLetters = new ArrayList<>();
     private final ManualClock clock;
     private final List<Detector<?>> detectors;
+    private final InlineEngine engine;
     private final Partition partition;
-    private final PairStage pairs;
 
     public EngineTestDriver(List<Detector<?>> detectors) {
         this(detectors, Instant.parse("2026-01-01T00:00:00Z"));
@@ -40,15 +40,13 @@ public final class EngineTestDriver {
     public EngineTestDriver(DetectionSetup setup, Instant wallClockStart) {
         this.detectors = setup.detectors();
         this.clock = new ManualClock(wallClockStart);
-        this.pairs = new PairStage(setup, events::add, deadLetters::add, clock);
-        this.partition = new Partition(setup, events::add, deadLetters::add, clock,
-                setup.pairDetectors().isEmpty() ? f -> { } : pairs::process);
+        this.engine = new InlineEngine(setup, events::add, deadLetters::add, clock);
+        this.partition = engine.partition();
     }
 
     /** What the engine's idle tick does: with the wall-clock fallback, lets quiet sources' time run on. */
     public EngineTestDriver tick() {
-        partition.tick();
-        pairs.tick();
+        engine.tick();
         return this;
     }
 
@@ -58,7 +56,7 @@ public final class EngineTestDriver {
     }
 
     public EngineTestDriver feed(Fix fix) {
-        partition.process(fix);
+        engine.submit(fix);
         return this;
     }
 
