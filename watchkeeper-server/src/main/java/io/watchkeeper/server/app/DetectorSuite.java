@@ -20,6 +20,7 @@ import io.watchkeeper.core.detect.portcall.PortCallSettings;
 import io.watchkeeper.core.detect.zone.ZoneDetector;
 import io.watchkeeper.core.detect.zone.ZoneSettings;
 import io.watchkeeper.core.engine.DetectionSetup;
+import io.watchkeeper.core.fsm.StateMachine;
 import io.watchkeeper.core.vessel.VesselRegistry;
 import io.watchkeeper.core.detect.rule.RuleDetector;
 import io.watchkeeper.core.detect.rule.RuleMachine;
@@ -186,6 +187,31 @@ public record DetectorSuite(List<Detector<?>> detectors, List<PairDetector> pair
         return DetectionSetup.of(detectors).withPairDetectors(pairs).withZones(zones).withVessels(vessels)
                 .withWallClockFallback(wallClockFallback)
                 .withMaxAhead(wallClockFallback ? DetectionSetup.DEFAULT_MAX_AHEAD : null);
+    }
+
+    /** The state-machine definitions the suite's detectors run, in detector order. */
+    public List<StateMachine<?, ?, ?>> stateMachines() {
+        List<StateMachine<?, ?, ?>> out = new ArrayList<>();
+        for (Detector<?> d : detectors) {
+            if (d instanceof BoatDetector) {
+                out.add(BoatDetector.MACHINE);
+                out.add(BoatDetector.SPEED_MACHINE);
+            } else if (d instanceof PortCallDetector) {
+                out.add(PortCallDetector.MACHINE);
+            }
+        }
+        return out;
+    }
+
+    /** The user's machines (from {@code --rules}), in file order. */
+    public List<RuleMachine> ruleMachines() {
+        List<RuleMachine> out = new ArrayList<>();
+        for (Detector<?> d : detectors) {
+            if (d instanceof RuleDetector r) {
+                out.add(r.machine());
+            }
+        }
+        return out;
     }
 
     /** Names of every detector, per-vessel ones first. */

@@ -142,15 +142,10 @@ public final class WebFront implements AutoCloseable {
     /** The machines of {@code /api/machines}: the fsm definitions, the user's machines, and the rest by name. */
     static List<MachineView> machines(DetectorSuite suite) {
         List<MachineView> out = new ArrayList<>();
+        suite.stateMachines().forEach(m -> out.add(MachineView.of(m)));
+        suite.ruleMachines().forEach(m -> out.add(MachineView.of(m)));
         for (Detector<?> d : suite.detectors()) {
-            if (d instanceof BoatDetector) {
-                out.add(MachineView.of(BoatDetector.MACHINE));
-                out.add(MachineView.of(BoatDetector.SPEED_MACHINE));
-            } else if (d instanceof PortCallDetector) {
-                out.add(MachineView.of(PortCallDetector.MACHINE));
-            } else if (d instanceof RuleDetector r) {
-                out.add(MachineView.of(r.machine()));
-            } else {
+            if (!(d instanceof BoatDetector || d instanceof PortCallDetector || d instanceof RuleDetector)) {
                 out.add(MachineView.detector(d.name()));
             }
         }

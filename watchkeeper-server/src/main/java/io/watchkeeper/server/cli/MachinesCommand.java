@@ -1,11 +1,9 @@
 package io.watchkeeper.server.cli;
 
-import io.watchkeeper.core.detect.boat.BoatDetector;
-import io.watchkeeper.core.detect.portcall.PortCallDetector;
 import io.watchkeeper.core.detect.rule.RuleMachine;
+import io.watchkeeper.server.app.DetectorSuite;
+import io.watchkeeper.server.config.WatchkeeperConfig;
 import io.watchkeeper.core.fsm.StateMachine;
-import io.watchkeeper.server.rules.RulesFile;
-import io.watchkeeper.server.rules.RulesFileException;
 import io.watchkeeper.core.fsm.TransitionDef;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -27,17 +25,14 @@ final class MachinesCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "FILE", description = "Also show the user-defined machines of this rules file (docs/rules.md).")
     java.nio.file.Path rules;
 
-    static List<StateMachine<?, ?, ?>> machines() {
-        return List.of(BoatDetector.MACHINE, BoatDetector.SPEED_MACHINE, PortCallDetector.MACHINE);
-    }
-
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        for (StateMachine<?, ?, ?> m : machines()) {
+        DetectorSuite suite = DetectorSuite.from(WatchkeeperConfig.DEFAULTS, List.of(), rules);
+        for (StateMachine<?, ?, ?> m : suite.stateMachines()) {
             if (mermaid) {
                 out.println("%% machine: " + m.name());
                 out.println(m.toMermaid());
@@ -48,28 +43,18 @@ final class MachinesCommand implements Callable<Integer> {
                 }
             }
         }
-        if (rules != null) {
-            for (RuleMachine m : loadRules()) {
-                if (mermaid) {
-                    out.println("%% machine: " + m.name());
-                    out.println(m.toMermaid());
-                } else {
-                    out.println(m.name() + "  (user-defined, initial: " + m.initial() + ", states: " + m.states() + ")");
-                    m.toMermaid().lines().filter(l -> l.contains(" --> ") && !l.contains("[*]"))
-                            .forEach(l -> out.println("  " + l.strip()));
-                }
+        for (RuleMachine m : suite.ruleMachines()) {
+            if (mermaid) {
+                out.println("%% machine: " + m.name());
+                out.println(m.toMermaid());
+            } else {
+                out.println(m.name() + "  (user-defined, initial: " + m.initial() + ", states: " + m.states() + ")");
+                m.toMermaid().lines().filter(l -> l.contains(" --> ") && !l.contains("[*]"))
+                        .forEach(l -> out.println("  " + l.strip()));
             }
         }
         out.flush();
         return 0;
-    }
-
-    private List<RuleMachine> loadRules() {
-        try {
-            return RulesFile.load(rules);
-        } catch (RulesFileException e) {
-            throw new io.watchkeeper.server.config.ConfigException(e.getMessage());
-        }
     }
 
     /** {@code REPORT: MOVING -> RESTING  when [same position]}, as a reader would say it. */
