@@ -5,9 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.watchkeeper.core.testing.SharedData;
 import io.watchkeeper.mqtt.testing.MosquittoPub;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import io.watchkeeper.server.it.PackagedJar;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,29 +30,19 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class DashboardDemoIT {
 
-    private static final Path JAR = Path.of("target", "watchkeeper.jar");
     private static final String HOSTILE_MMSI = "219999999";
     private static final String HOSTILE_NAME = "<IMG SRC ONERROR=X>";
     private static final String HOSTILE_CALL_SIGN = "<B>&'\"";
     private static final String HOSTILE_DESTINATION = "\"><SCRIPT>ALERT(2)<";
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
     @Test
     void aRealDemoShowsShipsEventsAndAHostileNameAsText(@TempDir Path dir) throws Exception {
-        assertThat(JAR).as("the jar is built by 'mvn package' before integration tests").exists();
-        int mqtt = freePort();
-        int http = freePort();
+        int mqtt = PackagedJar.freePort();
+        int http = PackagedJar.freePort();
         String recording = SharedData.file("dma-aisabnormal/ais-sample-20131112T1200Z.txt.gz").toString();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString(), "demo", "-q", "--port", String.valueOf(mqtt), "--http", String.valueOf(http),
-                "--ais", recording, "--speed", "0", "--data", dir.resolve("data").toString()));
-        Process demo = new ProcessBuilder(command).redirectOutput(dir.resolve("out.txt").toFile())
-                .redirectError(dir.resolve("err.txt").toFile()).start();
+        Process demo = PackagedJar.start(dir.resolve("out.txt"), dir.resolve("err.txt"), "demo", "-q", "--port",
+                String.valueOf(mqtt), "--http", String.valueOf(http), "--ais", recording, "--speed", "0", "--data",
+                dir.resolve("data").toString());
         ChromeDriver driver = null;
         try {
             await().atMost(Duration.ofSeconds(60)).until(() ->

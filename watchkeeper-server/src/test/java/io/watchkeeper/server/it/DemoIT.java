@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -26,28 +25,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DemoIT {
 
-    private static final Path JAR = Path.of("target", "watchkeeper.jar");
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
     private static Process start(Path dir, String... args) throws IOException {
-        assertThat(JAR).as("the jar is built by 'mvn package' before integration tests").exists();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command)
-                .redirectOutput(dir.resolve("out.txt").toFile())
-                .redirectError(dir.resolve("err.txt").toFile())
-                .start();
+        return PackagedJar.start(dir.resolve("out.txt"), dir.resolve("err.txt"), args);
     }
 
     @Test
     void demoPublishesEventsThatMosquittoSubSees(@TempDir Path dir) throws Exception {
-        int port = freePort();
+        int port = PackagedJar.freePort();
         Process demo = start(dir, "demo", "--port", String.valueOf(port), "--seed", "7", "--rate", "20",
                 "--http", "0", "--data", dir.resolve("data").toString());
         try {
@@ -93,7 +77,7 @@ class DemoIT {
     @Test
     void aTakenHttpPortIsOneClearLineAndANonZeroExit(@TempDir Path dir) throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            Process demo = start(dir, "demo", "--port", String.valueOf(freePort()), "--http",
+            Process demo = start(dir, "demo", "--port", String.valueOf(PackagedJar.freePort()), "--http",
                     String.valueOf(taken.getLocalPort()), "--data", dir.resolve("data").toString());
             assertThat(demo.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
@@ -107,7 +91,7 @@ class DemoIT {
 
     @Test
     void anUnreachableBrokerIsOneClearLineAndANonZeroExit(@TempDir Path dir) throws Exception {
-        int port = freePort();
+        int port = PackagedJar.freePort();
         Process detect = start(dir, "detect", "--broker", "tcp://127.0.0.1:" + port);
         assertThat(detect.waitFor(60, TimeUnit.SECONDS)).isTrue();
 

@@ -16,20 +16,17 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code watchkeeper replay} as a user runs it: the packaged jar, real recordings, exit codes. */
 class ReplayCommandIT {
 
-    private static final Path JAR = Path.of("target", "watchkeeper.jar");
     private static final String SOLENT = SharedData.file("solent-stonesoup/SolentAIS_20160112_130211.csv").toString();
 
     record Run(int exit, byte[] out, String err) {
     }
 
     private static Run run(Path dir, String name, String... args) throws Exception {
-        assertThat(JAR).as("the jar is built by 'mvn package' before integration tests").exists();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(), "replay"));
+        List<String> command = new ArrayList<>(List.of("replay"));
         command.addAll(List.of(args));
         Path out = dir.resolve(name + ".out");
         Path err = dir.resolve(name + ".err");
-        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process p = PackagedJar.start(out, err, command.toArray(String[]::new));
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("replay finished").isTrue();
         return new Run(p.exitValue(), Files.readAllBytes(out), Files.readString(err));
     }

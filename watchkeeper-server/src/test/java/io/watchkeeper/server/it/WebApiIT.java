@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.watchkeeper.core.testing.SharedData;
 import io.watchkeeper.mqtt.testing.TestBroker;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,8 +15,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,23 +25,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WebApiIT {
 
-    private static final Path JAR = Path.of("target", "watchkeeper.jar");
     private static final String DANISH = SharedData.file("dma-aisabnormal/ais-sample-20131112T1200Z.txt.gz").toString();
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
     private static Process start(Path dir, String name, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectOutput(dir.resolve(name + ".out").toFile())
-                .redirectError(dir.resolve(name + ".err").toFile()).start();
+        return PackagedJar.start(dir.resolve(name + ".out"), dir.resolve(name + ".err"), args);
     }
 
     private HttpResponse<String> get(int port, String path) throws Exception {
@@ -68,11 +53,10 @@ class WebApiIT {
 
     @Test
     void restApiMetricsStatusAndHistoryThatSurvivesARestart(@TempDir Path dir) throws Exception {
-        assertThat(JAR).as("the jar is built by 'mvn package' before integration tests").exists();
         Path data = dir.resolve("data");
         try (TestBroker broker = TestBroker.Kind.EMBEDDED.start()) {
             String url = "tcp://127.0.0.1:" + broker.port();
-            int port = freePort();
+            int port = PackagedJar.freePort();
             Process first = start(dir, "first", "detect", "-q", "--broker", url, "--http", String.valueOf(port),
                     "--data", data.toString(), "--input", "DK=file:" + DANISH);
             long stored;
@@ -114,7 +98,7 @@ class WebApiIT {
             }
 
             // The same data directory, no input: yesterday's events are still there.
-            int port2 = freePort();
+            int port2 = PackagedJar.freePort();
             Process second = start(dir, "second", "detect", "-q", "--broker", url, "--http", String.valueOf(port2),
                     "--data", data.toString());
             try {
@@ -126,7 +110,7 @@ class WebApiIT {
                 stop(second);
             }
         }
-        Process down = start(dir, "down", "status", "--url", "http://127.0.0.1:" + freePort());
+        Process down = start(dir, "down", "status", "--url", "http://127.0.0.1:" + PackagedJar.freePort());
         assertThat(down.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(down.exitValue()).isEqualTo(1);
         assertThat(Files.readString(dir.resolve("down.err"))).startsWith("status: cannot reach");
