@@ -1,8 +1,11 @@
 package io.watchkeeper.core.detect;
 
 import io.watchkeeper.core.Evolving;
+import io.watchkeeper.core.checkpoint.StateIn;
+import io.watchkeeper.core.checkpoint.StateOut;
 import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.fix.VesselId;
+import java.io.IOException;
 
 /**
  * A pure step function over small per-vessel state: the unit of detection.
@@ -49,5 +52,21 @@ public interface Detector<S> {
      */
     default Step<S> onTime(S state, VesselId vessel, long nowMillis, DetectorContext ctx) {
         return Step.quiet(state);
+    }
+
+    /**
+     * Writes one vessel's state for a checkpoint. Called off the vessel's thread, on a copy the
+     * engine took at a barrier; states are immutable, so that is safe. {@link #readState} must read
+     * exactly what this wrote.
+     *
+     * @throws UnsupportedOperationException if this detector cannot be checkpointed (the default)
+     */
+    default void writeState(S state, StateOut out) throws IOException {
+        throw new UnsupportedOperationException("detector " + name() + " cannot be checkpointed");
+    }
+
+    /** Reads back what {@link #writeState} wrote for {@code vessel}. */
+    default S readState(StateIn in, VesselId vessel) throws IOException {
+        throw new UnsupportedOperationException("detector " + name() + " cannot be checkpointed");
     }
 }

@@ -1,9 +1,12 @@
 package io.watchkeeper.core.detect.pair;
 
 import io.watchkeeper.core.Evolving;
+import io.watchkeeper.core.checkpoint.StateIn;
+import io.watchkeeper.core.checkpoint.StateOut;
 import io.watchkeeper.core.detect.DetectorContext;
 import io.watchkeeper.core.event.EventSink;
 import io.watchkeeper.core.fix.Fix;
+import java.io.IOException;
 
 /**
  * A detector over pairs of vessels (encounters, tug assists). Unlike a per-vessel
@@ -35,4 +38,19 @@ public interface PairDetector {
 
     /** Pairs currently close together (candidates or ongoing). */
     int trackedPairs();
+
+    /**
+     * Writes this detector's whole state (vessels, pairs, due times) for a checkpoint. Called on the
+     * pair stage's own thread at a barrier, so it must be quick: no more than a copy into bytes.
+     *
+     * @throws UnsupportedOperationException if this detector cannot be checkpointed (the default)
+     */
+    default void writeState(StateOut out) throws IOException {
+        throw new UnsupportedOperationException("pair detector " + name() + " cannot be checkpointed");
+    }
+
+    /** Replaces this detector's state with what {@link #writeState} wrote. Only on a fresh detector. */
+    default void readState(StateIn in) throws IOException {
+        throw new UnsupportedOperationException("pair detector " + name() + " cannot be checkpointed");
+    }
 }
