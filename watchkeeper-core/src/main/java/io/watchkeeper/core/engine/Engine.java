@@ -34,22 +34,58 @@ public final class Engine implements AutoCloseable {
     private final LongAdder pairSubmitted = new LongAdder();
     private final AtomicLong backpressureWaits = new AtomicLong();
     private final EventSink events;
+    private final Clock clock;
+    private final List<String> detectorNames;
     private volatile boolean closed;
 
     private Engine(EngineConfig config, DetectionSetup setup, EventSink events, DeadLetterSink deadLetters,
-                   Clock clock) {
+                   Clock clock, @Nullable EngineSnapshot restored) {
         this.events = events;
+        this.clock = clock;
+        this.detectorNames = setup.detectors().stream().map(Detector::name).toList();
+        PairStage pairStage = null;
         if (setup.pairDetectors().isEmpty()) {
             pairWorker = null;
         } else {
-            pairWorker = new Worker("wk-pairs", config.queueCapacity(),
-                    new PairStage(setup, events, deadLetters, clock));
+            pairStage = new PairStage(setup, events, deadLetters, clock);
+            pairWorker = new Worker("wk-pairs", config.queueCapacity(), pairStage);
         }
         Consumer<Fix> pairFeed = pairWorker == null ? f -> { } : this::feedPairs;
+        Consumer<Barrier> barrierFeed = pairWorker == null ? b -> { } : this::feedPairs;
         workers = new Worker[config.workers()];
+        Partition[] partitions = new Partition[config.workers()];
         for (int i = 0; i < workers.length; i++) {
-            workers[i] = new Worker("wk-engine-" + i, config.queueCapacity(),
-                    new Partition(setup, events, deadLetters, clock, pairFeed));
+            partitions[i] = new Partition(setup, events, deadLetters, clock, pairFeed, barrierFeed);
+            workers[i] = new Worker("wk-engine-" + i, config.queueCapacity(), partitions[i]);
+        }
+        if (restored != null) {
+            restore(restored, setup, partitions, pairStage);
+        }
+    }
+
+    /** Deals the checkpointed vessels out to their partitions (the worker count may have changed). */
+    private void restore(EngineSnapshot saved, DetectionSetup setup, Partition[] partitions,
+                         @Nullable PairStage pairStage) {
+        if (!saved.detectorNames().equals(detectorNames)) {
+            throw new IllegalArgumentException("checkpoint has detectors " + saved.detectorNames()
+                    + " but the engine runs " + detectorNames + "; read it with SnapshotCodec against this setup");
+        }
+        List<List<EngineSnapshot.VesselRecord>> dealt = new ArrayList<>();
+        for (int i = 0; i < partitions.length; i++) {
+            dealt.add(new ArrayList<>());
+        }
+        for (EngineSnapshot.VesselRecord r : saved.vessels()) {
+            dealt.get(partitionOf(r.vessel(), partitions.length)).add(r);
+        }
+        for (int i = 0; i < partitions.length; i++) {
+            partitions[i].restore(dealt.get(i), saved.sites());
+        }
+        if (pairStage != null) {
+            try {
+                pairStage.restore(saved.pairs(), SnapshotCodec.zoneResolver(setup.zones()));
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("checkpoint's pair state is corrupt: " + e.getMessage(), e);
+            }
         }
     }
 
@@ -68,7 +104,25 @@ public final class Engine implements AutoCloseable {
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(deadLetters, "deadLetters");
         Objects.requireNonNull(clock, "clock");
-        Engine engine = new Engine(config, setup, events, deadLetters, clock);
+        return start(config, setup, events, deadLetters, clock, null);
+    }
+
+    /**
+     * Creates and starts an engine that resumes from a checkpoint: every vessel's detector states,
+     * ordering marks and source watermarks, and the pair detectors' state, as they were at the
+     * barrier that took {@code restored}.
+     *
+     * @param restored read by {@link SnapshotCodec#read} against this same setup, or null to start empty
+     * @throws IllegalArgumentException if the snapshot does not fit this setup's detectors
+     */
+    public static Engine start(EngineConfig config, DetectionSetup setup, EventSink events,
+                               DeadLetterSink deadLetters, Clock clock, @Nullable EngineSnapshot restored) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(setup, "setup");
+        Objects.requireNonNull(events, "events");
+        Objects.requireNonNull(deadLetters, "deadLetters");
+        Objects.requireNonNull(clock, "clock");
+        Engine engine = new Engine(config, setup, events, deadLetters, clock, restored);
         if (engine.pairWorker != null) {
             engine.pairWorker.start();
         }
@@ -76,6 +130,11 @@ public final class Engine implements AutoCloseable {
             w.start();
         }
         return engine;
+    }
+
+    /** Called on partition threads after they took their part of a barrier. */
+    private void feedPairs(Barrier barrier) {
+        pairWorker.put(barrier);
     }
 
     /** Called on partition threads; waits while the pair stage's queue is full. */
@@ -103,8 +162,33 @@ public final class Engine implements AutoCloseable {
         submitted.increment();
     }
 
+    /**
+     * Puts a barrier behind everything submitted so far. Its future completes once every fix before it
+     * has been detected and its events handed to the event sink, with the engine's state at that cut if
+     * {@code captureState}. For a consistent cut, the caller must not submit until then from any thread
+     * whose fixes it wants on one side of the barrier (an MQTT input thread does this naturally: it
+     * waits for the future before it goes on). Waits while a worker queue is full.
+     *
+     * @throws IllegalStateException if the engine is closed
+     */
+    public java.util.concurrent.CompletableFuture<EngineSnapshot> barrier(boolean captureState) {
+        if (closed) {
+            throw new IllegalStateException("engine is closed");
+        }
+        Barrier barrier = new Barrier(captureState, workers.length, pairWorker != null, clock.millis(),
+                detectorNames);
+        for (Worker w : workers) {
+            w.put(barrier);
+        }
+        return barrier.future();
+    }
+
     static int partitionOf(Fix fix, int n) {
-        int h = fix.vessel().hashCode();
+        return partitionOf(fix.vessel(), n);
+    }
+
+    static int partitionOf(io.watchkeeper.core.fix.VesselId vessel, int n) {
+        int h = vessel.hashCode();
         h ^= h >>> 16;
         return (h & 0x7fff_ffff) % n;
     }

@@ -36,6 +36,7 @@ final class PairStage extends StageContext implements Stage {
     private long nextSweepMillis = Long.MIN_VALUE;
     private long lastSweepWall;
     private long processed;
+    private final java.util.Map<Barrier, Integer> barriersArrived = new java.util.IdentityHashMap<>();
 
     PairStage(DetectionSetup setup, EventSink events, DeadLetterSink deadLetters, Clock clock) {
         super(clock, setup.zones(), setup.vessels());
@@ -68,6 +69,49 @@ final class PairStage extends StageContext implements Stage {
             nextSweepMillis = millis + sweepEveryMillis;
         } else if (millis >= nextSweepMillis) {
             sweep(clock().millis());
+        }
+    }
+
+    /** Takes the barrier once every partition has passed it on: then no fix before it is still on its way. */
+    @Override
+    public void barrier(Barrier barrier) {
+        int arrived = barriersArrived.merge(barrier, 1, Integer::sum);
+        if (arrived < barrier.partitions()) {
+            return;
+        }
+        barriersArrived.remove(barrier);
+        if (!barrier.captureState()) {
+            barrier.pairsArrived(EngineSnapshot.PairState.NONE);
+            return;
+        }
+        List<String> names = new java.util.ArrayList<>(detectors.size());
+        List<byte[]> states = new java.util.ArrayList<>(detectors.size());
+        for (PairDetector d : detectors) {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try {
+                io.watchkeeper.core.checkpoint.StateOut out = new io.watchkeeper.core.checkpoint.StateOut(bytes);
+                d.writeState(out);
+                out.flush();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e); // a byte array does not fail
+            }
+            names.add(d.name());
+            states.add(bytes.toByteArray());
+        }
+        barrier.pairsArrived(new EngineSnapshot.PairState(watermarkMillis, wallAtWatermark, names, states));
+    }
+
+    /** Puts back checkpointed pair state, before the first fix; detectors not in it start empty. */
+    void restore(EngineSnapshot.PairState saved, java.util.function.Function<String, io.watchkeeper.core.zone.Zone> zones)
+            throws java.io.IOException {
+        watermarkMillis = saved.watermarkMillis();
+        wallAtWatermark = saved.wallAtWatermark();
+        for (PairDetector d : detectors) {
+            int i = saved.names().indexOf(d.name());
+            if (i >= 0) {
+                d.readState(new io.watchkeeper.core.checkpoint.StateIn(
+                        new java.io.ByteArrayInputStream(saved.states().get(i)), zones));
+            }
         }
     }
 

@@ -42,6 +42,7 @@ final class Partition extends StageContext implements Stage {
     private final EventSink events;
     private final DeadLetterSink deadLetters;
     private final Consumer<Fix> pairFeed;
+    private final Consumer<Barrier> barrierFeed;
     private final Consumer<Fix> fixTap;
     private final long maxAheadMillis;
     private final long sweepEveryMillis;
@@ -56,7 +57,14 @@ final class Partition extends StageContext implements Stage {
     private long timersFired;
 
     Partition(DetectionSetup setup, EventSink events, DeadLetterSink deadLetters, Clock clock, Consumer<Fix> pairFeed) {
+        this(setup, events, deadLetters, clock, pairFeed, b -> { });
+    }
+
+    /** @param barrierFeed where a barrier goes after this partition took its part: the pair stage, if any */
+    Partition(DetectionSetup setup, EventSink events, DeadLetterSink deadLetters, Clock clock, Consumer<Fix> pairFeed,
+              Consumer<Barrier> barrierFeed) {
         super(clock, setup.zones(), setup.vessels());
+        this.barrierFeed = barrierFeed;
         this.detectors = setup.detectors();
         this.vessels = new VesselTable(detectors);
         this.events = events;
@@ -102,6 +110,51 @@ final class Partition extends StageContext implements Stage {
             nextSweepMillis[source] = saturatedAdd(millis, sweepEveryMillis);
         } else if (millis >= next) {
             sweep(clock().millis());
+        }
+    }
+
+    @Override
+    public void barrier(Barrier barrier) {
+        if (barrier.captureState()) {
+            barrier.partitionArrived(capture(), watermarks.marks());
+        } else {
+            barrier.partitionArrived(List.of(), List.of());
+        }
+        barrierFeed.accept(barrier);
+    }
+
+    /**
+     * Copies every vessel's slot. The states themselves are immutable records, so copying the arrays
+     * is enough for another thread to encode them while this one goes on.
+     */
+    private List<EngineSnapshot.VesselRecord> capture() {
+        List<EngineSnapshot.VesselRecord> out = new java.util.ArrayList<>(vessels.size());
+        for (Map.Entry<VesselId, VesselSlot> e : vessels.entries()) {
+            VesselSlot s = e.getValue();
+            if (s.lastMillis == Long.MIN_VALUE) {
+                continue;
+            }
+            out.add(new EngineSnapshot.VesselRecord(e.getKey(), watermarks.site(s.source), s.lastMillis, s.lastNanos,
+                    s.lastPositionBits, s.states.clone()));
+        }
+        return out;
+    }
+
+    /**
+     * Puts back checkpointed vessels and watermarks, before the first fix. The states must already be
+     * in this engine's detector order.
+     */
+    void restore(List<EngineSnapshot.VesselRecord> saved, List<EngineSnapshot.SiteMark> marks) {
+        for (EngineSnapshot.SiteMark m : marks) {
+            sourceOf(m.site());
+            watermarks.restore(m);
+        }
+        for (EngineSnapshot.VesselRecord r : saved) {
+            VesselSlot slot = vessels.restore(r.vessel(), r.states().clone());
+            slot.source = sourceOf(r.site());
+            slot.lastMillis = r.lastMillis();
+            slot.lastNanos = r.lastNanos();
+            slot.lastPositionBits = r.lastPositionBits();
         }
     }
 

@@ -7,6 +7,9 @@ interface Stage {
 
     void process(Fix fix);
 
+    /** Everything before {@code barrier} in the queue is done: add this stage's part and pass it on. */
+    void barrier(Barrier barrier);
+
     /** Called when the worker is idle, so that time-driven work still happens on a quiet feed. */
     void tick();
 

@@ -37,6 +37,13 @@ final class VesselTable {
         return s;
     }
 
+    /** Puts back a checkpointed vessel. */
+    VesselSlot restore(VesselId vessel, Object[] states) {
+        VesselSlot s = new VesselSlot(states);
+        slots.put(vessel, s);
+        return s;
+    }
+
     Optional<Object> stateOf(VesselId vessel, int detectorIndex) {
         VesselSlot s = slots.get(vessel);
         return s == null ? Optional.empty() : Optional.of(s.states[detectorIndex]);

@@ -73,4 +73,24 @@ final class Watermarks {
     int size() {
         return sites.size();
     }
+
+    String site(int index) {
+        return sites.get(index);
+    }
+
+    /** Every source's mark, for a checkpoint. */
+    List<EngineSnapshot.SiteMark> marks() {
+        List<EngineSnapshot.SiteMark> out = new ArrayList<>(sites.size());
+        for (int i = 0; i < sites.size(); i++) {
+            out.add(new EngineSnapshot.SiteMark(sites.get(i), eventMillis[i], wallMillisAtAdvance[i]));
+        }
+        return out;
+    }
+
+    /** Puts back a checkpointed mark; the wall time it advanced at keeps running, as if never stopped. */
+    void restore(EngineSnapshot.SiteMark mark) {
+        int i = indexOf(mark.site());
+        eventMillis[i] = mark.eventMillis();
+        wallMillisAtAdvance[i] = mark.wallMillisAtAdvance();
+    }
 }

@@ -21,7 +21,8 @@ final class Worker implements Runnable {
     private static final int SPINS_BEFORE_PARK = 64;
     private static final long PARK_NANOS = 1_000_000L;
 
-    private final MpscArrayQueue<Fix> queue;
+    /** Fixes, and now and then a {@link Barrier}. */
+    private final MpscArrayQueue<Object> queue;
     private final Stage stage;
     private final AtomicLong failures = new AtomicLong();
     private volatile StageCounters counters = StageCounters.ZERO;
@@ -40,9 +41,9 @@ final class Worker implements Runnable {
     }
 
     /** Enqueues, waiting while the queue is full. Returns how many times it had to wait. */
-    long put(Fix fix) {
+    long put(Object item) {
         long waits = 0;
-        while (!queue.offer(fix)) {
+        while (!queue.offer(item)) {
             if (!running) {
                 throw new IllegalStateException("engine is stopped");
             }
@@ -89,7 +90,17 @@ final class Worker implements Runnable {
         }
     }
 
-    private void handle(Fix fix) {
+    private void handle(Object item) {
+        if (item instanceof Barrier barrier) {
+            try {
+                stage.barrier(barrier);
+            } catch (RuntimeException e) {
+                barrier.fail(e);
+                LOG.error("engine worker {} failed at a checkpoint barrier", thread.getName(), e);
+            }
+            return;
+        }
+        Fix fix = (Fix) item;
         try {
             stage.process(fix);
         } catch (RuntimeException e) {

@@ -1,0 +1,91 @@
+package io.watchkeeper.core.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jetbrains.annotations.Nullable;
+
+/**
+ * A marker that travels through every worker queue behind the fixes submitted before it. When a
+ * partition takes it, everything before it has been detected and its events handed to the sink; the
+ * partition adds its vessels (if state is wanted) and passes the marker on to the pair stage, which
+ * takes it once every partition has. So the barrier's future completes at a consistent cut: no fix
+ * before it is still in the engine, and (as long as the caller submits nothing meanwhile) none after.
+ */
+final class Barrier {
+
+    private final boolean captureState;
+    private final int partitions;
+    private final boolean hasPairs;
+    private final long wallMillis;
+    private final List<EngineSnapshot.VesselRecord> vessels = new ArrayList<>();
+    private final List<EngineSnapshot.SiteMark> sites = new ArrayList<>();
+    private final AtomicInteger partitionsArrived = new AtomicInteger();
+    private final CompletableFuture<EngineSnapshot> done = new CompletableFuture<>();
+    private final List<String> detectorNames;
+
+    Barrier(boolean captureState, int partitions, boolean hasPairs, long wallMillis, List<String> detectorNames) {
+        this.captureState = captureState;
+        this.partitions = partitions;
+        this.hasPairs = hasPairs;
+        this.wallMillis = wallMillis;
+        this.detectorNames = detectorNames;
+    }
+
+    boolean captureState() {
+        return captureState;
+    }
+
+    int partitions() {
+        return partitions;
+    }
+
+    /**
+     * A partition's part. Partitions arrive on their own threads, hence the lock; it is taken once per
+     * partition per barrier, never per fix.
+     */
+    void partitionArrived(List<EngineSnapshot.VesselRecord> partVessels, List<EngineSnapshot.SiteMark> partSites) {
+        synchronized (this) {
+            vessels.addAll(partVessels);
+            sites.addAll(partSites);
+        }
+        if (partitionsArrived.incrementAndGet() == partitions && !hasPairs) {
+            complete(EngineSnapshot.PairState.NONE);
+        }
+    }
+
+    /** The pair stage's part, once every partition has passed the barrier on. */
+    void pairsArrived(EngineSnapshot.PairState pairs) {
+        complete(pairs);
+    }
+
+    void fail(Throwable failure) {
+        done.completeExceptionally(failure);
+    }
+
+    private void complete(EngineSnapshot.PairState pairs) {
+        synchronized (this) {
+            done.complete(captureState
+                    ? new EngineSnapshot(wallMillis, detectorNames, vessels, mergedSites(), pairs)
+                    : new EngineSnapshot(wallMillis, detectorNames, List.of(), List.of(), EngineSnapshot.PairState.NONE));
+        }
+    }
+
+    /** Each partition keeps its own watermark per source; the furthest one is where that source stands. */
+    private List<EngineSnapshot.SiteMark> mergedSites() {
+        java.util.Map<String, EngineSnapshot.SiteMark> bySite = new java.util.LinkedHashMap<>();
+        for (EngineSnapshot.SiteMark m : sites) {
+            bySite.merge(m.site(), m, (a, b) -> a.eventMillis() >= b.eventMillis() ? a : b);
+        }
+        return List.copyOf(bySite.values());
+    }
+
+    CompletableFuture<EngineSnapshot> future() {
+        return done;
+    }
+
+    @Nullable EngineSnapshot now() {
+        return done.getNow(null);
+    }
+}

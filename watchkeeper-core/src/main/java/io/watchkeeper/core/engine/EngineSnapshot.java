@@ -1,0 +1,67 @@
+package io.watchkeeper.core.engine;
+
+import io.watchkeeper.core.fix.VesselId;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything the engine knows at a barrier: each vessel's detector states and ordering marks, each
+ * source's watermark, and the pair detectors' state as bytes. Taken by {@link Engine#barrier} and
+ * given back to {@link Engine#start(EngineConfig, DetectionSetup, io.watchkeeper.core.event.EventSink,
+ * io.watchkeeper.core.deadletter.DeadLetterSink, java.time.Clock, EngineSnapshot)} after a restart;
+ * {@link SnapshotCodec} turns it into bytes and back.
+ *
+ * <p>The per-vessel states are the detectors' own immutable records, copied by reference at the
+ * barrier, so encoding can happen on another thread while the engine goes on.
+ *
+ * @param wallMillis     wall-clock time of the barrier
+ * @param detectorNames  names of the per-vessel detectors, in the order of each vessel's states
+ * @param vessels        every vessel the engine knew
+ * @param sites          each source's event-time watermark
+ * @param pairs          the pair stage's clock and each pair detector's state
+ */
+public record EngineSnapshot(long wallMillis, List<String> detectorNames, List<VesselRecord> vessels,
+                             List<SiteMark> sites, PairState pairs) {
+
+    public EngineSnapshot {
+        detectorNames = List.copyOf(detectorNames);
+        vessels = List.copyOf(vessels);
+        sites = List.copyOf(sites);
+        Objects.requireNonNull(pairs, "pairs");
+    }
+
+    /**
+     * One vessel.
+     *
+     * @param site             the source it was last heard from
+     * @param lastMillis       event time of its last accepted fix (epoch ms)
+     * @param lastNanos        sub-millisecond part of that time
+     * @param lastPositionBits hash of the last accepted position, to recognise a redelivery
+     * @param states           one state per detector in {@link EngineSnapshot#detectorNames()} order
+     */
+    public record VesselRecord(VesselId vessel, String site, long lastMillis, int lastNanos, long lastPositionBits,
+                               Object[] states) {
+    }
+
+    /** A source's watermark: its latest event time, and the wall time at which it got there. */
+    public record SiteMark(String site, long eventMillis, long wallMillisAtAdvance) {
+    }
+
+    /**
+     * The pair stage.
+     *
+     * @param watermarkMillis furthest event time it has seen
+     * @param wallAtWatermark wall time when that was reached
+     * @param names           pair detector names
+     * @param states          each pair detector's state, as written by its {@code writeState}
+     */
+    public record PairState(long watermarkMillis, long wallAtWatermark, List<String> names, List<byte[]> states) {
+
+        public static final PairState NONE = new PairState(Long.MIN_VALUE, 0, List.of(), List.of());
+
+        public PairState {
+            names = List.copyOf(names);
+            states = List.copyOf(states);
+        }
+    }
+}
