@@ -45,6 +45,11 @@ public final class AisDecoder {
         framer.flush();
     }
 
+    /** See {@link NmeaFramer#isAtBoundary()}. */
+    public boolean isAtBoundary() {
+        return framer.isAtBoundary();
+    }
+
     public AisDecoderStats stats() {
         return new AisDecoderStats(messagesByType, AisDecoderStats.copy(rejectedByReason), framer.stats());
     }

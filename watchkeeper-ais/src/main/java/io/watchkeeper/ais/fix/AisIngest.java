@@ -14,6 +14,8 @@ import io.watchkeeper.core.vessel.VesselInfo;
 import io.watchkeeper.core.vessel.VesselRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -44,6 +46,11 @@ public final class AisIngest {
     private long staticReports;
     private long deadLetterCount;
     private long lastExpireMillis;
+    /** Bound of {@link #sinceBoundary}: far above a few fragments, far below a memory problem. */
+    private static final int MAX_HELD_LINES = 1_000;
+    private final List<HeldLine> sinceBoundary = new ArrayList<>();
+    private long heldLinesDropped;
+    private boolean replaying;
 
     /**
      * @param source  the input's name: the site of its fixes and the {@code <source>} of its dead letters
@@ -67,6 +74,7 @@ public final class AisIngest {
     public void accept(CharSequence line) {
         long now = clock.millis();
         decoder.accept(line, now);
+        remember(line, now);
         if (now - lastExpireMillis >= EXPIRE_EVERY_MILLIS) {
             lastExpireMillis = now;
             decoder.expire(now);
@@ -97,6 +105,58 @@ public final class AisIngest {
         decoder.flush();
     }
 
+    /** Nothing read waits for a later line; see {@link io.watchkeeper.ais.nmea.NmeaFramer#isAtBoundary()}. */
+    public boolean isAtBoundary() {
+        return decoder.isAtBoundary();
+    }
+
+    /**
+     * Keeps the lines read since the decoder was last at a boundary: they are what it holds (a fragment,
+     * a time for the next sentence), and feeding them again rebuilds exactly that. Bounded: an input
+     * that never reaches a boundary keeps only its last lines.
+     */
+    private void remember(CharSequence line, long now) {
+        if (decoder.isAtBoundary()) {
+            sinceBoundary.clear();
+            return;
+        }
+        if (sinceBoundary.size() == MAX_HELD_LINES) {
+            sinceBoundary.remove(0);
+            heldLinesDropped++;
+        }
+        sinceBoundary.add(new HeldLine(line.toString(), now));
+    }
+
+    /** A line the decoder still depends on, and when it was read. */
+    public record HeldLine(String line, long readAtMillis) {
+    }
+
+    /** What the decoder holds, as the lines that built it; for a checkpoint. */
+    public List<HeldLine> heldLines() {
+        return List.copyOf(sinceBoundary);
+    }
+
+    /**
+     * Rebuilds what the decoder held at a checkpoint by reading those lines again, silently: whatever
+     * they completed then was handed on then, and is in the checkpoint already. Only on a fresh ingest.
+     */
+    public void restore(List<HeldLine> lines) {
+        replaying = true;
+        try {
+            for (HeldLine held : lines) {
+                decoder.accept(held.line(), held.readAtMillis());
+                remember(held.line(), held.readAtMillis());
+            }
+        } finally {
+            replaying = false;
+        }
+    }
+
+    /** Held lines that fell off the bound (see {@link #heldLines()}). */
+    public long heldLinesDropped() {
+        return heldLinesDropped;
+    }
+
     public String source() {
         return source;
     }
@@ -120,6 +180,9 @@ public final class AisIngest {
 
         @Override
         public void onMessage(AisMessage message, AisPayload payload) {
+            if (replaying) {
+                return;
+            }
             Instant time = timeOf(payload);
             Optional<AisFixes.Position> position = AisFixes.position(message, source, time);
             if (position.isPresent()) {
@@ -142,6 +205,9 @@ public final class AisIngest {
 
         @Override
         public void onRejected(RejectReason reason, String detail, String raw) {
+            if (replaying) {
+                return;
+            }
             deadLetter(reason, detail, raw);
         }
     }

@@ -97,6 +97,15 @@ public final class NmeaFramer {
         assembler.flush();
     }
 
+    /**
+     * Whether nothing read so far waits for a later line: no incomplete fragment group, no tag block or
+     * {@code $PGHP} time waiting for its sentence. Only there may a checkpoint cut the input, since
+     * what the framer holds is not part of one.
+     */
+    public boolean isAtBoundary() {
+        return contextTimeMillis == AisPayload.NO_TIME && contextSource == null && assembler.pendingGroups() == 0;
+    }
+
     /** A snapshot of the counters. */
     public FramerStats stats() {
         return outcomes.stats(assembler.pendingGroups(), assembler.pendingLines());

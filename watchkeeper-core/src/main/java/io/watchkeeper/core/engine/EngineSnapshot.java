@@ -19,15 +19,30 @@ import java.util.Objects;
  * @param vessels        every vessel the engine knew
  * @param sites          each source's event-time watermark
  * @param pairs          the pair stage's clock and each pair detector's state
+ * @param input          what the inputs held at the cut (part of a message, static data), in their own
+ *                       format; the engine only carries it, so that one file holds one consistent cut
  */
 public record EngineSnapshot(long wallMillis, List<String> detectorNames, List<VesselRecord> vessels,
-                             List<SiteMark> sites, PairState pairs) {
+                             List<SiteMark> sites, PairState pairs, byte[] input) {
+
+    private static final byte[] NO_INPUT = new byte[0];
 
     public EngineSnapshot {
         detectorNames = List.copyOf(detectorNames);
         vessels = List.copyOf(vessels);
         sites = List.copyOf(sites);
         Objects.requireNonNull(pairs, "pairs");
+        Objects.requireNonNull(input, "input");
+    }
+
+    public EngineSnapshot(long wallMillis, List<String> detectorNames, List<VesselRecord> vessels,
+                          List<SiteMark> sites, PairState pairs) {
+        this(wallMillis, detectorNames, vessels, sites, pairs, NO_INPUT);
+    }
+
+    /** This snapshot with the inputs' state added. */
+    public EngineSnapshot withInput(byte[] state) {
+        return new EngineSnapshot(wallMillis, detectorNames, vessels, sites, pairs, state);
     }
 
     /**

@@ -65,6 +65,7 @@ public final class SnapshotCodec {
             header.writeString(pairs.names().get(i));
             header.writeBytes(pairs.states().get(i));
         }
+        header.writeBytes(s.input());
         out.writeInt(s.sites().size());
         for (EngineSnapshot.SiteMark m : s.sites()) {
             header.writeString(m.site());
@@ -129,6 +130,7 @@ public final class SnapshotCodec {
             pairNames.add(required(header.readString()));
             pairStates.add(header.readBytes());
         }
+        byte[] input = header.readBytes();
         int siteCount = count(in.readInt());
         List<EngineSnapshot.SiteMark> sites = new ArrayList<>(siteCount);
         for (int i = 0; i < siteCount; i++) {
@@ -145,7 +147,7 @@ public final class SnapshotCodec {
             throw new IOException("checkpoint is corrupt (CRC mismatch)");
         }
         return new EngineSnapshot(wallMillis, current, vessels, sites,
-                new EngineSnapshot.PairState(pairMark, pairWall, pairNames, pairStates));
+                new EngineSnapshot.PairState(pairMark, pairWall, pairNames, pairStates), input);
     }
 
     private static EngineSnapshot.VesselRecord readVessel(DataInputStream in, StateIn header, DetectionSetup setup,

@@ -131,6 +131,18 @@ public final class Publisher implements AutoCloseable {
         }
     }
 
+    /**
+     * Completes once every publish made before this call has settled: acknowledged by the broker, or
+     * failed (and counted in {@link #failed()}). Never completes exceptionally. It is how a caller learns
+     * that the messages it handed over are safe at the broker before it acknowledges its own input.
+     */
+    public CompletableFuture<Void> whenSettled() {
+        CompletableFuture<?>[] pending = unacknowledged.stream()
+                .map(f -> f.handle((ok, error) -> null))
+                .toArray(CompletableFuture<?>[]::new);
+        return CompletableFuture.allOf(pending);
+    }
+
     /** Publishes acknowledged by the broker (or written, for QoS 0). */
     public long published() {
         return published.get();

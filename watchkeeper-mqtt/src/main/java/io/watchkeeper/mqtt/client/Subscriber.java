@@ -47,7 +47,7 @@ public final class Subscriber implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Subscriber.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
-    private final MessageHandler handler;
+    private final DeliveryHandler handler;
     private final String clientId;
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong handlerErrors = new AtomicLong();
@@ -56,7 +56,7 @@ public final class Subscriber implements AutoCloseable {
     private volatile ManagedClient connection;
     private volatile @Nullable Disposable flow;
 
-    private Subscriber(MessageHandler handler, String clientId) {
+    private Subscriber(DeliveryHandler handler, String clientId) {
         this.handler = handler;
         this.clientId = clientId;
         this.handlerThread = Executors.newSingleThreadExecutor(runnable -> {
@@ -73,6 +73,27 @@ public final class Subscriber implements AutoCloseable {
      * @throws MqttConnectException if the broker is unreachable, refuses us or rejects a subscription
      */
     public static Subscriber connect(ClientSettings settings, List<String> topicFilters, MessageHandler handler) {
+        Objects.requireNonNull(handler, "handler");
+        return connect(settings, topicFilters, false, (topic, payload, ack) -> {
+            handler.onMessage(topic, payload);
+            ack.acknowledge();
+        });
+    }
+
+    /**
+     * Like {@link #connect(ClientSettings, List, MessageHandler)}, but durable: the broker session
+     * outlives this process (the first connect resumes it, with clean start off, and {@link #close()}
+     * leaves it for {@link ClientSettings#sessionExpiry()}), and the handler acknowledges each message
+     * when it is ready to. Messages published while we are down, or received but never acknowledged
+     * before a crash, are delivered on the next start: at least once, across restarts.
+     */
+    public static Subscriber connectDurable(ClientSettings settings, List<String> topicFilters,
+                                            DeliveryHandler handler) {
+        return connect(settings, topicFilters, true, handler);
+    }
+
+    private static Subscriber connect(ClientSettings settings, List<String> topicFilters, boolean durable,
+                                      DeliveryHandler handler) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(topicFilters, "topicFilters");
         Objects.requireNonNull(handler, "handler");
@@ -89,7 +110,7 @@ public final class Subscriber implements AutoCloseable {
         Subscriber subscriber = new Subscriber(handler, settings.clientId());
         try {
             // Register before connecting: messages of a resumed session may arrive at once.
-            subscriber.connection = ManagedClient.connect(settings, true, subscriber::listen);
+            subscriber.connection = ManagedClient.connect(settings, true, durable, subscriber::listen);
             subscriber.subscribe(subscriptions, topicFilters);
         } catch (RuntimeException e) {
             subscriber.stopListening();
@@ -116,6 +137,21 @@ public final class Subscriber implements AutoCloseable {
             current.dispose();
         }
         handlerThread.shutdown();
+    }
+
+    /**
+     * Stops handing messages to the handler and waits (up to 5 s) for the one in progress, but stays
+     * connected: acknowledgements given after this still reach the broker. Then {@link #close()}.
+     */
+    public void stopDelivery() {
+        stopListening();
+        try {
+            if (!handlerThread.awaitTermination(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("{}: message handler still busy after {}", clientId, CLOSE_TIMEOUT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void subscribe(List<Mqtt5Subscription> subscriptions, List<String> filters) {
@@ -148,14 +184,15 @@ public final class Subscriber implements AutoCloseable {
     }
 
     /**
-     * Runs on the handler thread. The message is acknowledged only after the handler returned (or threw:
-     * a poison message must not be redelivered forever), so a crash mid-handler means redelivery.
+     * Runs on the handler thread. The handler acknowledges (a plain handler: when it returns); if it
+     * throws, the message is acknowledged here, since a poison message must not be redelivered forever.
      */
     private void dispatch(Mqtt5Publish publish) {
         received.incrementAndGet();
         String topic = publish.getTopic().toString();
+        OnceAck ack = new OnceAck(publish);
         try {
-            handler.onMessage(topic, publish.getPayloadAsBytes());
+            handler.onMessage(topic, publish.getPayloadAsBytes(), ack);
         } catch (VirtualMachineError e) {
             throw e;
         } catch (Throwable e) {
@@ -164,8 +201,26 @@ public final class Subscriber implements AutoCloseable {
                 LOG.warn("{}: message handler failed on topic {} (further {} are counted, not logged)",
                         clientId, topic, e.getClass().getSimpleName(), e);
             }
+            ack.acknowledge();
         }
-        publish.acknowledge();
+    }
+
+    /** Acknowledges at most once, whoever calls first. */
+    private static final class OnceAck extends java.util.concurrent.atomic.AtomicBoolean
+            implements DeliveryHandler.Acknowledgement {
+
+        private final transient Mqtt5Publish publish;
+
+        OnceAck(Mqtt5Publish publish) {
+            this.publish = publish;
+        }
+
+        @Override
+        public void acknowledge() {
+            if (compareAndSet(false, true)) {
+                publish.acknowledge();
+            }
+        }
     }
 
     /** Messages handed to the handler, including those it failed on. */
@@ -194,8 +249,9 @@ public final class Subscriber implements AutoCloseable {
     }
 
     /**
-     * Publishes {@code STATUS/<client-id>} = {@code offline} (retained), disconnects cleanly (no will)
-     * and ends the broker session, so the broker stops queueing for us. Idempotent.
+     * Publishes {@code STATUS/<client-id>} = {@code offline} (retained) and disconnects cleanly (no
+     * will). A plain subscriber ends its broker session, so the broker stops queueing for it; a durable
+     * one leaves it, so the next start misses nothing. Idempotent.
      */
     @Override
     public void close() {

@@ -68,6 +68,24 @@ final class AisTopicSource implements MessageHandler {
         }
     }
 
+    /** What each station's decoder holds, for a checkpoint; under the handler thread's lock. */
+    Map<String, List<AisIngest.HeldLine>> heldLines() {
+        Map<String, List<AisIngest.HeldLine>> out = new java.util.TreeMap<>();
+        stations.forEach((station, ingest) -> {
+            List<AisIngest.HeldLine> held = ingest.heldLines();
+            if (!held.isEmpty()) {
+                out.put(station, held);
+            }
+        });
+        return out;
+    }
+
+    /** Rebuilds what the stations' decoders held at a checkpoint; before the first message. */
+    void restore(Map<String, List<AisIngest.HeldLine>> held) {
+        held.forEach((station, lines) -> stations.computeIfAbsent(station,
+                s -> new AisIngest(s, fixes, registry, deadLetters, clock, settings)).restore(lines));
+    }
+
     /** Counters per station; read from another thread they may be a moment old. */
     List<AisIngestStats> stats() {
         return stations.values().stream().map(AisIngest::stats).toList();

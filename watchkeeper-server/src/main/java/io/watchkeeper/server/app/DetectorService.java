@@ -26,6 +26,12 @@ import io.watchkeeper.mqtt.source.FixSource;
 import io.watchkeeper.mqtt.topic.Topics;
 import io.watchkeeper.mqtt.wire.EventJson;
 import io.watchkeeper.mqtt.wire.FixDecoder;
+import io.watchkeeper.core.engine.EngineSnapshot;
+import io.watchkeeper.server.durable.AckedInput;
+import io.watchkeeper.server.durable.CheckpointException;
+import io.watchkeeper.server.durable.CheckpointStore;
+import io.watchkeeper.server.durable.Checkpointable;
+import io.watchkeeper.server.durable.Durability;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,6 +48,8 @@ import org.jetbrains.annotations.Nullable;
  */
 public final class DetectorService implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DetectorService.class);
+
     /**
      * Unacknowledged events the detector may have in flight. Measured (BENCHMARKS.md): 8192 instead of
      * the client default 1024 raised Mosquitto end-to-end throughput from 25.0k to 30.3k positions/s
@@ -56,10 +64,15 @@ public final class DetectorService implements AutoCloseable {
     private final AisTopicSource ais;
     private final VesselRegistry registry;
     private final Subscriber subscriber;
+    private final @Nullable AckedInput acked;
+    private final @Nullable CheckpointStore store;
     private volatile boolean closed;
 
     private DetectorService(Publisher publisher, Engine engine, DeadLetterCounter deadLetters, FixSource source,
-                            AisTopicSource ais, VesselRegistry registry, Subscriber subscriber) {
+                            AisTopicSource ais, VesselRegistry registry, Subscriber subscriber,
+                            @Nullable AckedInput acked, @Nullable CheckpointStore store) {
+        this.acked = acked;
+        this.store = store;
         this.publisher = publisher;
         this.engine = engine;
         this.deadLetters = deadLetters;
@@ -84,21 +97,24 @@ public final class DetectorService implements AutoCloseable {
      * @param registry        static data of the vessels, shared with whoever reads it (the web API)
      * @param fixTap          sees every accepted fix on the engine's threads (the live view), or null
      * @param metrics         counts messages, events, dead letters and engine figures for /metrics, or null
+     * @param durability      how input is acknowledged and state kept across restarts
      */
     public record Options(EngineConfig engine, int maxPayloadBytes, DetectorSuite suite, FramerSettings ais,
                           @Nullable EventSink extraSink, VesselRegistry registry,
-                          java.util.function.@Nullable Consumer<Fix> fixTap, @Nullable WatchkeeperMetrics metrics) {
+                          java.util.function.@Nullable Consumer<Fix> fixTap, @Nullable WatchkeeperMetrics metrics,
+                          Durability durability) {
 
         public Options {
             Objects.requireNonNull(engine, "engine");
             Objects.requireNonNull(suite, "suite");
             Objects.requireNonNull(ais, "ais");
             Objects.requireNonNull(registry, "registry");
+            Objects.requireNonNull(durability, "durability");
         }
 
         public Options(EngineConfig engine, int maxPayloadBytes, DetectorSuite suite, FramerSettings ais,
                        @Nullable EventSink extraSink) {
-            this(engine, maxPayloadBytes, suite, ais, extraSink, new VesselRegistry(), null, null);
+            this(engine, maxPayloadBytes, suite, ais, extraSink, new VesselRegistry(), null, null, Durability.NONE);
         }
 
         public static Options defaults() {
@@ -107,20 +123,24 @@ public final class DetectorService implements AutoCloseable {
         }
 
         public Options withExtraSink(@Nullable EventSink sink) {
-            return new Options(engine, maxPayloadBytes, suite, ais, sink, registry, fixTap, metrics);
+            return new Options(engine, maxPayloadBytes, suite, ais, sink, registry, fixTap, metrics, durability);
         }
 
         public Options withSuite(DetectorSuite s) {
-            return new Options(engine, maxPayloadBytes, s, ais, extraSink, registry, fixTap, metrics);
+            return new Options(engine, maxPayloadBytes, s, ais, extraSink, registry, fixTap, metrics, durability);
         }
 
         /** Shares {@code r} as the static data registry and hands every accepted fix to {@code tap}. */
         public Options withRegistryAndTap(VesselRegistry r, java.util.function.@Nullable Consumer<Fix> tap) {
-            return new Options(engine, maxPayloadBytes, suite, ais, extraSink, r, tap, metrics);
+            return new Options(engine, maxPayloadBytes, suite, ais, extraSink, r, tap, metrics, durability);
         }
 
         public Options withMetrics(@Nullable WatchkeeperMetrics m) {
-            return new Options(engine, maxPayloadBytes, suite, ais, extraSink, registry, fixTap, m);
+            return new Options(engine, maxPayloadBytes, suite, ais, extraSink, registry, fixTap, m, durability);
+        }
+
+        public Options withDurability(Durability d) {
+            return new Options(engine, maxPayloadBytes, suite, ais, extraSink, registry, fixTap, metrics, d);
         }
     }
 
@@ -162,18 +182,47 @@ public final class DetectorService implements AutoCloseable {
             DeadLetterCounter deadLetters = new DeadLetterCounter(deadLetterOut);
             VesselRegistry registry = options.registry();
             io.watchkeeper.core.engine.DetectionSetup setup = options.suite().setup(registry, true).withFixTap(tap);
-            Engine engine = Engine.start(options.engine(), setup, events, deadLetters, clock);
+            Durability durability = options.durability();
+            CheckpointStore store = openStore(durability, setup, opened);
+            EngineSnapshot resumed = store == null ? null : store.read(setup).orElse(null);
+            Engine engine = Engine.start(options.engine(), setup, events, deadLetters, clock, resumed);
             opened.add(engine);
+            if (resumed != null) {
+                LOG.info("resumed {} vessels from checkpoint {} taken at {}", resumed.vessels().size(), store.file(),
+                        java.time.Instant.ofEpochMilli(resumed.wallMillis()));
+            }
             FixSource source = new FixSource(new FixDecoder(options.maxPayloadBytes()), engine::submit, deadLetters,
                     clock);
             AisTopicSource ais = new AisTopicSource(engine::submit, registry, deadLetters, clock, options.ais());
+            if (resumed != null) {
+                try {
+                    InputState.restore(resumed.input(), ais, registry);
+                } catch (java.io.IOException e) {
+                    throw new CheckpointException("cannot resume from checkpoint " + store.file() + ": " + e.getMessage()
+                            + " (move it away to start without state)", e);
+                }
+            }
             MessageHandler router = new TopicRouter(source, ais);
-            Subscriber subscriber = Subscriber.connect(settings, List.of(Topics.dataFilter(), Topics.aisFilter()),
-                    metrics != null ? metrics.messagesIn(router) : router);
+            MessageHandler input = metrics != null ? metrics.messagesIn(router) : router;
+            List<String> filters = List.of(Topics.dataFilter(), Topics.aisFilter());
+            AckedInput acked = null;
+            Subscriber subscriber;
+            if (durability.acknowledgeLate()) {
+                acked = new AckedInput(input, () -> InputState.capture(ais, registry), engine, setup, publisher,
+                        store, durability.checkpoints());
+                opened.add(acked);
+                subscriber = Subscriber.connectDurable(settings.withSessionExpiry(durability.sessionExpiry()),
+                        filters, acked);
+            } else {
+                subscriber = Subscriber.connect(settings, filters, input);
+            }
             DetectorService service = new DetectorService(publisher, engine, deadLetters, source, ais, registry,
-                    subscriber);
+                    subscriber, acked, store);
             if (metrics != null) {
                 metrics.bindSubscriber(subscriber);
+                if (acked != null) {
+                    metrics.bindAckedInput(acked);
+                }
                 metrics.bindEngine(service::engineStats, watermark::latest);
             }
             return service;
@@ -184,9 +233,34 @@ public final class DetectorService implements AutoCloseable {
         }
     }
 
-    /** Ready to detect: subscribed to a connected broker and not closed. */
+    /**
+     * The checkpoint store, or null without state: if a detector cannot write its state, checkpoints
+     * would fail for ever and hold every acknowledgement back, so that is found out here, at start.
+     */
+    private static @Nullable CheckpointStore openStore(Durability durability,
+            io.watchkeeper.core.engine.DetectionSetup setup, List<AutoCloseable> opened) {
+        if (durability.stateDir() == null) {
+            return null;
+        }
+        List<String> unable = Checkpointable.missing(setup);
+        if (!unable.isEmpty()) {
+            LOG.warn("state is not checkpointed: {} cannot save it; input is still acknowledged only after its "
+                    + "events are published", unable);
+            return null;
+        }
+        CheckpointStore store = CheckpointStore.open(durability.stateDir());
+        opened.add(store);
+        return store;
+    }
+
+    /** Ready to detect: subscribed to a connected broker, checkpoints succeeding, and not closed. */
     public boolean isUp() {
-        return !closed && subscriber.isConnected();
+        return !closed && subscriber.isConnected() && (acked == null || acked.isHealthy());
+    }
+
+    /** The late-acknowledging input, or null when input is acknowledged on receipt. */
+    public @Nullable AckedInput ackedInput() {
+        return acked;
     }
 
     public EngineStats engineStats() {
@@ -223,11 +297,26 @@ public final class DetectorService implements AutoCloseable {
         return engine.awaitIdle(timeout);
     }
 
-    /** Stops input first, then drains the engine, then closes the publisher: nothing in flight is dropped. */
+    /**
+     * Stops input first; with late acknowledgement takes a last checkpoint and acknowledges what it
+     * covers while still connected; then drains the engine and closes the publisher. Nothing in flight
+     * is dropped.
+     */
     @Override
     public void close() {
         closed = true;
-        closeAll(List.of(subscriber, engine, publisher));
+        List<AutoCloseable> order = new ArrayList<>();
+        if (acked != null) {
+            order.add(() -> subscriber.stopDelivery());
+            order.add(acked);
+        }
+        order.add(subscriber);
+        order.add(engine);
+        order.add(publisher);
+        if (store != null) {
+            order.add(store);
+        }
+        closeAll(order);
     }
 
     private static void closeAll(List<AutoCloseable> resources) {

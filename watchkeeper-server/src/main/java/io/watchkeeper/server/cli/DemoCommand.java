@@ -128,7 +128,8 @@ final class DemoCommand implements Callable<Integer> {
                 EventSink shown = quiet ? front.events() : EventSink.all(new ConsoleEventLog(out), front.events());
                 detector = DetectorService.start(DetectorService.settings(address, "watchkeeper-detect"),
                         DetectorService.Options.defaults().withSuite(suite).withExtraSink(shown)
-                                .withRegistryAndTap(front.registry(), front.fixTap()).withMetrics(front.metrics()),
+                                .withRegistryAndTap(front.registry(), front.fixTap()).withMetrics(front.metrics())
+                                .withDurability(webOptions.durability()),
                         Clock.systemUTC());
             } finally {
                 for (CompletableFuture<Publisher> c : connecting) {

@@ -92,7 +92,8 @@ final class DetectCommand implements Callable<Integer> {
             EventSink shown = quiet ? front.events() : EventSink.all(new ConsoleEventLog(System.out), front.events());
             DetectorService.Options options = new DetectorService.Options(engine,
                     config.input().maxPayloadBytesOrDefault(), suite, ais, shown)
-                    .withRegistryAndTap(front.registry(), front.fixTap()).withMetrics(front.metrics());
+                    .withRegistryAndTap(front.registry(), front.fixTap()).withMetrics(front.metrics())
+                    .withDurability(webOptions.durability());
             run(choice, options, front, suite, specs, ais, pacing, shutdown, clock);
         } finally {
             shutdown.done();

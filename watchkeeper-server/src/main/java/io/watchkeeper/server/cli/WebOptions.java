@@ -1,7 +1,10 @@
 package io.watchkeeper.server.cli;
 
 import io.watchkeeper.server.app.WebFront;
+import io.watchkeeper.server.config.Durations;
 import io.watchkeeper.server.config.WatchkeeperConfig;
+import io.watchkeeper.server.durable.AckedInput;
+import io.watchkeeper.server.durable.Durability;
 import java.nio.file.Path;
 import org.jetbrains.annotations.Nullable;
 import picocli.CommandLine.Option;
@@ -23,9 +26,28 @@ final class WebOptions {
             description = "Where the default event store lives: DIR/events.db (default: ./${DEFAULT-VALUE}).")
     Path dataDir;
 
+    @Option(names = "--state", paramLabel = "DIR",
+            description = "Where the engine checkpoints every vessel's state, so that a restart, even after kill -9, "
+                    + "resumes with nothing lost or repeated (default: DIR of --data, then /state). 'none' keeps no "
+                    + "state; input is still acknowledged only after its events are published (docs/reliability.md).")
+    @Nullable String state;
+
+    @Option(names = "--checkpoint-every", paramLabel = "DURATION", defaultValue = "2s",
+            description = "Longest time between checkpoints while input waits to be acknowledged (default ${DEFAULT-VALUE}).")
+    String checkpointEvery;
+
     @Option(names = "--store", paramLabel = "URL",
             description = "Event store: a JDBC URL (jdbc:postgresql://... or jdbc:sqlite:FILE), or 'none' (docs/store.md).")
     @Nullable String storeUrl;
+
+    /** Durable input session, late acknowledgement, and checkpoints under {@code --state}. */
+    Durability durability() {
+        AckedInput.Settings every = new AckedInput.Settings(Durations.parse(checkpointEvery),
+                AckedInput.Settings.DEFAULTS.maxPending(), AckedInput.Settings.DEFAULTS.idle());
+        Durability d = "none".equals(state) ? Durability.withoutState()
+                : Durability.stateIn(state != null ? Path.of(state) : dataDir.resolve("state"));
+        return d.withCheckpoints(every);
+    }
 
     /**
      * Flags first, then the YAML file, then {@code defaultPort} (negative: no HTTP server).

@@ -243,6 +243,24 @@ public final class WatchkeeperMetrics implements AutoCloseable {
                 Subscriber::reconnects, id);
     }
 
+    /** The late-acknowledging input and its checkpoints (docs/reliability.md). */
+    public void bindAckedInput(io.watchkeeper.server.durable.AckedInput input) {
+        Objects.requireNonNull(input, "input");
+        FunctionCounter.builder("watchkeeper.checkpoints", input, i -> i.checkpoints())
+                .description("Checkpoints completed: state saved, events settled, input acknowledged").register(registry);
+        FunctionCounter.builder("watchkeeper.checkpoint.failures", input, i -> i.failures())
+                .description("Checkpoints that failed; their input stayed unacknowledged for the next").register(registry);
+        FunctionCounter.builder("watchkeeper.input.acknowledged", input, i -> i.acknowledged())
+                .description("Input messages acknowledged to the broker after their checkpoint").register(registry);
+        Gauge.builder("watchkeeper.input.unacknowledged", input, i -> i.waiting())
+                .description("Input messages received and not yet acknowledged").register(registry);
+        Gauge.builder("watchkeeper.checkpoint.duration", input, i -> i.lastCheckpointMillis() / 1000.0)
+                .description("How long the last checkpoint took, barrier to acknowledgements").baseUnit("seconds")
+                .register(registry);
+        Gauge.builder("watchkeeper.checkpoint.size", input, i -> i.lastCheckpointBytes())
+                .description("Size of the last checkpoint file").baseUnit("bytes").register(registry);
+    }
+
     /** Reads the publisher's own counters at scrape time ({@code client} = its client id). */
     public void bindPublisher(Publisher publisher) {
         Objects.requireNonNull(publisher, "publisher");

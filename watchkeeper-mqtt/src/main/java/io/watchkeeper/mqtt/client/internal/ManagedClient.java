@@ -50,7 +50,9 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>Sessions and reconnects</h2>
  * The first connect uses clean start, so a new process never inherits stale subscriptions or queues
- * from an earlier one with the same id. A subscriber's main connection asks for a session expiry of
+ * from an earlier one with the same id; except a durable client (the detector's input), which resumes
+ * its session on purpose so that messages queued while it was down, or never acknowledged before a
+ * crash, reach it now. A subscriber's main connection asks for a session expiry of
  * {@link ClientSettings#sessionExpiry()}, and every reconnect asks to resume that session
  * ({@code cleanStart=false}): after a network blip the broker still holds our subscriptions and the
  * QoS&nbsp;1 messages queued meanwhile, so nothing is lost. If the session is gone (the broker
@@ -84,13 +86,15 @@ public final class ManagedClient {
 
     private final ClientSettings settings;
     private final long sessionExpirySeconds;
+    private final boolean durable;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CompletableFuture<Void> firstOnline = new CompletableFuture<>();
     private final Link main;
     private final Link status;
 
-    private ManagedClient(ClientSettings settings, boolean keepSession) {
+    private ManagedClient(ClientSettings settings, boolean keepSession, boolean durable) {
         this.settings = settings;
+        this.durable = durable;
         this.sessionExpirySeconds = keepSession ? settings.sessionExpiry().getSeconds() : 0;
         Executor networkThread = runnable -> {
             Thread thread = new Thread(runnable, "wk-mqtt-" + settings.clientId());
@@ -117,7 +121,18 @@ public final class ManagedClient {
      */
     public static ManagedClient connect(
             ClientSettings settings, boolean keepSession, Consumer<Mqtt5AsyncClient> beforeConnect) {
-        ManagedClient managed = new ManagedClient(settings, keepSession);
+        return connect(settings, keepSession, false, beforeConnect);
+    }
+
+    /**
+     * @param durable with {@code keepSession}: the session outlives the process. The first connect
+     *                resumes whatever session the broker still holds for this client id (clean start
+     *                off), and {@link #close} leaves it for {@link ClientSettings#sessionExpiry()}
+     *                instead of ending it.
+     */
+    public static ManagedClient connect(ClientSettings settings, boolean keepSession, boolean durable,
+                                        Consumer<Mqtt5AsyncClient> beforeConnect) {
+        ManagedClient managed = new ManagedClient(settings, keepSession, keepSession && durable);
         try {
             beforeConnect.accept(managed.main.client);
             managed.status.connectOrThrow();
@@ -311,7 +326,7 @@ public final class ManagedClient {
         void connectOrThrow() {
             Duration timeout = settings.connectTimeout().plusSeconds(2);
             CompletableFuture<?> connecting = client.connectWith()
-                    .cleanStart(true)
+                    .cleanStart(!(durable && sessionExpiry > 0))
                     .sessionExpiryInterval(sessionExpiry)
                     .keepAlive(KEEP_ALIVE_SECONDS)
                     .restrictions()
@@ -382,7 +397,10 @@ public final class ManagedClient {
                 return;
             }
             try {
-                var disconnect = client.disconnectWith().sessionExpiryInterval(0);
+                var disconnect = client.disconnectWith();
+                if (!(durable && sessionExpiry > 0)) {
+                    disconnect = disconnect.sessionExpiryInterval(0);
+                }
                 if (withWill) {
                     disconnect = disconnect.reasonCode(Mqtt5DisconnectReasonCode.DISCONNECT_WITH_WILL_MESSAGE);
                 }

@@ -1,0 +1,114 @@
+package io.watchkeeper.server.app;
+
+import io.watchkeeper.ais.fix.AisIngest;
+import io.watchkeeper.core.checkpoint.StateIn;
+import io.watchkeeper.core.checkpoint.StateOut;
+import io.watchkeeper.core.vessel.VesselInfo;
+import io.watchkeeper.core.vessel.VesselRegistry;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What the detector's inputs hold that a checkpoint must keep besides the engine: the AIS lines each
+ * station's decoder still depends on (a first fragment, a {@code $PGHP} time), and the vessels' static
+ * data (AIS types 5, 19, 24), which the tug-assist detector reads. Without them a restart would
+ * date a sentence by its arrival instead of its {@code $PGHP} time, or forget which vessels are tugs.
+ */
+final class InputState {
+
+    private static final int VERSION = 1;
+
+    private InputState() {
+    }
+
+    /** Under the input's lock, so that it matches the engine's cut. */
+    static byte[] capture(AisTopicSource ais, VesselRegistry registry) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        StateOut out = new StateOut(bytes);
+        try {
+            out.writeInt(VERSION);
+            Map<String, List<AisIngest.HeldLine>> held = ais.heldLines();
+            out.writeInt(held.size());
+            for (Map.Entry<String, List<AisIngest.HeldLine>> e : held.entrySet()) {
+                out.writeString(e.getKey());
+                out.writeInt(e.getValue().size());
+                for (AisIngest.HeldLine line : e.getValue()) {
+                    out.writeString(line.line());
+                    out.writeLong(line.readAtMillis());
+                }
+            }
+            List<VesselInfo> infos = List.copyOf(registry.all());
+            out.writeInt(infos.size());
+            for (VesselInfo v : infos) {
+                write(v, out);
+            }
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a byte array does not fail
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Puts back what {@link #capture} saw; before the first message. Empty bytes: nothing to restore. */
+    static void restore(byte[] state, AisTopicSource ais, VesselRegistry registry) throws IOException {
+        if (state.length == 0) {
+            return;
+        }
+        StateIn in = new StateIn(new ByteArrayInputStream(state), id -> null);
+        int version = in.readInt();
+        if (version != VERSION) {
+            throw new IOException("input state format " + version + " is not " + VERSION);
+        }
+        Map<String, List<AisIngest.HeldLine>> held = new TreeMap<>();
+        int stations = in.readInt();
+        for (int s = 0; s < stations; s++) {
+            String station = required(in.readString());
+            int n = in.readInt();
+            List<AisIngest.HeldLine> lines = new ArrayList<>(Math.min(n, 1_000));
+            for (int i = 0; i < n; i++) {
+                lines.add(new AisIngest.HeldLine(required(in.readString()), in.readLong()));
+            }
+            held.put(station, lines);
+        }
+        int vessels = in.readInt();
+        for (int i = 0; i < vessels; i++) {
+            registry.merge(read(in));
+        }
+        ais.restore(held);
+    }
+
+    private static void write(VesselInfo v, StateOut out) throws IOException {
+        out.writeVesselId(v.vessel());
+        out.writeString(v.name());
+        out.writeString(v.callSign());
+        out.writeInt(v.imo());
+        out.writeInt(v.shipType());
+        out.writeInt(v.toBowMetres());
+        out.writeInt(v.toSternMetres());
+        out.writeInt(v.toPortMetres());
+        out.writeInt(v.toStarboardMetres());
+        out.writeDouble(v.draughtMetres());
+        out.writeString(v.destination());
+        out.writeString(v.eta());
+        out.writeInstant(v.updatedAt());
+    }
+
+    private static VesselInfo read(StateIn in) throws IOException {
+        return new VesselInfo(in.readVesselId(), in.readString(), in.readString(), in.readInt(), in.readInt(),
+                in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readDouble(), in.readString(),
+                in.readString(), in.readInstant());
+    }
+
+    private static String required(String s) throws IOException {
+        if (s == null) {
+            throw new IOException("corrupt input state: a required string is missing");
+        }
+        return s;
+    }
+}

@@ -1,0 +1,298 @@
+package io.watchkeeper.server.durable;
+
+import io.watchkeeper.core.engine.DetectionSetup;
+import io.watchkeeper.core.engine.Engine;
+import io.watchkeeper.core.engine.EngineSnapshot;
+import io.watchkeeper.mqtt.client.DeliveryHandler;
+import io.watchkeeper.mqtt.client.MessageHandler;
+import io.watchkeeper.mqtt.client.Publisher;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jetbrains.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The detector's input, acknowledged late: a message is acknowledged to the broker only after the
+ * events it caused were acknowledged by the broker in turn, and (with a {@link CheckpointStore}) after
+ * a checkpoint that includes its effect on every vessel's state is on disk.
+ *
+ * <p>The handler thread decodes each message and submits its fixes, and keeps the message's
+ * acknowledgement in a list. A checkpoint thread, {@code wk-checkpoint}, now and then takes that list
+ * and puts an {@link Engine#barrier} behind those fixes, both under one lock so that no fix slips to
+ * the wrong side; then, off the hot path, it writes the snapshot, waits for the event publisher to
+ * settle, and only then acknowledges the list, in arrival order.
+ *
+ * <p>So after {@code kill -9}, the broker still holds every message the last checkpoint does not
+ * cover and delivers it again; the engine resumes from that checkpoint and the same fixes give the
+ * same events with the same ids. A message the checkpoint does cover but whose acknowledgement was
+ * lost is resent too, and the engine skips it as a repeat. Nothing is lost; what is repeated carries
+ * the same {@code eventId}.
+ *
+ * <p>A checkpoint is due when {@link Settings#maxPending} messages wait, when {@link Settings#every}
+ * has passed, or when the input has been quiet for {@link Settings#idle}; never while none wait.
+ */
+public final class AckedInput implements DeliveryHandler, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AckedInput.class);
+    private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    private static final Duration BARRIER_TIMEOUT = Duration.ofMinutes(2);
+    private static final long FAILURE_LOG_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
+
+    /**
+     * When to checkpoint.
+     *
+     * @param every      at most this long between checkpoints while messages wait
+     * @param maxPending checkpoint at once when this many messages wait; keep it under the broker's
+     *                   in-flight allowance towards us (Receive Maximum, 65,535 at most), or the broker
+     *                   stops sending until the next timed checkpoint
+     * @param idle       checkpoint when no message came for this long, so a quiet feed is acknowledged
+     *                   promptly (and a broker that allows only a few unacknowledged messages, like
+     *                   Mosquitto's default of 20, still makes progress)
+     */
+    public record Settings(Duration every, int maxPending, Duration idle) {
+
+        public static final Settings DEFAULTS = new Settings(Duration.ofSeconds(2), 32_768, Duration.ofMillis(20));
+
+        public Settings {
+            Objects.requireNonNull(every, "every");
+            Objects.requireNonNull(idle, "idle");
+            if (every.isNegative() || every.isZero() || idle.isNegative() || idle.isZero()) {
+                throw new IllegalArgumentException("checkpoint intervals must be positive");
+            }
+            if (maxPending < 1) {
+                throw new IllegalArgumentException("maxPending must be at least 1, got " + maxPending);
+            }
+        }
+    }
+
+    private final MessageHandler input;
+    private final Supplier<byte[]> inputState;
+    private final Engine engine;
+    private final DetectionSetup setup;
+    private final Publisher publisher;
+    private final @Nullable CheckpointStore store;
+    private final Settings settings;
+    private final ReentrantLock cut = new ReentrantLock();
+    private final Thread thread;
+    private final AtomicLong checkpoints = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong acknowledged = new AtomicLong();
+    private final AtomicLong inputErrors = new AtomicLong();
+    /** Acknowledgements of messages not yet acknowledged, in arrival order; guarded by {@link #cut}. */
+    private final List<Acknowledgement> pending = new ArrayList<>();
+    private volatile int pendingCount;
+    private volatile long lastMessageNanos = System.nanoTime();
+    private volatile long lastCheckpointNanos = System.nanoTime();
+    private volatile long lastCheckpointMillis;
+    private volatile long lastCheckpointBytes;
+    private volatile boolean healthy = true;
+    private volatile boolean running = true;
+    private long lastFailureLogNanos;
+
+    /**
+     * @param input      decodes a message and submits its fixes to {@code engine} (and dead-letters the rest)
+     * @param inputState what the input holds that a checkpoint must keep (an AIS fragment, a time for the
+     *                   next sentence, static data), read under the same lock as the engine's cut
+     * @param store      where state goes; null to acknowledge after the events alone, without state
+     */
+    public AckedInput(MessageHandler input, Supplier<byte[]> inputState, Engine engine, DetectionSetup setup,
+                      Publisher publisher, @Nullable CheckpointStore store, Settings settings) {
+        this.input = Objects.requireNonNull(input, "input");
+        this.inputState = Objects.requireNonNull(inputState, "inputState");
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.setup = Objects.requireNonNull(setup, "setup");
+        this.publisher = Objects.requireNonNull(publisher, "publisher");
+        this.store = store;
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.thread = new Thread(this::run, "wk-checkpoint");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    @Override
+    public void onMessage(String topic, byte[] payload, Acknowledgement ack) {
+        cut.lock();
+        try {
+            try {
+                input.onMessage(topic, payload);
+            } catch (IllegalStateException e) {
+                // The engine is closing: leave the message unacknowledged, the broker keeps it for next time.
+                inputErrors.incrementAndGet();
+                LOG.debug("input on {} not taken while stopping: {}", topic, e.toString());
+                return;
+            } catch (RuntimeException e) {
+                // A poison message is acknowledged with the others, never redelivered forever.
+                inputErrors.incrementAndGet();
+                LOG.warn("input on {} failed; it is acknowledged, not retried: {}", topic, e.toString());
+            }
+            pending.add(ack);
+            pendingCount = pending.size();
+        } finally {
+            cut.unlock();
+        }
+        lastMessageNanos = System.nanoTime();
+        if (pendingCount >= settings.maxPending()) {
+            LockSupport.unpark(thread);
+        }
+    }
+
+    private void run() {
+        while (running) {
+            LockSupport.parkNanos(TICK_NANOS);
+            if (running && due()) {
+                checkpoint();
+            }
+        }
+    }
+
+    private boolean due() {
+        if (pendingCount == 0) {
+            return false;
+        }
+        long now = System.nanoTime();
+        return pendingCount >= settings.maxPending()
+                || now - lastCheckpointNanos >= settings.every().toNanos()
+                || now - lastMessageNanos >= settings.idle().toNanos();
+    }
+
+    /**
+     * One checkpoint: cut, save, wait for the events, acknowledge. Runs on the checkpoint thread (and,
+     * last, on the closing thread once that has stopped).
+     *
+     * <p>Every message received is acknowledged, even one whose effect is still half-way (the first of
+     * two AIS fragments): what the input holds goes into the checkpoint with the engine's state. That
+     * matters for HiveMQ, which sends a client its next queued messages only once every one it has out
+     * is acknowledged; holding one back would stop the flow.
+     */
+    private void checkpoint() {
+        List<Acknowledgement> acks;
+        CompletableFuture<EngineSnapshot> barrier;
+        byte[] held;
+        cut.lock();
+        try {
+            acks = new ArrayList<>(pending);
+            pending.clear();
+            pendingCount = 0;
+            held = store != null ? inputState.get() : new byte[0];
+            barrier = engine.barrier(store != null);
+        } catch (IllegalStateException e) {
+            return; // the engine is closed; what was not acknowledged is redelivered on the next start
+        } finally {
+            cut.unlock();
+        }
+        long started = System.nanoTime();
+        try {
+            EngineSnapshot snapshot = barrier.get(BARRIER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).withInput(held);
+            if (store != null) {
+                lastCheckpointBytes = store.write(snapshot, setup);
+            }
+            publisher.whenSettled().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            putBack(acks);
+            return;
+        } catch (ExecutionException | TimeoutException | java.io.IOException | RuntimeException e) {
+            failed(acks, e);
+            return;
+        }
+        for (Acknowledgement ack : acks) {
+            ack.acknowledge();
+        }
+        acknowledged.addAndGet(acks.size());
+        checkpoints.incrementAndGet();
+        lastCheckpointNanos = System.nanoTime();
+        lastCheckpointMillis = TimeUnit.NANOSECONDS.toMillis(lastCheckpointNanos - started);
+        healthy = true;
+    }
+
+    /** Returns acknowledgements to the front of the list, for the next checkpoint. */
+    private void putBack(List<Acknowledgement> acks) {
+        cut.lock();
+        try {
+            pending.addAll(0, acks);
+            pendingCount = pending.size();
+        } finally {
+            cut.unlock();
+        }
+    }
+
+    /**
+     * The state could not be saved: acknowledging now would lose these messages' effect in a crash, so
+     * they stay unacknowledged and go with the next checkpoint. If that keeps failing, the broker's
+     * allowance runs out and input stops: the engine pushes back rather than lose anything.
+     */
+    private void failed(List<Acknowledgement> acks, Exception e) {
+        putBack(acks);
+        failures.incrementAndGet();
+        healthy = false;
+        lastCheckpointNanos = System.nanoTime();
+        long now = System.nanoTime();
+        if (now - lastFailureLogNanos >= FAILURE_LOG_EVERY_NANOS || failures.get() == 1) {
+            lastFailureLogNanos = now;
+            LOG.error("checkpoint failed ({} so far); {} messages stay unacknowledged until one succeeds: {}",
+                    failures.get(), acks.size(), e instanceof ExecutionException ? e.getCause() : e.toString());
+        }
+    }
+
+    /** Checkpoints completed (state saved, events settled, input acknowledged). */
+    public long checkpoints() {
+        return checkpoints.get();
+    }
+
+    /** Checkpoints that failed; their messages went with a later one. */
+    public long failures() {
+        return failures.get();
+    }
+
+    /** Input messages acknowledged to the broker. */
+    public long acknowledged() {
+        return acknowledged.get();
+    }
+
+    /** Messages received but not yet acknowledged. */
+    public int waiting() {
+        return pendingCount;
+    }
+
+    /** How long the last checkpoint took, from barrier to acknowledgements, in ms. */
+    public long lastCheckpointMillis() {
+        return lastCheckpointMillis;
+    }
+
+    /** Size of the last checkpoint file, in bytes (0 without state). */
+    public long lastCheckpointBytes() {
+        return lastCheckpointBytes;
+    }
+
+    /** False after a failed checkpoint, until one succeeds. */
+    public boolean isHealthy() {
+        return healthy;
+    }
+
+    /**
+     * Takes a last checkpoint of everything received, so that a clean restart resumes exactly, then
+     * stops the checkpoint thread. Call it after input has stopped and before the engine closes.
+     */
+    @Override
+    public void close() {
+        running = false;
+        LockSupport.unpark(thread);
+        try {
+            thread.join(BARRIER_TIMEOUT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        checkpoint();
+    }
+}
