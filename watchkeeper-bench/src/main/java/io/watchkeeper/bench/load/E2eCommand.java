@@ -4,6 +4,9 @@ import io.watchkeeper.core.engine.EngineConfig;
 import io.watchkeeper.mqtt.client.BrokerAddress;
 import io.watchkeeper.mqtt.client.ClientSettings;
 import io.watchkeeper.server.app.DetectorService;
+import io.watchkeeper.server.config.Durations;
+import io.watchkeeper.server.durable.AckedInput;
+import io.watchkeeper.server.durable.Durability;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -94,6 +97,20 @@ public final class E2eCommand implements Callable<Integer> {
                     "duplicates (see BENCHMARKS.md)."})
     int receiveMaximum;
 
+    @Option(names = "--state", description = {"Run the in-process detector as 'detect' does: durable input session,",
+            "acknowledged only after a checkpoint of every vessel's state (in a temporary directory)."})
+    boolean state;
+
+    @Option(names = "--checkpoint-every", paramLabel = "DURATION", defaultValue = "2s",
+            description = "With --state or --kill-engine-at: longest time between checkpoints (default: ${DEFAULT-VALUE}).")
+    String checkpointEvery;
+
+    @Option(names = "--kill-engine-at", paramLabel = "N", defaultValue = "0",
+            description = {"Run the detector as a child JVM ('watchkeeper detect' with its state directory) and kill it",
+                    "with SIGKILL once N positions have been published, then start it again: the report shows what",
+                    "was lost (nothing, if issue D holds) and what was repeated (same eventId). 0 = never."})
+    long killEngineAt;
+
     @Option(names = "--workers", paramLabel = "N", description = "Engine worker threads (default: one per core).")
     @Nullable Integer workers;
 
@@ -124,16 +141,21 @@ public final class E2eCommand implements Callable<Integer> {
         if (workers != null) {
             engine = engine.withWorkers(workers);
         }
+        Durability durability = state
+                ? Durability.stateIn(java.nio.file.Path.of("state")).withCheckpoints(checkpoints())
+                : Durability.NONE;
         LoadRun.Options e2eOptions = new LoadRun.Options(LoadRun.Mode.E2E, qos, rate, Duration.ofSeconds(timeoutSeconds),
-                inFlight, receiveMaximum, !noEngine, engine, detectorInFlight);
+                inFlight, receiveMaximum, !noEngine, engine, detectorInFlight, durability, killEngineAt);
         String runTag = LoadRun.newTag("wkb");
         Burst burst = Burst.generate(stationIds(runTag, "S"), boats, messages, seed);
         long expected = ExpectedEvents.of(burst);
         log.printf(Locale.ROOT, "bench e2e: %,d positions, %d station(s) x %d boats, QoS %d, %s, expected events %,d, "
                         + "engine %s, in-flight %d, detector in-flight %d, receive-maximum %d%n",
                 messages, stations, boats, qos, rate > 0 ? String.format(Locale.ROOT, "paced at %,.0f/s", rate) : "burst",
-                expected, noEngine ? "external (--no-engine)" : "in this JVM (" + engine.workers() + " worker(s), queue "
-                        + engine.queueCapacity() + ")", inFlight, detectorInFlight, receiveMaximum);
+                expected, noEngine ? "external (--no-engine)" : killEngineAt > 0
+                        ? "a child JVM killed at message " + killEngineAt + " (" + engine.workers() + " worker(s))"
+                        : "in this JVM (" + engine.workers() + " worker(s), queue " + engine.queueCapacity() + ")"
+                        + (state ? ", with checkpoints" : ""), inFlight, detectorInFlight, receiveMaximum);
         MicroClock clock = new MicroClock();
         for (String t : targets()) {
             try (BrokerTarget broker = start(t)) {
@@ -243,6 +265,14 @@ public final class E2eCommand implements Callable<Integer> {
         if (timeoutSeconds < 1 || warmup < 0 || queue < 2 || repeat < 1) {
             throw new CommandLine.ParameterException(cl, "--timeout must be >= 1, --warmup >= 0, --queue >= 2, --repeat >= 1");
         }
+        if (killEngineAt < 0 || killEngineAt > 0 && noEngine) {
+            throw new CommandLine.ParameterException(cl, "--kill-engine-at must be positive and needs the engine started here");
+        }
+        try {
+            Durations.parse(checkpointEvery);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, "--checkpoint-every: " + e.getMessage());
+        }
         if (broker != null) {
             try {
                 BrokerAddress.parse(broker);
@@ -250,6 +280,11 @@ public final class E2eCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(cl, e.getMessage());
             }
         }
+    }
+
+    private AckedInput.Settings checkpoints() {
+        return new AckedInput.Settings(Durations.parse(checkpointEvery), AckedInput.Settings.DEFAULTS.maxPending(),
+                AckedInput.Settings.DEFAULTS.idle());
     }
 
     private List<String> targets() {

@@ -7,7 +7,12 @@ import io.watchkeeper.mqtt.client.Publisher;
 import io.watchkeeper.mqtt.client.Subscriber;
 import io.watchkeeper.mqtt.topic.Topics;
 import io.watchkeeper.mqtt.wire.FixDecoder;
+import io.watchkeeper.ais.nmea.FramerSettings;
+import io.watchkeeper.core.detect.boat.SpeedProfile;
 import io.watchkeeper.server.app.DetectorService;
+import io.watchkeeper.server.app.DetectorSuite;
+import io.watchkeeper.server.durable.AckedInput;
+import io.watchkeeper.server.durable.Durability;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,14 +59,19 @@ public final class LoadRun {
      * @param startEngine       start a {@link DetectorService} in this JVM (end to end only)
      * @param engine            its engine layout
      * @param detectorInFlight  {@link ClientSettings#maxInFlight()} of the detector's event publisher
+     * @param durability        how the in-process detector acknowledges input and keeps state
+     * @param killEngineAt      if above 0, the detector runs as a child JVM and is killed with SIGKILL once this
+     *                          many messages have been published, then started again on its state
      */
     public record Options(Mode mode, int qos, double ratePerSecond, Duration timeout, int publisherInFlight,
-                          int receiveMaximum, boolean startEngine, EngineConfig engine, int detectorInFlight) {
+                          int receiveMaximum, boolean startEngine, EngineConfig engine, int detectorInFlight,
+                          Durability durability, long killEngineAt) {
 
         public Options {
             Objects.requireNonNull(mode, "mode");
             Objects.requireNonNull(timeout, "timeout");
             Objects.requireNonNull(engine, "engine");
+            Objects.requireNonNull(durability, "durability");
             if (qos < 0 || qos > 2) {
                 throw new IllegalArgumentException("qos must be 0, 1 or 2, was " + qos);
             }
@@ -72,7 +82,7 @@ public final class LoadRun {
 
         public Options withMode(Mode m) {
             return new Options(m, qos, ratePerSecond, timeout, publisherInFlight, receiveMaximum, startEngine, engine,
-                    detectorInFlight);
+                    detectorInFlight, durability, killEngineAt);
         }
     }
 
@@ -107,16 +117,28 @@ public final class LoadRun {
     public RunResult run(long brokerDroppedBefore, BrokerTarget broker) {
         List<AutoCloseable> opened = new ArrayList<>();
         DetectorService detector = null;
+        EngineProcess child = null;
+        java.nio.file.Path stateDir = null;
         // Room for a redelivery storm: duplicates beyond this are counted as overflow, not analysed.
         Arrivals arrivals = new Arrivals(clock, (int) Math.min(Integer.MAX_VALUE - 8, 8 * expected + 10_000));
         Station[] stations = new Station[burst.stations().size()];
         String engineStats = null;
         try {
-            if (options.mode() == Mode.E2E && options.startEngine()) {
+            if (options.mode() == Mode.E2E && options.startEngine() && options.killEngineAt() > 0) {
+                child = EngineProcess.start(address, tag + "-detect", options.engine().workers());
+                opened.add(child);
+            } else if (options.mode() == Mode.E2E && options.startEngine()) {
+                Durability durability = options.durability();
+                if (durability.stateDir() != null) {
+                    stateDir = tempDir("wkb-state-");
+                    durability = Durability.stateIn(stateDir).withCheckpoints(durability.checkpoints());
+                }
                 detector = DetectorService.start(ClientSettings.of(address, tag + "-detect")
                                 .withMaxInFlight(options.detectorInFlight())
                                 .withReceiveMaximum(options.receiveMaximum()),
-                        options.engine(), FixDecoder.DEFAULT_MAX_PAYLOAD_BYTES, null, Clock.systemUTC());
+                        new DetectorService.Options(options.engine(), FixDecoder.DEFAULT_MAX_PAYLOAD_BYTES,
+                                DetectorSuite.defaults(SpeedProfile.DEFAULT), FramerSettings.defaults(), null)
+                                .withDurability(durability), Clock.systemUTC());
                 opened.add(detector);
             }
             String filter = options.mode() == Mode.E2E ? Topics.eventFilter() : Topics.dataFilter();
@@ -130,6 +152,9 @@ public final class LoadRun {
                         .withMaxInFlight(options.publisherInFlight()));
                 opened.add(p);
                 stations[i] = new Station(s, i, stations.length, p);
+            }
+            if (child != null) {
+                killer = new Killer(child, options.killEngineAt());
             }
 
             long cpuWindowStart = System.nanoTime();
@@ -152,6 +177,17 @@ public final class LoadRun {
 
             if (detector != null) {
                 engineStats = detector.engineStats() + ", deadLetters=" + detector.deadLetters().total();
+                AckedInput acked = detector.ackedInput();
+                if (acked != null) {
+                    engineStats += String.format(java.util.Locale.ROOT,
+                            "; %d checkpoints, last %d ms, %,d bytes, %d failed", acked.checkpoints(),
+                            acked.lastCheckpointMillis(), acked.lastCheckpointBytes(), acked.failures());
+                }
+            }
+            if (child != null) {
+                killer.awaitDone();
+                engineStats = "child JVM " + child.dir() + ": " + (child.fault().isEmpty()
+                        ? "never killed (fewer messages than --kill-engine-at)" : child.fault());
             }
             long sent = 0;
             long failed = 0;
@@ -176,8 +212,53 @@ public final class LoadRun {
                     System.err.println("bench: while closing: " + e.getMessage());
                 }
             }
+            if (stateDir != null) {
+                deleteTree(stateDir);
+            }
         }
     }
+
+    /**
+     * Kills the child engine once {@code at} messages have been published (over all stations), on a
+     * thread of its own so that no station waits for the restart; the broker holds what arrives meanwhile.
+     */
+    private static final class Killer {
+        private final EngineProcess engine;
+        private final long at;
+        private final AtomicLong published = new AtomicLong();
+        private final CountDownLatch done = new CountDownLatch(1);
+
+        Killer(EngineProcess engine, long at) {
+            this.engine = engine;
+            this.at = at;
+        }
+
+        void published() {
+            if (published.incrementAndGet() == at) {
+                Thread t = new Thread(() -> {
+                    try {
+                        engine.killAndRestart(at);
+                    } finally {
+                        done.countDown();
+                    }
+                }, "wkb-engine-killer");
+                t.start();
+            }
+        }
+
+        void awaitDone() {
+            if (published.get() < at) {
+                return;
+            }
+            try {
+                done.await(3, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private volatile @org.jetbrains.annotations.Nullable Killer killer;
 
     /** Starts one thread per station, releases them together, waits until they have sent everything. */
     private void publishAll(Station[] stations) {
@@ -369,6 +450,10 @@ public final class LoadRun {
                         firstMicros = ts;
                     }
                     sentMicros[i] = ts;
+                    Killer k = killer;
+                    if (k != null) {
+                        k.published();
+                    }
                     publisher.publish(topic, data.payload(i, ts), options.qos(), false).whenComplete((ok, error) -> {
                         if (error == null) {
                             acked.incrementAndGet();
@@ -387,6 +472,22 @@ public final class LoadRun {
             } finally {
                 issued = i;
             }
+        }
+    }
+
+    private static java.nio.file.Path tempDir(String prefix) {
+        try {
+            return java.nio.file.Files.createTempDirectory(prefix);
+        } catch (java.io.IOException e) {
+            throw new io.watchkeeper.bench.SetupException("cannot create a state directory: " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteTree(java.nio.file.Path dir) {
+        try (java.util.stream.Stream<java.nio.file.Path> walk = java.nio.file.Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            System.err.println("bench: cannot remove " + dir + ": " + e.getMessage());
         }
     }
 
