@@ -95,6 +95,120 @@ public final class StateOut {
         writeString(z == null ? null : z.id());
     }
 
+    // ---- Compact forms for per-vessel state (a million vessels: every byte counts a megabyte) ----
+
+    /** A non-negative-as-unsigned long in 1..10 bytes, 7 bits each (LEB128): small numbers are short. */
+    public void writeVarLong(long v) throws IOException {
+        long rest = v;
+        while ((rest & ~0x7FL) != 0) {
+            out.writeByte((int) ((rest & 0x7F) | 0x80));
+            rest >>>= 7;
+        }
+        out.writeByte((int) rest);
+    }
+
+    /** An int in 1..5 bytes as {@link #writeVarLong}; meant for counts and lengths (negative ones cost 5). */
+    public void writeVarInt(int v) throws IOException {
+        writeVarLong(v & 0xFFFF_FFFFL);
+    }
+
+    /** A signed long, zigzag-encoded so that small negative numbers are short too. */
+    public void writeSignedVarLong(long v) throws IOException {
+        writeVarLong((v << 1) ^ (v >> 63));
+    }
+
+    /**
+     * An epoch-ms time, relative to {@code baseMillis} (another time of the same state, usually its last
+     * change, so that the difference is small), where {@link Long#MIN_VALUE}, the states' "no such time",
+     * costs one byte. A base of MIN_VALUE counts as 0. {@link StateIn#readTimeMillis} takes the same base.
+     *
+     * @throws IllegalArgumentException for the one time per base whose difference is exactly
+     *         {@link Long#MIN_VALUE} (292 million years away): it would read back as "no such time"
+     */
+    public void writeTimeMillis(long millis, long baseMillis) throws IOException {
+        if (millis == Long.MIN_VALUE) {
+            writeVarLong(0);
+            return;
+        }
+        long delta = millis - (baseMillis == Long.MIN_VALUE ? 0 : baseMillis);
+        if (delta == Long.MIN_VALUE) {
+            throw new IllegalArgumentException("time " + millis + " is too far from its base " + baseMillis);
+        }
+        writeVarLong(((delta << 1) ^ (delta >> 63)) + 1);
+    }
+
+    /** A string (or null) with a varint length: one byte of overhead for ids and names. */
+    public void writeShortString(@Nullable String s) throws IOException {
+        if (s == null) {
+            writeVarInt(0);
+            return;
+        }
+        byte[] bytes = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        writeVarInt(bytes.length + 1);
+        out.write(bytes);
+    }
+
+    /**
+     * An enum constant by its ordinal, in one byte. Ordinal rather than name on purpose: the states'
+     * enums are few and small, a name would cost several bytes per vessel, and {@code CheckpointFormatTest}
+     * pins every checkpointed enum's constants, so reordering one fails the build instead of silently
+     * changing the meaning of old checkpoints. Null is written as 0, the others as ordinal + 1.
+     */
+    public void writeEnum(@Nullable Enum<?> e) throws IOException {
+        out.writeByte(e == null ? 0 : e.ordinal() + 1);
+    }
+
+    /** A vessel id with varint lengths (about 12 bytes for an MMSI instead of 19). */
+    public void writeShortVesselId(VesselId v) throws IOException {
+        writeShortString(v.scope());
+        writeShortString(v.id());
+        out.writeBoolean(v.numeric());
+    }
+
+    /**
+     * A fix (or null) of a vessel the reader already knows, so without its vessel id, and with only
+     * the numbers it has: a fix from AIS has no x/y, a planar one no lat/lon, and a bit in a leading
+     * varint says which of them are there. About 45 bytes for an AIS fix without a position object.
+     */
+    public void writeFixOf(@Nullable Fix f) throws IOException {
+        if (f == null) {
+            writeVarInt(0);
+            return;
+        }
+        int nanos = f.time().getNano();
+        int flags = FixBits.PRESENT
+                | (Double.isNaN(f.x()) ? 0 : FixBits.X) | (Double.isNaN(f.y()) ? 0 : FixBits.Y)
+                | (Double.isNaN(f.lat()) ? 0 : FixBits.LAT) | (Double.isNaN(f.lon()) ? 0 : FixBits.LON)
+                | (Double.isNaN(f.sogKnots()) ? 0 : FixBits.SOG) | (Double.isNaN(f.cogDegrees()) ? 0 : FixBits.COG)
+                | (Double.isNaN(f.headingDegrees()) ? 0 : FixBits.HEADING)
+                | (f.navStatus() == Fix.NO_NAV_STATUS ? 0 : FixBits.NAV_STATUS)
+                | (f.positionJson() == null ? 0 : FixBits.JSON)
+                | (nanos % 1_000_000 == 0 ? FixBits.WHOLE_MILLIS : 0);
+        writeVarInt(flags);
+        writeShortString(f.site());
+        writeSignedVarLong(f.time().getEpochSecond());
+        writeVarInt((flags & FixBits.WHOLE_MILLIS) != 0 ? nanos / 1_000_000 : nanos);
+        writeDoubleIf(flags, FixBits.X, f.x());
+        writeDoubleIf(flags, FixBits.Y, f.y());
+        writeDoubleIf(flags, FixBits.LAT, f.lat());
+        writeDoubleIf(flags, FixBits.LON, f.lon());
+        writeDoubleIf(flags, FixBits.SOG, f.sogKnots());
+        writeDoubleIf(flags, FixBits.COG, f.cogDegrees());
+        writeDoubleIf(flags, FixBits.HEADING, f.headingDegrees());
+        if ((flags & FixBits.NAV_STATUS) != 0) {
+            writeVarInt(f.navStatus());
+        }
+        if ((flags & FixBits.JSON) != 0) {
+            writeShortString(f.positionJson());
+        }
+    }
+
+    private void writeDoubleIf(int flags, int bit, double v) throws IOException {
+        if ((flags & bit) != 0) {
+            out.writeDouble(v);
+        }
+    }
+
     public void flush() throws IOException {
         out.flush();
     }
