@@ -20,6 +20,7 @@ import io.watchkeeper.core.detect.zone.ZoneDetector;
 import io.watchkeeper.core.detect.zone.ZonePresence;
 import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.fix.VesselId;
+import io.watchkeeper.core.testing.RealTracks;
 import io.watchkeeper.core.zone.Zone;
 import io.watchkeeper.core.zone.ZoneKind;
 import java.io.ByteArrayInputStream;

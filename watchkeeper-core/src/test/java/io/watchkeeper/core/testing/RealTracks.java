@@ -1,8 +1,7 @@
-package io.watchkeeper.core.checkpoint;
+package io.watchkeeper.core.testing;
 
 import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.fix.VesselId;
-import io.watchkeeper.core.testing.SharedData;
 import io.watchkeeper.core.zone.Zone;
 import io.watchkeeper.core.zone.ZoneIndex;
 import io.watchkeeper.core.zone.ZoneKind;
@@ -26,10 +25,10 @@ import org.locationtech.jts.geom.PrecisionModel;
  * its ships actually go (a port, berths, an anchorage, speed limits, a plain zone), so that the zone,
  * port-call, speeding and loitering detectors have zones to carry across a checkpoint.
  */
-final class RealTracks {
+public final class RealTracks {
 
     /** A recording and its zones. The zone margin covers the port-call detector's 4 km exit distance. */
-    record Data(String name, List<Fix> fixes, ZoneIndex zones) {
+    public record Data(String name, List<Fix> fixes, ZoneIndex zones) {
 
         @Override
         public String toString() {
@@ -46,7 +45,7 @@ final class RealTracks {
     }
 
     /** 85 minutes of 91 vessels in Portsmouth Harbour and the Solent, 2016: 18,623 fixes, SOG and COG only. */
-    static Data solent() {
+    public static Data solent() {
         List<Fix> fixes = new ArrayList<>();
         for (String line : lines("solent-stonesoup/SolentAIS_20160112_130211.csv")) {
             String[] f = line.split(",", -1);
@@ -70,7 +69,7 @@ final class RealTracks {
      * Four ships off Boston, January 2014: 972 fixes with heading and navigational status, one of them
      * at anchor for hours. Fixes carry a position object, as fixes from the native JSON format do.
      */
-    static Data boston() {
+    public static Data boston() {
         List<Fix> fixes = new ArrayList<>();
         for (String line : lines("boston-marinecadastre-2014/ais_boston_2014.csv")) {
             String[] f = line.split(",", -1);
