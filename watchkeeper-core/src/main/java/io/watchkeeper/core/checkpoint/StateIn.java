@@ -29,6 +29,8 @@ public final class StateIn {
     private final Function<String, @Nullable Zone> zonesById;
     /** See {@link #readSharedString}; one reader restores one stream on one thread. */
     private final Map<String, String> shared = new HashMap<>();
+    /** The last fix {@link #readFixOf} returned, so that the same fix read again is the same instance. */
+    private @Nullable Fix lastFix;
 
     public StateIn(InputStream in, Function<String, @Nullable Zone> zonesById) {
         this.in = in instanceof DataInputStream d ? d : new DataInputStream(in);
@@ -239,7 +241,12 @@ public final class StateIn {
         double heading = readDoubleIf(flags, FixBits.HEADING);
         int navStatus = (flags & FixBits.NAV_STATUS) != 0 ? readVarInt() : Fix.NO_NAV_STATUS;
         String json = (flags & FixBits.JSON) != 0 ? readRequiredString() : null;
-        return new Fix(vessel, site, time, x, y, lat, lon, sog, cog, heading, navStatus, json);
+        Fix fix = new Fix(vessel, site, time, x, y, lat, lon, sog, cog, heading, navStatus, json);
+        if (fix.equals(lastFix)) {
+            return lastFix; // several detectors of one vessel held the same fix: keep holding one
+        }
+        lastFix = fix;
+        return fix;
     }
 
     private double readDoubleIf(int flags, int bit) throws IOException {

@@ -18,6 +18,9 @@ import org.jetbrains.annotations.Nullable;
 public final class StateOut {
 
     private final DataOutputStream out;
+    /** The last site {@link #writeFixOf} wrote (compared by identity) and its bytes. */
+    private @Nullable String lastSite;
+    private byte[] lastSiteBytes = new byte[0];
 
     public StateOut(OutputStream out) {
         this.out = out instanceof DataOutputStream d ? d : new DataOutputStream(out);
@@ -185,7 +188,7 @@ public final class StateOut {
                 | (f.positionJson() == null ? 0 : FixBits.JSON)
                 | (nanos % 1_000_000 == 0 ? FixBits.WHOLE_MILLIS : 0);
         writeVarInt(flags);
-        writeShortString(f.site());
+        writeSite(f.site());
         writeSignedVarLong(f.time().getEpochSecond());
         writeVarInt((flags & FixBits.WHOLE_MILLIS) != 0 ? nanos / 1_000_000 : nanos);
         writeDoubleIf(flags, FixBits.X, f.x());
@@ -201,6 +204,16 @@ public final class StateOut {
         if ((flags & FixBits.JSON) != 0) {
             writeShortString(f.positionJson());
         }
+    }
+
+    /** A fix's site: as {@link #writeShortString}, but a run of fixes from one receiver encodes its name once. */
+    private void writeSite(String site) throws IOException {
+        if (site != lastSite) {
+            lastSite = site;
+            lastSiteBytes = site.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        writeVarInt(lastSiteBytes.length + 1);
+        out.write(lastSiteBytes);
     }
 
     private void writeDoubleIf(int flags, int bit, double v) throws IOException {

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.watchkeeper.core.checkpoint.DetectorCases.Case;
-import io.watchkeeper.core.testing.RealTracks;
-import io.watchkeeper.core.testing.RealTracks.Data;
 import io.watchkeeper.core.detect.Detector;
 import io.watchkeeper.core.event.Event;
 import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.fix.VesselId;
+import io.watchkeeper.core.testing.RealTracks;
+import io.watchkeeper.core.testing.RealTracks.Data;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.util.ArrayList;

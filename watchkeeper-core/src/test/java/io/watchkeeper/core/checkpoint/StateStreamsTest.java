@@ -114,6 +114,18 @@ class StateStreamsTest {
         assertThat(bytes(out -> out.writeFixOf(ais))).hasSize(2 + 4 + 5 + 1 + 4 * 8 + 1);
     }
 
+    /** The gap, loitering and port-call states of a vessel often hold its one latest fix: restored, too. */
+    @Test
+    void theSameFixReadTwiceInARowIsOneInstance() throws IOException {
+        Fix fix = Fix.geo(SHIP, "ais", Instant.parse("2024-03-01T06:00:00Z"), 50.8, -1.1, 0.1, 90.0, Double.NaN, 5,
+                null);
+        StateIn in = in(bytes(out -> {
+            out.writeFixOf(fix);
+            out.writeFixOf(fix);
+        }));
+        assertThat(in.readFixOf(SHIP)).isSameAs(in.readFixOf(SHIP));
+    }
+
     @Test
     void everyTruncationOfAStreamIsAnEof() throws IOException {
         Fix fix = Fix.geo(SHIP, "ais", Instant.parse("2024-03-01T06:00:00.5Z"), 50.8, -1.1, 12.5, 271.0, 270.0, 5,
