@@ -6,7 +6,9 @@ import io.watchkeeper.core.zone.Zone;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import org.jetbrains.annotations.Nullable;
 
 /**
@@ -17,10 +19,15 @@ import org.jetbrains.annotations.Nullable;
  */
 public final class StateOut {
 
+    private static final byte[] NO_BYTES = new byte[0];
+
     private final DataOutputStream out;
     /** The last site {@link #writeFixOf} wrote (compared by identity) and its bytes. */
     private @Nullable String lastSite;
-    private byte[] lastSiteBytes = new byte[0];
+    private byte[] lastSiteBytes = NO_BYTES;
+    /** Where a compact value is encoded before its one write; grows for long position objects. */
+    private byte[] scratch = new byte[128];
+    private int length;
 
     public StateOut(OutputStream out) {
         this.out = out instanceof DataOutputStream d ? d : new DataOutputStream(out);
@@ -99,15 +106,15 @@ public final class StateOut {
     }
 
     // ---- Compact forms for per-vessel state (a million vessels: every byte counts a megabyte) ----
+    //
+    // Each compact value is first encoded into a small scratch array and handed to the stream in one
+    // write: a fix is one call instead of some twenty, which is what makes the pair stage's write at a
+    // barrier a tight loop (a buffered stream pays a lock per call). Still written through on return.
 
     /** A non-negative-as-unsigned long in 1..10 bytes, 7 bits each (LEB128): small numbers are short. */
     public void writeVarLong(long v) throws IOException {
-        long rest = v;
-        while ((rest & ~0x7FL) != 0) {
-            out.writeByte((int) ((rest & 0x7F) | 0x80));
-            rest >>>= 7;
-        }
-        out.writeByte((int) rest);
+        putVarLong(v);
+        emit();
     }
 
     /** An int in 1..5 bytes as {@link #writeVarLong}; meant for counts and lengths (negative ones cost 5). */
@@ -142,13 +149,8 @@ public final class StateOut {
 
     /** A string (or null) with a varint length: one byte of overhead for ids and names. */
     public void writeShortString(@Nullable String s) throws IOException {
-        if (s == null) {
-            writeVarInt(0);
-            return;
-        }
-        byte[] bytes = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        writeVarInt(bytes.length + 1);
-        out.write(bytes);
+        putShortString(s == null ? null : s.getBytes(StandardCharsets.UTF_8));
+        emit();
     }
 
     /**
@@ -163,9 +165,10 @@ public final class StateOut {
 
     /** A vessel id with varint lengths (about 12 bytes for an MMSI instead of 19). */
     public void writeShortVesselId(VesselId v) throws IOException {
-        writeShortString(v.scope());
-        writeShortString(v.id());
-        out.writeBoolean(v.numeric());
+        putShortString(v.scope().isEmpty() ? NO_BYTES : v.scope().getBytes(StandardCharsets.UTF_8));
+        putShortString(v.id().getBytes(StandardCharsets.UTF_8));
+        putByte(v.numeric() ? 1 : 0);
+        emit();
     }
 
     /**
@@ -187,39 +190,82 @@ public final class StateOut {
                 | (f.navStatus() == Fix.NO_NAV_STATUS ? 0 : FixBits.NAV_STATUS)
                 | (f.positionJson() == null ? 0 : FixBits.JSON)
                 | (nanos % 1_000_000 == 0 ? FixBits.WHOLE_MILLIS : 0);
-        writeVarInt(flags);
-        writeSite(f.site());
-        writeSignedVarLong(f.time().getEpochSecond());
-        writeVarInt((flags & FixBits.WHOLE_MILLIS) != 0 ? nanos / 1_000_000 : nanos);
-        writeDoubleIf(flags, FixBits.X, f.x());
-        writeDoubleIf(flags, FixBits.Y, f.y());
-        writeDoubleIf(flags, FixBits.LAT, f.lat());
-        writeDoubleIf(flags, FixBits.LON, f.lon());
-        writeDoubleIf(flags, FixBits.SOG, f.sogKnots());
-        writeDoubleIf(flags, FixBits.COG, f.cogDegrees());
-        writeDoubleIf(flags, FixBits.HEADING, f.headingDegrees());
+        putVarLong(flags);
+        putShortString(siteBytes(f.site()));
+        long seconds = f.time().getEpochSecond();
+        putVarLong((seconds << 1) ^ (seconds >> 63));
+        putVarLong((flags & FixBits.WHOLE_MILLIS) != 0 ? nanos / 1_000_000 : nanos);
+        putDoubleIf(flags, FixBits.X, f.x());
+        putDoubleIf(flags, FixBits.Y, f.y());
+        putDoubleIf(flags, FixBits.LAT, f.lat());
+        putDoubleIf(flags, FixBits.LON, f.lon());
+        putDoubleIf(flags, FixBits.SOG, f.sogKnots());
+        putDoubleIf(flags, FixBits.COG, f.cogDegrees());
+        putDoubleIf(flags, FixBits.HEADING, f.headingDegrees());
         if ((flags & FixBits.NAV_STATUS) != 0) {
-            writeVarInt(f.navStatus());
+            putVarLong(f.navStatus() & 0xFFFF_FFFFL);
         }
         if ((flags & FixBits.JSON) != 0) {
-            writeShortString(f.positionJson());
+            putShortString(f.positionJson().getBytes(StandardCharsets.UTF_8));
         }
+        emit();
     }
 
-    /** A fix's site: as {@link #writeShortString}, but a run of fixes from one receiver encodes its name once. */
-    private void writeSite(String site) throws IOException {
+    /** A fix's site: a run of fixes from one receiver (the same string) encodes its name once. */
+    private byte[] siteBytes(String site) {
         if (site != lastSite) {
             lastSite = site;
-            lastSiteBytes = site.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            lastSiteBytes = site.getBytes(StandardCharsets.UTF_8);
         }
-        writeVarInt(lastSiteBytes.length + 1);
-        out.write(lastSiteBytes);
+        return lastSiteBytes;
     }
 
-    private void writeDoubleIf(int flags, int bit, double v) throws IOException {
+    private void putDoubleIf(int flags, int bit, double v) {
         if ((flags & bit) != 0) {
-            out.writeDouble(v);
+            long bits = Double.doubleToRawLongBits(v);
+            ensure(8);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                scratch[length++] = (byte) (bits >>> shift); // big-endian, as DataOutputStream.writeDouble
+            }
         }
+    }
+
+    private void putVarLong(long v) {
+        ensure(10);
+        long rest = v;
+        while ((rest & ~0x7FL) != 0) {
+            scratch[length++] = (byte) ((rest & 0x7F) | 0x80);
+            rest >>>= 7;
+        }
+        scratch[length++] = (byte) rest;
+    }
+
+    private void putShortString(byte @Nullable [] bytes) {
+        if (bytes == null) {
+            putVarLong(0);
+            return;
+        }
+        putVarLong(bytes.length + 1L);
+        ensure(bytes.length);
+        System.arraycopy(bytes, 0, scratch, length, bytes.length);
+        length += bytes.length;
+    }
+
+    private void putByte(int v) {
+        ensure(1);
+        scratch[length++] = (byte) v;
+    }
+
+    private void ensure(int more) {
+        if (length + more > scratch.length) {
+            scratch = Arrays.copyOf(scratch, Math.max(scratch.length * 2, length + more));
+        }
+    }
+
+    /** Hands the scratch bytes to the stream in one call. */
+    private void emit() throws IOException {
+        out.write(scratch, 0, length);
+        length = 0;
     }
 
     public void flush() throws IOException {
