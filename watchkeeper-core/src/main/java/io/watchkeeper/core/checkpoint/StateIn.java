@@ -212,7 +212,11 @@ public final class StateIn {
     public VesselId readShortVesselId() throws IOException {
         String scope = readSharedString();
         String id = readRequiredString();
-        return new VesselId(scope, id, in.readBoolean());
+        boolean numeric = in.readBoolean();
+        if (id.isEmpty()) {
+            throw new IOException("corrupt checkpoint: an empty vessel id");
+        }
+        return new VesselId(scope, id, numeric);
     }
 
     /** A fix written with {@link StateOut#writeFixOf}, given back its vessel; or null. */
@@ -231,7 +235,7 @@ public final class StateIn {
         if (fraction < 0 || nanos < 0 || nanos > 999_999_999) {
             throw new IOException("corrupt checkpoint: " + fraction + " is not a fraction of a second");
         }
-        Instant time = Instant.ofEpochSecond(seconds, nanos);
+        Instant time = instant(seconds, nanos);
         double x = readDoubleIf(flags, FixBits.X);
         double y = readDoubleIf(flags, FixBits.Y);
         double lat = readDoubleIf(flags, FixBits.LAT);
@@ -247,6 +251,14 @@ public final class StateIn {
         }
         lastFix = fix;
         return fix;
+    }
+
+    private static Instant instant(long seconds, int nanos) throws IOException {
+        try {
+            return Instant.ofEpochSecond(seconds, nanos);
+        } catch (java.time.DateTimeException e) {
+            throw new IOException("corrupt checkpoint: " + seconds + " s is no time", e);
+        }
     }
 
     private double readDoubleIf(int flags, int bit) throws IOException {

@@ -12,6 +12,7 @@ import io.watchkeeper.core.testing.RealTracks;
 import io.watchkeeper.core.testing.RealTracks.Data;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -144,6 +145,32 @@ class DetectorCheckpointTest {
                         VesselRun.byId(data.zones())), e.getKey()))
                         .as("%s of %s cut to %d of %d bytes", fresh.name(), e.getKey(), n, bytes.length)
                         .isInstanceOf(EOFException.class);
+            }
+        }
+    }
+
+    /**
+     * A damaged byte is refused with an IOException or, where the format cannot tell (a speed is any
+     * double), read as some valid state; never another exception, which the engine would not expect.
+     */
+    @ParameterizedTest(name = "{0} on {1}")
+    @MethodSource("casesAndData")
+    void aDamagedStateIsAnIoExceptionOrAValidStateNeverACrash(Case c, Data data) {
+        VesselRun<?> run = uninterrupted(c, data);
+        Detector<?> fresh = c.make().get();
+        for (Map.Entry<VesselId, byte[]> e : run.checkpoint().entrySet()) {
+            for (int at = 0; at < e.getValue().length; at++) {
+                for (int mask : new int[] {0x01, 0x80, 0xFF}) {
+                    byte[] damaged = e.getValue().clone();
+                    damaged[at] ^= (byte) mask;
+                    try {
+                        Object state = fresh.readState(new StateIn(new ByteArrayInputStream(damaged),
+                                VesselRun.byId(data.zones())), e.getKey());
+                        assertThat(state).as("byte %d ^ %x of %s", at, mask, e.getKey()).isNotNull();
+                    } catch (IOException expected) {
+                        // refused: the engine starts this vessel afresh
+                    }
+                }
             }
         }
     }

@@ -168,6 +168,7 @@ abstract class PairTracker<P extends PairTracker.Pair> implements PairDetector {
     /**
      * Restores what {@link #writeState} wrote, on a detector that has seen nothing yet. The grid's
      * cell size must be the same (it is the exit distance): slots and cells are only meaningful for it.
+     * After an IOException the detector holds part of a state: build a new one.
      */
     @Override
     public final void readState(StateIn in) throws IOException {

@@ -173,29 +173,43 @@ final class SpatialGrid {
             throw new IllegalStateException("a grid can only be restored when empty");
         }
         int slots = in.readCount(MAX_RESTORED_SLOTS);
-        grow(Math.max(64, slots));
         highWater = slots;
         for (int s = 0; s < slots; s++) {
+            if (s == ids.length) {
+                grow(Math.max(64, s * 2)); // as the slots arrive: a damaged count meets the end of the stream first
+            }
             if (in.readBoolean()) {
                 readSlot(s, in);
             }
         }
-        freeCount = in.readCount(slots);
-        freeSlots = new int[Math.max(16, freeCount)];
-        for (int i = 0; i < freeCount; i++) {
-            freeSlots[i] = in.readCount(slots - 1);
-            if (ids[freeSlots[i]] != null) {
-                throw new IOException("corrupt checkpoint: slot " + freeSlots[i] + " is both free and taken");
-            }
-        }
+        readFreeSlots(in);
         checkCellLists();
+    }
+
+    /** The free-slot stack in its order (it decides which slot the next new vessel gets): every empty slot once. */
+    private void readFreeSlots(StateIn in) throws IOException {
+        freeCount = in.readCount(highWater);
+        freeSlots = new int[Math.max(16, freeCount)];
+        java.util.BitSet seen = new java.util.BitSet(highWater);
+        for (int i = 0; i < freeCount; i++) {
+            int slot = in.readCount(highWater - 1);
+            if (ids[slot] != null || seen.get(slot)) {
+                throw new IOException("corrupt checkpoint: free slot " + slot + " is taken or listed twice");
+            }
+            seen.set(slot);
+            freeSlots[i] = slot;
+        }
+        if (freeCount + slotOf.size() != highWater) {
+            throw new IOException("corrupt checkpoint: " + slotOf.size() + " vessels and " + freeCount
+                    + " free slots in " + highWater);
+        }
     }
 
     private void readSlot(int s, StateIn in) throws IOException {
         VesselId id = in.readShortVesselId();
         Fix fix = in.readFixOf(id);
-        if (fix == null || !fix.isGeo()) {
-            throw new IOException("corrupt checkpoint: slot " + s + " has no geographic fix");
+        if (fix == null || !fix.isGeo() || !Geo.isValid(fix.lat(), fix.lon())) {
+            throw new IOException("corrupt checkpoint: slot " + s + " has no valid position");
         }
         ids[s] = id;
         fixes[s] = fix;
@@ -215,8 +229,12 @@ final class SpatialGrid {
         slotOf.put(id, s);
     }
 
-    /** Every cell list must link occupied slots of that one cell both ways, or a later walk could loop. */
+    /**
+     * Every cell list must link occupied slots of that one cell both ways, and every vessel must be
+     * reachable from its cell's head: otherwise a search would miss it, or a walk could loop.
+     */
     private void checkCellLists() throws IOException {
+        int reachable = 0;
         for (int s = 0; s < highWater; s++) {
             if (ids[s] == null) {
                 continue;
@@ -227,6 +245,15 @@ final class SpatialGrid {
                     || p != NONE && (ids[p] == null || next[p] != s || cells[p] != cells[s])) {
                 throw new IOException("corrupt checkpoint: slot " + s + " is not linked into its cell");
             }
+            if (p == NONE) {
+                for (int at = s; at != NONE && reachable <= highWater; at = next[at]) {
+                    reachable++;
+                }
+            }
+        }
+        if (reachable != slotOf.size()) {
+            throw new IOException("corrupt checkpoint: " + reachable + " of " + slotOf.size()
+                    + " vessels reachable in their cells");
         }
     }
 

@@ -173,6 +173,37 @@ class PairCheckpointTest {
         }
     }
 
+    /**
+     * A damaged byte is refused or, where the format cannot tell (a position is any double), read as
+     * something; never a crash of another kind, a huge allocation or a corrupt grid (the grid checks
+     * its slots and cell lists on restore).
+     */
+    @ParameterizedTest(name = "{0} on {1}")
+    @MethodSource("casesAndData")
+    void aDamagedCheckpointIsAnIoExceptionNeverACrash(Case c, Data data) {
+        Run run = new Run(c.make().get(), data);
+        for (int i = 0; i < Math.min(1_500, data.fixes().size()); i++) {
+            run.feed(i);
+        }
+        byte[] bytes = write(run.detector);
+        for (int at = 0; at < bytes.length; at += at < 512 ? 1 : 13) {
+            for (int mask : new int[] {0x01, 0x80, 0xFF}) {
+                byte[] damaged = bytes.clone();
+                damaged[at] ^= (byte) mask;
+                PairDetector fresh = c.make().get();
+                try {
+                    fresh.readState(new StateIn(new ByteArrayInputStream(damaged), zones(data)));
+                } catch (IOException expected) {
+                    continue;
+                }
+                Run resumed = new Run(fresh, data);
+                for (int i = 1_500; i < Math.min(1_800, data.fixes().size()); i++) {
+                    resumed.feed(i); // a state that was accepted must run on
+                }
+            }
+        }
+    }
+
     /** The properties above mean something only if pairs start and end in the recording. */
     @Test
     void theRecordingHasStartsAndEndsOfBothKinds() {
