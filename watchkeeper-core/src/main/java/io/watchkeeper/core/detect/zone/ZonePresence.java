@@ -76,7 +76,7 @@ public record ZonePresence(Zone[] zones, long[] enteredAtMillis, long changedAtM
 
     /**
      * Checkpoint form: the last change (about 6 bytes), the number of zones, and per zone its id and its
-     * entry time relative to the last change; 7 bytes plus about 4 per zone with a short id. Zones go
+     * entry time relative to the last change: 7 bytes, plus per zone its id's length and about 5. Zones go
      * by id, never geometry (see {@link StateOut#writeZone}).
      */
     static void write(ZonePresence p, StateOut out) throws IOException {
