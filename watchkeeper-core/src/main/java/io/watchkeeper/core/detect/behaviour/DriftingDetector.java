@@ -1,5 +1,7 @@
 package io.watchkeeper.core.detect.behaviour;
 
+import io.watchkeeper.core.checkpoint.StateIn;
+import io.watchkeeper.core.checkpoint.StateOut;
 import io.watchkeeper.core.detect.Detector;
 import io.watchkeeper.core.detect.DetectorContext;
 import io.watchkeeper.core.detect.Step;
@@ -7,6 +9,7 @@ import io.watchkeeper.core.event.Event;
 import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.fix.VesselId;
 import io.watchkeeper.core.geo.Geo;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -86,6 +89,23 @@ public final class DriftingDetector implements Detector<DriftingDetector.State> 
     public record State(boolean drifting, int streak, long streakStartMillis, long sinceMillis, long changedMillis) {
 
         public static final State INITIAL = new State(false, 0, Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE);
+
+        /** Checkpoint form: the flag, the last change in full, the streak and the other times relative to it (about 10 bytes). */
+        static void write(State s, StateOut out) throws IOException {
+            out.writeBoolean(s.drifting);
+            out.writeTimeMillis(s.changedMillis, Long.MIN_VALUE);
+            out.writeVarInt(s.streak);
+            out.writeTimeMillis(s.streakStartMillis, s.changedMillis);
+            out.writeTimeMillis(s.sinceMillis, s.changedMillis);
+        }
+
+        static State read(StateIn in, VesselId vessel) throws IOException {
+            boolean drifting = in.readBoolean();
+            long changed = in.readTimeMillis(Long.MIN_VALUE);
+            int streak = in.readCount(Integer.MAX_VALUE);
+            State s = new State(drifting, streak, in.readTimeMillis(changed), in.readTimeMillis(changed), changed);
+            return s.equals(INITIAL) ? INITIAL : s;
+        }
     }
 
     private enum Reading { DRIFT, CLEAN, UNKNOWN }
@@ -112,6 +132,16 @@ public final class DriftingDetector implements Detector<DriftingDetector.State> 
     @Override
     public State initial(VesselId vessel) {
         return State.INITIAL;
+    }
+
+    @Override
+    public void writeState(State state, StateOut out) throws IOException {
+        State.write(state, out);
+    }
+
+    @Override
+    public State readState(StateIn in, VesselId vessel) throws IOException {
+        return State.read(in, vessel);
     }
 
     @Override

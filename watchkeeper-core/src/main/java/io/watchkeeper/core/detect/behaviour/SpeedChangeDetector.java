@@ -1,11 +1,14 @@
 package io.watchkeeper.core.detect.behaviour;
 
+import io.watchkeeper.core.checkpoint.StateIn;
+import io.watchkeeper.core.checkpoint.StateOut;
 import io.watchkeeper.core.detect.Detector;
 import io.watchkeeper.core.detect.DetectorContext;
 import io.watchkeeper.core.detect.Step;
 import io.watchkeeper.core.event.Event;
 import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.fix.VesselId;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -58,6 +61,17 @@ public final class SpeedChangeDetector implements Detector<SpeedChangeDetector.S
     public record State(long lastMillis, double lastSogKnots) {
 
         public static final State INITIAL = new State(Long.MIN_VALUE, Double.NaN);
+
+        /** Checkpoint form: the time (about 6 bytes) and the speed as it is (8 bytes, to compare exactly). */
+        static void write(State s, StateOut out) throws IOException {
+            out.writeTimeMillis(s.lastMillis, Long.MIN_VALUE);
+            out.writeDouble(s.lastSogKnots);
+        }
+
+        static State read(StateIn in, VesselId vessel) throws IOException {
+            State s = new State(in.readTimeMillis(Long.MIN_VALUE), in.readDouble());
+            return s.equals(INITIAL) ? INITIAL : s;
+        }
     }
 
     private final Settings settings;
@@ -82,6 +96,16 @@ public final class SpeedChangeDetector implements Detector<SpeedChangeDetector.S
     @Override
     public State initial(VesselId vessel) {
         return State.INITIAL;
+    }
+
+    @Override
+    public void writeState(State state, StateOut out) throws IOException {
+        State.write(state, out);
+    }
+
+    @Override
+    public State readState(StateIn in, VesselId vessel) throws IOException {
+        return State.read(in, vessel);
     }
 
     @Override

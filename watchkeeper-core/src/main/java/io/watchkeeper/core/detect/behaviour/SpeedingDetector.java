@@ -1,5 +1,7 @@
 package io.watchkeeper.core.detect.behaviour;
 
+import io.watchkeeper.core.checkpoint.StateIn;
+import io.watchkeeper.core.checkpoint.StateOut;
 import io.watchkeeper.core.detect.Detector;
 import io.watchkeeper.core.detect.DetectorContext;
 import io.watchkeeper.core.detect.Step;
@@ -9,6 +11,7 @@ import io.watchkeeper.core.fix.VesselId;
 import io.watchkeeper.core.zone.Zone;
 import io.watchkeeper.core.zone.ZoneHit;
 import io.watchkeeper.core.zone.ZoneKind;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,6 +97,46 @@ public final class SpeedingDetector implements Detector<SpeedingDetector.State> 
             }
         }
 
+        /**
+         * Checkpoint form: the flag, the last change in full and, during a run, the zone id, the run's
+         * start relative to the last change, and limit and maximum as they are: 7 bytes when normal,
+         * about 30 in a run.
+         */
+        static void write(State s, StateOut out) throws IOException {
+            out.writeBoolean(s.speeding);
+            out.writeTimeMillis(s.changedMillis, Long.MIN_VALUE);
+            out.writeShortString(s.zoneId);
+            if (s.zoneId != null) {
+                out.writeTimeMillis(s.sinceMillis, s.changedMillis);
+                out.writeDouble(s.limitKnots);
+                out.writeDouble(s.maxKnots);
+            }
+        }
+
+        /**
+         * Reads what {@link #write} wrote. A run in a zone that no longer exists is dropped, as if the
+         * vessel had never been in it (no SPEEDING_END for a zone nobody has any more).
+         */
+        static State read(StateIn in, VesselId vessel) throws IOException {
+            boolean speeding = in.readBoolean();
+            long changed = in.readTimeMillis(Long.MIN_VALUE);
+            String zoneId = in.readShortString();
+            if (zoneId == null) {
+                if (speeding) {
+                    throw new IOException("corrupt checkpoint: speeding without a zone");
+                }
+                return changed == Long.MIN_VALUE ? INITIAL : normal(changed);
+            }
+            long since = in.readTimeMillis(changed);
+            double limit = in.readDouble();
+            double max = in.readDouble();
+            Zone zone = in.zone(zoneId);
+            if (zone == null) {
+                return normal(changed);
+            }
+            return new State(zone.id(), speeding, limit, since, changed, max);
+        }
+
         static State normal(long changedMillis) {
             return new State(null, false, Double.NaN, Long.MIN_VALUE, changedMillis, Double.NaN);
         }
@@ -121,6 +164,16 @@ public final class SpeedingDetector implements Detector<SpeedingDetector.State> 
     @Override
     public State initial(VesselId vessel) {
         return State.INITIAL;
+    }
+
+    @Override
+    public void writeState(State state, StateOut out) throws IOException {
+        State.write(state, out);
+    }
+
+    @Override
+    public State readState(StateIn in, VesselId vessel) throws IOException {
+        return State.read(in, vessel);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.watchkeeper.core.detect.boat;
 
+import io.watchkeeper.core.checkpoint.StateIn;
+import io.watchkeeper.core.checkpoint.StateOut;
 import io.watchkeeper.core.detect.Detector;
 import io.watchkeeper.core.detect.DetectorContext;
 import io.watchkeeper.core.detect.Step;
@@ -9,6 +11,7 @@ import io.watchkeeper.core.fix.VesselId;
 import io.watchkeeper.core.fsm.Outcome;
 import io.watchkeeper.core.fsm.StateMachine;
 import io.watchkeeper.core.geo.Geo;
+import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -85,6 +88,16 @@ public final class BoatDetector implements Detector<BoatTrack> {
             return stepExact(track, fix, ctx);
         }
         return fix.isGeo() ? stepBySpeed(track, fix, ctx) : Step.quiet(track);
+    }
+
+    @Override
+    public void writeState(BoatTrack state, StateOut out) throws IOException {
+        BoatTrack.write(state, out);
+    }
+
+    @Override
+    public BoatTrack readState(StateIn in, VesselId vessel) throws IOException {
+        return BoatTrack.read(in);
     }
 
     private Step<BoatTrack> stepExact(BoatTrack track, Fix fix, DetectorContext ctx) {

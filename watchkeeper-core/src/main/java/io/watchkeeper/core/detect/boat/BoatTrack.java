@@ -1,5 +1,9 @@
 package io.watchkeeper.core.detect.boat;
 
+import io.watchkeeper.core.checkpoint.StateIn;
+import io.watchkeeper.core.checkpoint.StateOut;
+import java.io.IOException;
+
 /**
  * Per-boat state: the machine's state, the last reported position and its event time.
  * A new boat is MOVING at (0, 0), so that a first report at (0, 0) means RESTING (the original's rule).
@@ -19,6 +23,28 @@ public record BoatTrack(BoatState state, double lastX, double lastY, long lastEp
 
     public BoatTrack {
         java.util.Objects.requireNonNull(state, "state");
+    }
+
+    /**
+     * Checkpoint form, 26 bytes: state (ordinal, see {@link StateOut#writeEnum}), the two coordinates
+     * as they are (exact equality is the planar rule), the last time in full and the crossing start
+     * relative to it (1 byte when there is none).
+     */
+    static void write(BoatTrack t, StateOut out) throws IOException {
+        out.writeEnum(t.state);
+        out.writeDouble(t.lastX);
+        out.writeDouble(t.lastY);
+        out.writeLong(t.lastEpochNanos);
+        out.writeTimeMillis(t.crossingSinceNanos, t.lastEpochNanos); // nanos, but the delta form is unit-free
+    }
+
+    static BoatTrack read(StateIn in) throws IOException {
+        BoatState state = in.readRequiredEnum(BoatState.values());
+        double x = in.readDouble();
+        double y = in.readDouble();
+        long last = in.readLong();
+        BoatTrack t = new BoatTrack(state, x, y, last, in.readTimeMillis(last));
+        return t.equals(INITIAL) ? INITIAL : t; // a million vessels never seen share one state
     }
 
     /** A planar track, which never waits for a crossing to last. */

@@ -1,5 +1,7 @@
 package io.watchkeeper.core.detect.gap;
 
+import io.watchkeeper.core.checkpoint.StateIn;
+import io.watchkeeper.core.checkpoint.StateOut;
 import io.watchkeeper.core.detect.Detector;
 import io.watchkeeper.core.detect.DetectorContext;
 import io.watchkeeper.core.detect.Step;
@@ -9,6 +11,7 @@ import io.watchkeeper.core.fix.VesselId;
 import io.watchkeeper.core.geo.Geo;
 import io.watchkeeper.core.zone.ZoneHit;
 import io.watchkeeper.core.zone.ZoneKind;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +49,16 @@ public final class GapDetector implements Detector<GapState> {
     @Override
     public GapState initial(VesselId vessel) {
         return GapState.INITIAL;
+    }
+
+    @Override
+    public void writeState(GapState state, StateOut out) throws IOException {
+        GapState.write(state, out);
+    }
+
+    @Override
+    public GapState readState(StateIn in, VesselId vessel) throws IOException {
+        return GapState.read(in, vessel);
     }
 
     @Override

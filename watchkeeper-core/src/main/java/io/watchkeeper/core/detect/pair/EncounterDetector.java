@@ -1,10 +1,13 @@
 package io.watchkeeper.core.detect.pair;
 
+import io.watchkeeper.core.checkpoint.StateIn;
+import io.watchkeeper.core.checkpoint.StateOut;
 import io.watchkeeper.core.detect.DetectorContext;
 import io.watchkeeper.core.event.EventSink;
 import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.zone.ZoneHit;
 import io.watchkeeper.core.zone.ZoneKind;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -116,6 +119,36 @@ public final class EncounterDetector extends PairTracker<EncounterDetector.Encou
     @Override
     EncounterPair newPair(int low, int high, long nowMillis) {
         return new EncounterPair(low, high, nowMillis);
+    }
+
+    /**
+     * A pair in about 40 bytes: the flag, the start in full, the last time together relative to it,
+     * the distance as it is (events report it), and the histogram as varints.
+     */
+    @Override
+    void writePair(EncounterPair pair, StateOut out) throws IOException {
+        out.writeBoolean(pair.started);
+        out.writeLong(pair.startMillis);
+        out.writeTimeMillis(pair.lastTogetherMillis, pair.startMillis);
+        out.writeDouble(pair.distanceMetres);
+        out.writeVarInt(pair.samples);
+        for (int bin : pair.speedBins) {
+            out.writeVarInt(bin);
+        }
+    }
+
+    @Override
+    EncounterPair readPair(int low, int high, StateIn in) throws IOException {
+        EncounterPair pair = new EncounterPair(low, high, 0);
+        pair.started = in.readBoolean();
+        pair.startMillis = in.readLong();
+        pair.lastTogetherMillis = in.readTimeMillis(pair.startMillis);
+        pair.distanceMetres = in.readDouble();
+        pair.samples = in.readCount(Integer.MAX_VALUE);
+        for (int i = 0; i < BINS; i++) {
+            pair.speedBins[i] = in.readCount(pair.samples);
+        }
+        return pair;
     }
 
     @Override

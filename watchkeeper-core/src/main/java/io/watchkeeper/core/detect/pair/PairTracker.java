@@ -1,9 +1,12 @@
 package io.watchkeeper.core.detect.pair;
 
+import io.watchkeeper.core.checkpoint.StateIn;
+import io.watchkeeper.core.checkpoint.StateOut;
 import io.watchkeeper.core.detect.DetectorContext;
 import io.watchkeeper.core.event.EventSink;
 import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.geo.Geo;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 
@@ -92,6 +95,12 @@ abstract class PairTracker<P extends PairTracker.Pair> implements PairDetector {
     /** A vessel of the pair went silent at {@code dueMillis}; emit an END if the pair had started. */
     abstract void endSilent(P pair, long dueMillis, DetectorContext ctx, EventSink out);
 
+    /** Writes the subclass's fields of one pair (not low/high, which the tracker writes). */
+    abstract void writePair(P pair, StateOut out) throws IOException;
+
+    /** Reads what {@link #writePair} wrote into a new pair of {@code low} and {@code high}. */
+    abstract P readPair(int low, int high, StateIn in) throws IOException;
+
     /** A due time of the pair's own besides silence (e.g. a grace period running out), or MAX. */
     long ownDueMillis(P pair) {
         return Long.MAX_VALUE;
@@ -134,6 +143,64 @@ abstract class PairTracker<P extends PairTracker.Pair> implements PairDetector {
             evictSilent(nowMillis, ctx, out);
             nextEvictionMillis = nowMillis + Math.max(1_000L, silenceMillis / 4);
         }
+    }
+
+    /**
+     * Writes the grid, then the pairs in creation order (each vessel's own list is rebuilt from that
+     * order: it is always the reverse of it), then the due and eviction times. One pass over the
+     * arrays and the pair list; the work counter {@link #distanceComputations} is not state.
+     */
+    @Override
+    public final void writeState(StateOut out) throws IOException {
+        out.writeDouble(grid.cellMetres());
+        grid.write(out);
+        out.writeVarInt(pairCount);
+        for (Pair p = firstPair; p != null; p = p.nextAll) {
+            out.writeVarInt(p.low);
+            out.writeVarInt(p.high);
+            @SuppressWarnings("unchecked") P pair = (P) p;
+            writePair(pair, out);
+        }
+        out.writeLong(earliestDueMillis);
+        out.writeLong(nextEvictionMillis);
+    }
+
+    /**
+     * Restores what {@link #writeState} wrote, on a detector that has seen nothing yet. The grid's
+     * cell size must be the same (it is the exit distance): slots and cells are only meaningful for it.
+     * After an IOException the detector holds part of a state: build a new one.
+     */
+    @Override
+    public final void readState(StateIn in) throws IOException {
+        if (grid.highWater() != 0 || pairCount != 0) {
+            throw new IllegalStateException(name() + ": readState needs a detector that has seen nothing");
+        }
+        double cellMetres = in.readDouble();
+        if (Double.compare(cellMetres, grid.cellMetres()) != 0) {
+            throw new IOException(name() + " checkpoint has a grid of " + cellMetres + " m, this detector "
+                    + grid.cellMetres() + " m: was the exit distance changed?");
+        }
+        grid.read(in);
+        ensurePairCapacity(grid.highWater());
+        int pairs = in.readCount(Integer.MAX_VALUE);
+        for (int i = 0; i < pairs; i++) {
+            int low = readTakenSlot(in);
+            int high = readTakenSlot(in);
+            if (low == high) {
+                throw new IOException("corrupt checkpoint: a pair of slot " + low + " with itself");
+            }
+            linkPair(readPair(low, high, in));
+        }
+        earliestDueMillis = in.readLong();
+        nextEvictionMillis = in.readLong();
+    }
+
+    private int readTakenSlot(StateIn in) throws IOException {
+        int slot = in.readCount(grid.highWater() - 1);
+        if (!grid.occupied(slot)) {
+            throw new IOException("corrupt checkpoint: a pair of free slot " + slot);
+        }
+        return slot;
     }
 
     @Override

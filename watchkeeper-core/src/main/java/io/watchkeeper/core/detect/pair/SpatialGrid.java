@@ -1,8 +1,11 @@
 package io.watchkeeper.core.detect.pair;
 
+import io.watchkeeper.core.checkpoint.StateIn;
+import io.watchkeeper.core.checkpoint.StateOut;
 import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.fix.VesselId;
 import io.watchkeeper.core.geo.Geo;
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -26,6 +29,8 @@ import java.util.Arrays;
 final class SpatialGrid {
 
     private static final int NONE = -1;
+    /** More slots than this in a checkpoint is taken for corruption rather than allocated. */
+    private static final int MAX_RESTORED_SLOTS = 1 << 26;
 
     private final double cellMetres;
     private final double cellDegreesLat;
@@ -133,6 +138,123 @@ final class SpatialGrid {
         timesMillis[slot] = fix.time().toEpochMilli();
         flags[slot] = vesselFlags;
         return slot;
+    }
+
+    /**
+     * Writes the slots as they are, free ones included, so that a restored grid hands out the same slot
+     * numbers, walks its cells in the same order and so finds neighbours in the same order: per slot
+     * the vessel, its latest fix, its flags and its place in its cell's list; then the free-slot stack.
+     * Positions, times and cells follow from the fixes and the hash maps from the slots, so they are
+     * rebuilt rather than written. About 60 bytes per vessel with an AIS fix.
+     */
+    void write(StateOut out) throws IOException {
+        out.writeVarInt(highWater);
+        for (int s = 0; s < highWater; s++) {
+            if (ids[s] == null) {
+                out.writeBoolean(false);
+                continue;
+            }
+            out.writeBoolean(true);
+            out.writeShortVesselId(ids[s]);
+            out.writeFixOf(fixes[s]);
+            out.writeByte(flags[s]);
+            out.writeVarInt(next[s] + 1);
+            out.writeVarInt(prev[s] + 1);
+        }
+        out.writeVarInt(freeCount);
+        for (int i = 0; i < freeCount; i++) {
+            out.writeVarInt(freeSlots[i]);
+        }
+    }
+
+    /** Reads what {@link #write} wrote into this grid, which must be empty. */
+    void read(StateIn in) throws IOException {
+        if (highWater != 0) {
+            throw new IllegalStateException("a grid can only be restored when empty");
+        }
+        int slots = in.readCount(MAX_RESTORED_SLOTS);
+        highWater = slots;
+        for (int s = 0; s < slots; s++) {
+            if (s == ids.length) {
+                grow(Math.max(64, s * 2)); // as the slots arrive: a damaged count meets the end of the stream first
+            }
+            if (in.readBoolean()) {
+                readSlot(s, in);
+            }
+        }
+        readFreeSlots(in);
+        checkCellLists();
+    }
+
+    /** The free-slot stack in its order (it decides which slot the next new vessel gets): every empty slot once. */
+    private void readFreeSlots(StateIn in) throws IOException {
+        freeCount = in.readCount(highWater);
+        freeSlots = new int[Math.max(16, freeCount)];
+        java.util.BitSet seen = new java.util.BitSet(highWater);
+        for (int i = 0; i < freeCount; i++) {
+            int slot = in.readCount(highWater - 1);
+            if (ids[slot] != null || seen.get(slot)) {
+                throw new IOException("corrupt checkpoint: free slot " + slot + " is taken or listed twice");
+            }
+            seen.set(slot);
+            freeSlots[i] = slot;
+        }
+        if (freeCount + slotOf.size() != highWater) {
+            throw new IOException("corrupt checkpoint: " + slotOf.size() + " vessels and " + freeCount
+                    + " free slots in " + highWater);
+        }
+    }
+
+    private void readSlot(int s, StateIn in) throws IOException {
+        VesselId id = in.readShortVesselId();
+        Fix fix = in.readFixOf(id);
+        if (fix == null || !fix.isGeo() || !Geo.isValid(fix.lat(), fix.lon())) {
+            throw new IOException("corrupt checkpoint: slot " + s + " has no valid position");
+        }
+        ids[s] = id;
+        fixes[s] = fix;
+        lats[s] = fix.lat();
+        lons[s] = fix.lon();
+        timesMillis[s] = fix.time().toEpochMilli();
+        cells[s] = cellOf(fix.lat(), fix.lon());
+        flags[s] = (byte) in.readByte();
+        next[s] = in.readCount(highWater) - 1;
+        prev[s] = in.readCount(highWater) - 1;
+        if (prev[s] == NONE) {
+            cellHead.put(cells[s], s);
+        }
+        if (slotOf.get(id) != IdSlotMap.MISSING) {
+            throw new IOException("corrupt checkpoint: vessel " + id + " in two slots");
+        }
+        slotOf.put(id, s);
+    }
+
+    /**
+     * Every cell list must link occupied slots of that one cell both ways, and every vessel must be
+     * reachable from its cell's head: otherwise a search would miss it, or a walk could loop.
+     */
+    private void checkCellLists() throws IOException {
+        int reachable = 0;
+        for (int s = 0; s < highWater; s++) {
+            if (ids[s] == null) {
+                continue;
+            }
+            int n = next[s];
+            int p = prev[s];
+            if (n != NONE && (ids[n] == null || prev[n] != s || cells[n] != cells[s])
+                    || p != NONE && (ids[p] == null || next[p] != s || cells[p] != cells[s])) {
+                throw new IOException("corrupt checkpoint: slot " + s + " is not linked into its cell");
+            }
+            if (p == NONE) {
+                for (int at = s; at != NONE && reachable <= highWater; at = next[at]) {
+                    reachable++;
+                }
+            }
+        }
+        if (reachable != slotOf.size()) {
+            throw new IOException("corrupt checkpoint: " + reachable + " of " + slotOf.size()
+                    + " vessels reachable in their cells");
+        }
     }
 
     void remove(int slot) {

@@ -6,6 +6,8 @@ import static io.watchkeeper.core.detect.portcall.PortCallState.BERTHED;
 import static io.watchkeeper.core.detect.portcall.PortCallState.IN_PORT;
 import static io.watchkeeper.core.detect.portcall.PortCallState.UNBERTHED;
 
+import io.watchkeeper.core.checkpoint.StateIn;
+import io.watchkeeper.core.checkpoint.StateOut;
 import io.watchkeeper.core.detect.Detector;
 import io.watchkeeper.core.detect.DetectorContext;
 import io.watchkeeper.core.detect.Step;
@@ -17,6 +19,7 @@ import io.watchkeeper.core.fsm.StateMachine;
 import io.watchkeeper.core.zone.Zone;
 import io.watchkeeper.core.zone.ZoneHit;
 import io.watchkeeper.core.zone.ZoneKind;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -130,6 +133,16 @@ public final class PortCallDetector implements Detector<PortCall> {
     @Override
     public PortCall initial(VesselId vessel) {
         return PortCall.INITIAL;
+    }
+
+    @Override
+    public void writeState(PortCall state, StateOut out) throws IOException {
+        PortCall.write(state, out);
+    }
+
+    @Override
+    public PortCall readState(StateIn in, VesselId vessel) throws IOException {
+        return PortCall.read(in, vessel);
     }
 
     @Override

@@ -1,11 +1,14 @@
 package io.watchkeeper.core.detect.rule;
 
+import io.watchkeeper.core.checkpoint.StateIn;
+import io.watchkeeper.core.checkpoint.StateOut;
 import io.watchkeeper.core.detect.Detector;
 import io.watchkeeper.core.detect.DetectorContext;
 import io.watchkeeper.core.detect.Step;
 import io.watchkeeper.core.event.Event;
 import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.fix.VesselId;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +66,17 @@ public final class RuleDetector implements Detector<RuleState> {
         }
         return compiled.dueAfter(s.state(), s.facts(), s.enteredAtMillis(), s.lastFixMillis(),
                 Math.max(s.enteredAtMillis(), s.lastFixMillis()));
+    }
+
+    @Override
+    public void writeState(RuleState state, StateOut out) throws IOException {
+        RuleState.write(state, out);
+    }
+
+    @Override
+    public RuleState readState(StateIn in, VesselId vessel) throws IOException {
+        RuleState s = RuleState.read(in, states.length);
+        return s.equals(initial) ? initial : s;
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.watchkeeper.core.detect.rule;
 
+import io.watchkeeper.core.checkpoint.StateIn;
+import io.watchkeeper.core.checkpoint.StateOut;
+import java.io.IOException;
 import java.util.Objects;
 
 /**
@@ -28,6 +31,48 @@ public record RuleState(int state, long enteredAtMillis, long lastFixMillis, lon
     /** A vessel not seen yet, in state {@code initial}. */
     static RuleState initial(int initial) {
         return new RuleState(initial, Long.MIN_VALUE, Long.MIN_VALUE, 0L, Double.NaN, Double.NaN, "");
+    }
+
+    private static final int HAS_LAT = 1;
+    private static final int HAS_LON = 2;
+
+    /**
+     * Checkpoint form: the state's index, the latest fix's time in full and the entry relative to it,
+     * the fact bits, the position (when known) and the site: about 30 bytes. The index is only
+     * meaningful for the same machine; {@link #read} refuses one the machine does not have.
+     */
+    static void write(RuleState s, StateOut out) throws IOException {
+        out.writeVarInt(s.state);
+        int flags = (Double.isNaN(s.lat) ? 0 : HAS_LAT) | (Double.isNaN(s.lon) ? 0 : HAS_LON);
+        out.writeByte(flags);
+        out.writeTimeMillis(s.lastFixMillis, Long.MIN_VALUE);
+        out.writeTimeMillis(s.enteredAtMillis, s.lastFixMillis);
+        out.writeVarLong(s.facts);
+        if ((flags & HAS_LAT) != 0) {
+            out.writeDouble(s.lat);
+        }
+        if ((flags & HAS_LON) != 0) {
+            out.writeDouble(s.lon);
+        }
+        out.writeShortString(s.site);
+    }
+
+    static RuleState read(StateIn in, int stateCount) throws IOException {
+        int state = in.readVarInt();
+        if (state < 0 || state >= stateCount) {
+            throw new IOException("checkpoint has state index " + state + ", but the machine has " + stateCount
+                    + " states: was it written with another rules file?");
+        }
+        int flags = in.readByte();
+        if ((flags & ~(HAS_LAT | HAS_LON)) != 0) {
+            throw new IOException("corrupt checkpoint: rule state flags " + flags);
+        }
+        long lastFix = in.readTimeMillis(Long.MIN_VALUE);
+        long entered = in.readTimeMillis(lastFix);
+        long facts = in.readVarLong();
+        double lat = (flags & HAS_LAT) != 0 ? in.readDouble() : Double.NaN;
+        double lon = (flags & HAS_LON) != 0 ? in.readDouble() : Double.NaN;
+        return new RuleState(state, entered, lastFix, facts, lat, lon, in.readSharedString());
     }
 
     boolean seen() {

@@ -1,5 +1,7 @@
 package io.watchkeeper.core.detect.zone;
 
+import io.watchkeeper.core.checkpoint.StateIn;
+import io.watchkeeper.core.checkpoint.StateOut;
 import io.watchkeeper.core.detect.Detector;
 import io.watchkeeper.core.detect.DetectorContext;
 import io.watchkeeper.core.detect.Step;
@@ -9,6 +11,7 @@ import io.watchkeeper.core.fix.VesselId;
 import io.watchkeeper.core.zone.Zone;
 import io.watchkeeper.core.zone.ZoneHit;
 import io.watchkeeper.core.zone.ZoneKind;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +76,16 @@ public final class ZoneDetector implements Detector<ZonePresence> {
     @Override
     public ZonePresence initial(VesselId vessel) {
         return ZonePresence.INITIAL;
+    }
+
+    @Override
+    public void writeState(ZonePresence state, StateOut out) throws IOException {
+        ZonePresence.write(state, out);
+    }
+
+    @Override
+    public ZonePresence readState(StateIn in, VesselId vessel) throws IOException {
+        return ZonePresence.read(in, settings.maxZonesPerVessel());
     }
 
     @Override

@@ -1,6 +1,9 @@
 package io.watchkeeper.core.detect.zone;
 
+import io.watchkeeper.core.checkpoint.StateIn;
+import io.watchkeeper.core.checkpoint.StateOut;
 import io.watchkeeper.core.zone.Zone;
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -69,6 +72,46 @@ public record ZonePresence(Zone[] zones, long[] enteredAtMillis, long changedAtM
     static ZonePresence of(Zone[] zones, long[] enteredAtMillis, long changedAtMillis) {
         return zones.length == 0 ? new ZonePresence(NO_ZONES, NO_TIMES, changedAtMillis)
                 : new ZonePresence(zones, enteredAtMillis, changedAtMillis);
+    }
+
+    /**
+     * Checkpoint form: the last change (about 6 bytes), the number of zones, and per zone its id and its
+     * entry time relative to the last change: 7 bytes, plus per zone its id's length and about 5. Zones go
+     * by id, never geometry (see {@link StateOut#writeZone}).
+     */
+    static void write(ZonePresence p, StateOut out) throws IOException {
+        out.writeTimeMillis(p.changedAtMillis, Long.MIN_VALUE);
+        out.writeVarInt(p.zones.length);
+        for (int i = 0; i < p.zones.length; i++) {
+            out.writeShortString(p.zones[i].id());
+            out.writeTimeMillis(p.enteredAtMillis[i], p.changedAtMillis);
+        }
+    }
+
+    /**
+     * Reads what {@link #write} wrote, resolving zones against the zones loaded now. A zone that no
+     * longer exists is dropped, as if the vessel had never been in it: no ZONE_EXIT will come for it
+     * (there is nothing to exit). If the limit per vessel shrank, the zones entered first are kept.
+     */
+    static ZonePresence read(StateIn in, int maxZones) throws IOException {
+        long changed = in.readTimeMillis(Long.MIN_VALUE);
+        int n = in.readCount(ZoneSettings.MAX_ZONES_LIMIT);
+        Zone[] zones = new Zone[n];
+        long[] times = new long[n];
+        int kept = 0;
+        for (int i = 0; i < n; i++) {
+            String id = in.readRequiredString();
+            long entered = in.readTimeMillis(changed);
+            Zone zone = in.zone(id);
+            if (zone != null && kept < maxZones) {
+                zones[kept] = zone;
+                times[kept++] = entered;
+            }
+        }
+        if (kept == 0 && changed == Long.MIN_VALUE) {
+            return INITIAL;
+        }
+        return of(Arrays.copyOf(zones, kept), Arrays.copyOf(times, kept), changed);
     }
 
     @Override
