@@ -51,8 +51,12 @@ public final class EmbeddedBroker implements AutoCloseable {
     private static final long START_TIMEOUT_SECONDS = 60;
     private static final long LISTENER_TIMEOUT_MILLIS = 10_000;
     private static final String DROPPED_METRIC = "com.hivemq.messages.dropped.count";
-    /** Unacknowledged messages the broker may have out towards one client: the protocol's maximum. */
-    static final int INFLIGHT_WINDOW = 65_535;
+    /**
+     * Unacknowledged messages the broker may have out towards one client. Not the protocol's 65,535:
+     * with that, HiveMQ stopped delivering to DetectorPipelineIT's subscribers part-way (it polls a whole
+     * window of queued messages, and packet identifiers at once); 16,384 delivers everything.
+     */
+    static final int INFLIGHT_WINDOW = 16_384;
 
     private final String host;
     private final int requestedPort;
