@@ -37,11 +37,14 @@ final class AisTopicSource implements MessageHandler {
     private final DeadLetterSink deadLetters;
     private final Clock clock;
     private final FramerSettings settings;
+    private final int maxPayloadBytes;
     private final Map<String, AisIngest> stations = new ConcurrentHashMap<>();
     private long lastExpireMillis;
 
+    /** @param maxPayloadBytes larger messages are dead-lettered whole, as {@code too_large}, before any line is read */
     AisTopicSource(Consumer<Fix> fixes, VesselRegistry registry, DeadLetterSink deadLetters, Clock clock,
-                   FramerSettings settings) {
+                   FramerSettings settings, int maxPayloadBytes) {
+        this.maxPayloadBytes = maxPayloadBytes;
         this.fixes = Objects.requireNonNull(fixes, "fixes");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
@@ -55,6 +58,12 @@ final class AisTopicSource implements MessageHandler {
         if (station == null) {
             deadLetters.accept(new DeadLetter("unknown", RejectReason.UNKNOWN_FORMAT, "not an AIS/<station> topic: "
                     + topic, new String(payload, StandardCharsets.ISO_8859_1), clock.instant()));
+            return;
+        }
+        if (payload.length > maxPayloadBytes) {
+            deadLetters.accept(new DeadLetter(station, RejectReason.TOO_LARGE, "payload is " + payload.length
+                    + " bytes, limit " + maxPayloadBytes, new String(payload, 0, Math.min(256, payload.length), StandardCharsets.ISO_8859_1)
+                    + "...", clock.instant()));
             return;
         }
         AisIngest ingest = stations.computeIfAbsent(station,

@@ -193,7 +193,8 @@ public final class DetectorService implements AutoCloseable {
             }
             FixSource source = new FixSource(new FixDecoder(options.maxPayloadBytes()), engine::submit, deadLetters,
                     clock);
-            AisTopicSource ais = new AisTopicSource(engine::submit, registry, deadLetters, clock, options.ais());
+            AisTopicSource ais = new AisTopicSource(engine::submit, registry, deadLetters, clock, options.ais(),
+                    options.maxPayloadBytes());
             if (resumed != null) {
                 try {
                     InputState.restore(resumed.input(), ais, registry);
