@@ -27,7 +27,7 @@ class DroppedMessageMonitorIT {
         logged.start();
         logger.addAppender(logged);
         try (EmbeddedBroker broker = EmbeddedBroker.builder().port(0).maxQueuedMessages(10).build().start()) {
-            PersistentSession.subscribeAndLeave(broker.port(), "slow-offline", "drop/#");
+            PersistentSession.subscribeAndLeave(broker.port(), "slow-offline", "drop/#", true);
             PersistentSession.publishNumbered(broker.port(), "drop/x", "d", 50);
 
             // The monitor polls once a second; the first increase is reported at once.

@@ -37,10 +37,18 @@ public final class PersistentSession {
     private PersistentSession() {
     }
 
-    /** Connects {@code clientId} with a persistent session, subscribes {@code filter} at QoS 1, disconnects. */
-    public static void subscribeAndLeave(int port, String clientId, String filter) {
+    /**
+     * Connects {@code clientId} with a persistent session (session expiry 1 h), subscribes {@code filter}
+     * at QoS 1, disconnects.
+     *
+     * @param cleanStart how the session begins. MQTT&nbsp;5 says either way the session then lives for its
+     *                   expiry interval, and HiveMQ CE keeps both kinds across a restart. Mosquitto 2.0 saves
+     *                   only clients whose last CONNECT had Clean Start 0 ({@code persist__client_save}), so
+     *                   a session begun with Clean Start 1 is lost on a Mosquitto restart.
+     */
+    public static void subscribeAndLeave(int port, String clientId, String filter, boolean cleanStart) {
         Mqtt5BlockingClient client = client(port, clientId).toBlocking();
-        client.connectWith().cleanStart(true).sessionExpiryInterval(SESSION_EXPIRY_SECONDS).send();
+        client.connectWith().cleanStart(cleanStart).sessionExpiryInterval(SESSION_EXPIRY_SECONDS).send();
         client.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).send();
         client.disconnect();
     }
