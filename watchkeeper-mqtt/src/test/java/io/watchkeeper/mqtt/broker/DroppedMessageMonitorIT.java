@@ -40,7 +40,7 @@ class DroppedMessageMonitorIT {
             }
 
             // strategy "discard": the queue keeps the oldest ten, the forty newer ones are what was lost
-            Resumed resumed = PersistentSession.resume(broker.port(), "slow-offline", Duration.ofSeconds(1));
+            Resumed resumed = PersistentSession.resume(broker.port(), "slow-offline", 10, Duration.ofSeconds(10));
             assertThat(resumed.payloads()).containsExactlyElementsOf(PersistentSession.numbered("d", 10));
         } finally {
             logger.detachAppender(logged);

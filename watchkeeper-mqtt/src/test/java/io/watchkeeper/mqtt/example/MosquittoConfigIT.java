@@ -25,7 +25,7 @@ class MosquittoConfigIT {
 
     /** Five times Mosquitto's default {@code max_queued_messages}. */
     private static final int BURST = 5000;
-    private static final Duration QUIET = Duration.ofMillis(1500);
+    private static final Duration PATIENCE = Duration.ofSeconds(10);
 
     @Test
     void anOfflineSessionMissesNothingOfABurstAndKeepsItAcrossARestart(@TempDir Path data) throws Exception {
@@ -35,7 +35,7 @@ class MosquittoConfigIT {
         } // SIGTERM: Mosquitto writes mosquitto.db as it exits
         assertThat(data.resolve("mosquitto.db")).isRegularFile();
         try (MosquittoBroker restarted = MosquittoBroker.start(watchkeeperConf(), data)) {
-            Resumed resumed = PersistentSession.resume(restarted.port(), "wk-offline", QUIET);
+            Resumed resumed = PersistentSession.resume(restarted.port(), "wk-offline", BURST, PATIENCE);
             assertThat(resumed.sessionPresent()).as(restarted.log()).isTrue();
             assertThat(resumed.payloads()).containsExactlyElementsOf(PersistentSession.numbered("b", BURST));
             assertThat(restarted.log()).doesNotContain("dropped");
@@ -66,7 +66,7 @@ class MosquittoConfigIT {
             PersistentSession.publishNumbered(first.port(), "clean/x", "c", 10);
         }
         try (MosquittoBroker restarted = MosquittoBroker.start(watchkeeperConf(), data)) {
-            Resumed resumed = PersistentSession.resume(restarted.port(), "wk-clean-start", QUIET);
+            Resumed resumed = PersistentSession.resume(restarted.port(), "wk-clean-start", 10, Duration.ofSeconds(1));
             assertThat(resumed.sessionPresent()).isFalse();
             assertThat(resumed.payloads()).isEmpty();
         }
@@ -84,7 +84,7 @@ class MosquittoConfigIT {
             first.kill();
         }
         try (MosquittoBroker restarted = MosquittoBroker.start(watchkeeperConf(), data)) {
-            Resumed resumed = PersistentSession.resume(restarted.port(), "wk-crashed", QUIET);
+            Resumed resumed = PersistentSession.resume(restarted.port(), "wk-crashed", 100, Duration.ofSeconds(1));
             assertThat(resumed.sessionPresent()).isFalse();
             assertThat(resumed.payloads()).isEmpty();
         }
@@ -102,7 +102,7 @@ class MosquittoConfigIT {
             PersistentSession.subscribeAndLeave(broker.port(), "default-offline", "burst/#", false);
             // Every one of the 5,000 gets its PUBACK: the publisher is told nothing of what follows.
             PersistentSession.publishNumbered(broker.port(), "burst/x", "b", BURST);
-            Resumed resumed = PersistentSession.resume(broker.port(), "default-offline", QUIET);
+            Resumed resumed = PersistentSession.resume(broker.port(), "default-offline", BURST, Duration.ofSeconds(3));
             System.out.printf("MosquittoConfigIT: with Mosquitto's defaults %d of %d QoS 1 messages reached the"
                     + " offline session%n", resumed.payloads().size(), BURST);
             // max_queued_messages 1000: the oldest thousand are kept, in order; the 4,000 newer ones are gone

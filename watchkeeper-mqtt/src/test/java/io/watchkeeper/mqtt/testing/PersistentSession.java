@@ -29,6 +29,8 @@ public final class PersistentSession {
 
     /** Long enough to outlive any test's restart; the resume ends the session (expiry 0). */
     private static final long SESSION_EXPIRY_SECONDS = 3600;
+    /** How long to keep listening once what was expected has arrived, or a retained message came. */
+    private static final Duration SURPLUS_WAIT = Duration.ofMillis(500);
 
     /** What a resumed session received: whether the broker still had it, and the payloads in order. */
     public record Resumed(boolean sessionPresent, List<String> payloads) {
@@ -75,17 +77,22 @@ public final class PersistentSession {
     }
 
     /**
-     * Resumes {@code clientId}'s session and collects what arrives until nothing came for {@code quiet};
-     * the session ends on disconnect.
+     * Resumes {@code clientId}'s session and collects what arrives: until {@code expected} messages came or
+     * {@code timeout} passed, and then for {@link #SURPLUS_WAIT} more, so that a surplus (duplicates, more
+     * than expected) shows too. The session ends on disconnect.
      */
-    public static Resumed resume(int port, String clientId, Duration quiet) throws Exception {
+    public static Resumed resume(int port, String clientId, int expected, Duration timeout) throws Exception {
         List<String> received = Collections.synchronizedList(new ArrayList<>());
         Mqtt5AsyncClient client = client(port, clientId);
         // Register before connecting: the queued messages flow as soon as the CONNACK is out.
         client.publishes(MqttGlobalPublishFilter.ALL, p -> received.add(payload(p)));
         Mqtt5ConnAck connAck = client.connectWith().cleanStart(false).sessionExpiryInterval(0)
                 .send().get(10, TimeUnit.SECONDS);
-        awaitQuiet(received, quiet);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (received.size() < expected && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        Thread.sleep(SURPLUS_WAIT.toMillis());
         client.disconnect().get(10, TimeUnit.SECONDS);
         return new Resumed(connAck.isSessionPresent(), List.copyOf(received));
     }
@@ -97,11 +104,13 @@ public final class PersistentSession {
         List<String> retained = new ArrayList<>();
         try (Mqtt5BlockingClient.Mqtt5Publishes publishes = client.publishes(MqttGlobalPublishFilter.ALL)) {
             client.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).send();
-            Optional<Mqtt5Publish> p;
-            while ((p = publishes.receive(1, TimeUnit.SECONDS)).isPresent()) {
+            // The first may take a moment on a busy machine; retained messages come at once after the SUBACK.
+            Optional<Mqtt5Publish> p = publishes.receive(5, TimeUnit.SECONDS);
+            while (p.isPresent()) {
                 if (p.get().isRetain()) {
                     retained.add(payload(p.get()));
                 }
+                p = publishes.receive(SURPLUS_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             }
         }
         client.disconnect();
@@ -111,14 +120,6 @@ public final class PersistentSession {
     /** {@code prefix0 .. prefix(count-1)}: what {@link #publishNumbered} sent, for an exact comparison. */
     public static List<String> numbered(String prefix, int count) {
         return IntStream.range(0, count).mapToObj(i -> prefix + i).toList();
-    }
-
-    private static void awaitQuiet(List<String> received, Duration quiet) throws InterruptedException {
-        int last = -1;
-        while (received.size() != last) {
-            last = received.size();
-            Thread.sleep(quiet.toMillis());
-        }
     }
 
     private static Mqtt5AsyncClient client(int port, String clientId) {
