@@ -11,6 +11,8 @@ import io.watchkeeper.mqtt.testing.PersistentSession;
 import io.watchkeeper.mqtt.testing.PersistentSession.Resumed;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +28,7 @@ class DroppedMessageMonitorIT {
         ListAppender<ILoggingEvent> logged = new ListAppender<>();
         logged.start();
         logger.addAppender(logged);
+        Set<Thread> monitorsBefore = monitorThreads();
         try (EmbeddedBroker broker = EmbeddedBroker.builder().port(0).maxQueuedMessages(10).build().start()) {
             PersistentSession.subscribeAndLeave(broker.port(), "slow-offline", "drop/#", true);
             PersistentSession.publishNumbered(broker.port(), "drop/x", "d", 50);
@@ -46,6 +49,14 @@ class DroppedMessageMonitorIT {
             logger.detachAppender(logged);
         }
         assertThat(warnings(logged)).as("close() has nothing more to report").hasSize(1);
+        assertThat(monitorThreads()).as("close() stops the monitor's thread (other brokers of the run keep theirs)")
+                .isSubsetOf(monitorsBefore);
+    }
+
+    private static Set<Thread> monitorThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("watchkeeper-broker-drop-monitor") && t.isAlive())
+                .collect(Collectors.toSet());
     }
 
     /** A copy taken under the appender's lock: the monitor thread appends while the test reads. */
