@@ -68,6 +68,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     private int port;
     private @Nullable Path createdWorkFolder;
     private @Nullable EmbeddedHiveMQ hiveMq;
+    private @Nullable DroppedMessageMonitor dropMonitor;
 
     private EmbeddedBroker(Builder b) {
         this.host = b.host;
@@ -117,6 +118,7 @@ public final class EmbeddedBroker implements AutoCloseable {
             hiveMq = broker;
             broker.start().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             awaitListener();
+            dropMonitor = DroppedMessageMonitor.start(droppedCounter(broker)::getCount, host + ":" + port);
         } catch (IOException e) {
             abortStart();
             throw new BrokerStartException("cannot prepare HiveMQ folders: " + e.getMessage(), e);
@@ -180,6 +182,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     /** Stops the broker and deletes the temporary folders it created (never a given data folder). */
     @Override
     public synchronized void close() {
+        stopDropMonitor(); // first, so that its last WARN line still reports drops up to now
         EmbeddedHiveMQ broker = hiveMq;
         hiveMq = null;
         if (broker != null) {
@@ -196,6 +199,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     private void abortStart() {
+        stopDropMonitor();
         EmbeddedHiveMQ broker = hiveMq;
         hiveMq = null;
         if (broker != null) {
@@ -209,6 +213,23 @@ public final class EmbeddedBroker implements AutoCloseable {
             }
         }
         deleteCreatedFolder();
+    }
+
+    /** HiveMQ's one counter of discarded messages (every reason); absent only if a HiveMQ upgrade renamed it. */
+    private static Counter droppedCounter(EmbeddedHiveMQ broker) {
+        Counter counter = broker.getMetricRegistry().getCounters().get(DROPPED_METRIC);
+        if (counter == null) {
+            throw new IllegalStateException("HiveMQ has no metric " + DROPPED_METRIC + "; drops would go unnoticed");
+        }
+        return counter;
+    }
+
+    private void stopDropMonitor() {
+        DroppedMessageMonitor monitor = dropMonitor;
+        dropMonitor = null;
+        if (monitor != null) {
+            monitor.close();
+        }
     }
 
     private void deleteCreatedFolder() {

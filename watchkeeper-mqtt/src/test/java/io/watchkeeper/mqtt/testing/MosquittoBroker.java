@@ -12,8 +12,11 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 
 /**
@@ -26,6 +29,10 @@ import java.util.stream.Stream;
  * means no limit on outgoing unacknowledged QoS 1/2 messages (default 20; it also becomes the Receive
  * Maximum that MQTT 5 clients are told). {@code persistence false} keeps it in memory and
  * {@code allow_anonymous true} is needed because a {@code listener} line turns anonymous access off.
+ *
+ * <p>{@link #start(Path, Path)} runs a given configuration file instead (such as
+ * {@code examples/mosquitto/watchkeeper.conf}), with only what a test must own substituted: the listener,
+ * the persistence folder, the log destination and the user to run as.
  */
 public final class MosquittoBroker implements AutoCloseable {
 
@@ -45,11 +52,74 @@ public final class MosquittoBroker implements AutoCloseable {
 
     /** Starts {@code mosquitto -c <generated conf>} and waits until its port accepts; skips if not installed. */
     public static MosquittoBroker start() {
+        return startOnAFreePort(port -> List.of(
+                "listener " + port + " 127.0.0.1",
+                "allow_anonymous true",
+                "persistence false",
+                "max_queued_messages 0",
+                "max_queued_bytes 0",
+                "max_inflight_messages 0",
+                "set_tcp_nodelay true",
+                "log_dest stdout",
+                "log_type error",
+                "log_type warning",
+                "log_type notice"));
+    }
+
+    /**
+     * Starts Mosquitto on the lines of {@code config}, on a free port of 127.0.0.1, persisting (if the file
+     * says {@code persistence true}) into {@code dataFolder}, which {@link #close()} leaves in place: a
+     * broker started again on the same folder finds what this one saved. Substituted: every
+     * {@code listener} line becomes one listener on 127.0.0.1 and the free port; {@code persistence_location}
+     * becomes {@code dataFolder}; {@code log_dest}, {@code pid_file} and {@code user} lines are replaced by
+     * logging to stdout (errors, warnings, notices) and running as the current user.
+     */
+    public static MosquittoBroker start(Path config, Path dataFolder) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(config, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + config, e);
+        }
+        return startOnAFreePort(port -> substitute(lines, port, dataFolder));
+    }
+
+    static List<String> substitute(List<String> lines, int port, Path dataFolder) {
+        List<String> out = new ArrayList<>();
+        boolean listener = false;
+        for (String line : lines) {
+            String key = line.strip().split("\\s+", 2)[0];
+            switch (key) {
+                case "listener" -> {
+                    if (!listener) {
+                        out.add("listener " + port + " 127.0.0.1");
+                        listener = true;
+                    }
+                }
+                case "persistence_location" -> out.add("persistence_location " + dataFolder.toAbsolutePath() + "/");
+                case "log_dest", "log_type", "pid_file", "user" -> {
+                    // replaced below: the test reads the log, and must own the files it writes
+                }
+                default -> out.add(line);
+            }
+        }
+        if (!listener) {
+            throw new IllegalArgumentException("the configuration has no listener line to put the test's port on");
+        }
+        // As root, Mosquitto would switch to user 'mosquitto', who cannot write the test's temp folder.
+        out.addAll(List.of("user " + System.getProperty("user.name"), "log_dest stdout", "log_type error",
+                "log_type warning", "log_type notice"));
+        return out;
+    }
+
+    private static MosquittoBroker startOnAFreePort(IntFunction<List<String>> configForPort) {
         Path mosquitto = ExternalTools.path("mosquitto", "mosquitto");
+        Path stdbuf = ExternalTools.path("stdbuf", "coreutils");
         IllegalStateException last = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             try {
-                return startOnce(mosquitto, freePort());
+                int port = freePort();
+                return startOnce(mosquitto, stdbuf, port, configForPort.apply(port));
             } catch (IllegalStateException e) {
                 last = e; // most likely another process took the port between probe and bind
             }
@@ -57,27 +127,18 @@ public final class MosquittoBroker implements AutoCloseable {
         throw last;
     }
 
-    private static MosquittoBroker startOnce(Path mosquitto, int port) {
+    private static MosquittoBroker startOnce(Path mosquitto, Path stdbuf, int port, List<String> config) {
         Path folder;
         Process process;
         StringBuffer log = new StringBuffer();
         try {
             folder = Files.createTempDirectory("watchkeeper-mosquitto-");
             Path conf = folder.resolve("mosquitto.conf");
-            Files.writeString(conf, String.join("\n",
-                    "listener " + port + " 127.0.0.1",
-                    "allow_anonymous true",
-                    "persistence false",
-                    "max_queued_messages 0",
-                    "max_queued_bytes 0",
-                    "max_inflight_messages 0",
-                    "set_tcp_nodelay true",
-                    "log_dest stdout",
-                    "log_type error",
-                    "log_type warning",
-                    "log_type notice",
-                    ""));
-            process = ChildProcesses.register(new ProcessBuilder(mosquitto.toString(), "-c", conf.toString())
+            Files.writeString(conf, String.join("\n", config) + "\n");
+            // stdout is a pipe, so Mosquitto's stdio would hold log lines back until its buffer fills or it
+            // exits; stdbuf makes them line-buffered, so log() shows what happened so far.
+            process = ChildProcesses.register(new ProcessBuilder(stdbuf.toString(), "-oL", mosquitto.toString(),
+                    "-c", conf.toString())
                     .redirectErrorStream(true)
                     .start());
         } catch (IOException e) {
@@ -110,12 +171,37 @@ public final class MosquittoBroker implements AutoCloseable {
         return BrokerAddress.of("127.0.0.1", port);
     }
 
+    /**
+     * SIGKILL, as a crash or power cut would end it: Mosquitto gets no chance to save its persistence
+     * database, so a later start finds only what its last autosave wrote. Keeps the data folder.
+     */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("mosquitto survived SIGKILL for 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** Whether the process still runs. */
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** What Mosquitto logged so far (errors, warnings, notices), for assertion messages. */
     public String log() {
         return log.toString();
     }
 
-    /** Stops Mosquitto (SIGTERM, then SIGKILL after 5 s), waits for it and deletes its folder. */
+    /**
+     * Stops Mosquitto (SIGTERM, then SIGKILL after 5 s), waits for it and deletes its generated
+     * configuration; a data folder given to {@link #start(Path, Path)} stays. On SIGTERM Mosquitto saves
+     * its persistence database before it exits.
+     */
     @Override
     public void close() {
         ChildProcesses.stop(process);

@@ -30,7 +30,8 @@ import picocli.CommandLine.Option;
 /** Everything at once, on an embedded broker: the original docker-compose file as one command. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Starts an embedded MQTT broker, simulated stations and the detector, logs",
-                "events, stores them in ./data/events.db and serves the live dashboard on",
+                "events, stores them in ./data/events.db (the broker's sessions and retained messages in",
+                "./data/broker; --data to move both) and serves the live dashboard on",
                 "http://localhost:8080 (--http to move it).",
                 "With --ais FILE, a real AIS recording is replayed on AIS/<station> instead of the simulated stations.",
                 "While it runs, watch with: mosquitto_sub -h localhost -p 1883 -t 'EVENT/#'  (or -t 'DATA/#')",
@@ -82,6 +83,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "FILE", description = "User-defined machines in YAML (docs/rules.md).")
     java.nio.file.Path rules;
 
+    /** Where, under {@code --data}, the embedded broker keeps sessions, queues and retained messages. */
+    static final String BROKER_DATA = "broker";
+
     /** The issue's address for the dashboard: http://localhost:8080. */
     static final int DEFAULT_HTTP_PORT = 8080;
 
@@ -100,7 +104,10 @@ final class DemoCommand implements Callable<Integer> {
         List<AutoCloseable> running = new ArrayList<>();
         boolean started = false;
         try {
-            EmbeddedBroker broker = EmbeddedBroker.builder().host(host).port(port).build().start();
+            // File persistence under --data: a restarted demo keeps retained messages and what was queued
+            // for offline persistent sessions, as a field broker must (issue D §3).
+            EmbeddedBroker broker = EmbeddedBroker.builder().host(host).port(port)
+                    .dataFolder(webOptions.dataDir.resolve(BROKER_DATA)).build().start();
             running.add(broker);
             BrokerAddress address = BrokerAddress.of("127.0.0.1".equals(host) || "0.0.0.0".equals(host)
                     ? "127.0.0.1" : host, broker.port());
