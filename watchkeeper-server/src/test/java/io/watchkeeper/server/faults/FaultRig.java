@@ -24,7 +24,7 @@ import java.util.zip.GZIPInputStream;
 /** What the fault-injection tests share: the recording, the feed, the packaged engine, the consumer. */
 final class FaultRig {
 
-    /** The Danish Maritime Authority's recording: 80,246 lines, 1,900 vessels, 4.5 minutes. */
+    /** The Danish Maritime Authority's recording: 80,246 lines, 24,688 positions of 1,438 vessels, 5 minutes. */
     static final Path RECORDING = Path.of("..", "..", "shared", "data", "dma-aisabnormal",
             "ais-sample-20131112T1200Z.txt.gz");
     static final String STATION = "DK";
@@ -32,26 +32,50 @@ final class FaultRig {
     private FaultRig() {
     }
 
+    /**
+     * The recording as a receiver would publish it: one message per report, holding its tag block, its
+     * {@code $PGHP} time and its sentence(s), so that a message redelivered or repeated after a fault is a
+     * whole report. (One line per message would let a repeated {@code $PGHP} date the wrong sentence.)
+     */
     static List<String> recording() throws IOException {
         Path file = RECORDING.toAbsolutePath().normalize();
         assertThat(file).as("shared data").exists();
-        List<String> lines = new ArrayList<>();
+        List<String> messages = new ArrayList<>();
+        StringBuilder report = new StringBuilder();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
                 new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.ISO_8859_1))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (!line.isBlank()) {
-                    lines.add(line);
+                if (line.isBlank()) {
+                    continue;
+                }
+                report.append(line).append('\n');
+                if (endsReport(line)) {
+                    messages.add(report.toString());
+                    report.setLength(0);
                 }
             }
         }
-        return lines;
+        if (report.length() > 0) {
+            messages.add(report.toString());
+        }
+        return messages;
     }
 
-    /** Publishes each line on {@code AIS/DK} at QoS 1, as a receiver does, and waits for the broker's acks. */
-    static void feed(Publisher station, List<String> lines) {
-        List<CompletableFuture<Void>> sent = new ArrayList<>(lines.size());
-        for (String line : lines) {
-            sent.add(station.publish("AIS/" + STATION, line.getBytes(StandardCharsets.ISO_8859_1)));
+    /** An AIS sentence that is the last fragment of its message: {@code !xxVDM,n,n,...}. */
+    private static boolean endsReport(String line) {
+        int bang = line.indexOf('!');
+        if (bang < 0) {
+            return false;
+        }
+        String[] fields = line.substring(bang).split(",", 4);
+        return fields.length == 4 && fields[1].equals(fields[2]);
+    }
+
+    /** Publishes each report on {@code AIS/DK} at QoS 1, as a receiver does, and waits for the broker's acks. */
+    static void feed(Publisher station, List<String> reports) {
+        List<CompletableFuture<Void>> sent = new ArrayList<>(reports.size());
+        for (String report : reports) {
+            sent.add(station.publish("AIS/" + STATION, report.getBytes(StandardCharsets.ISO_8859_1)));
         }
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).orTimeout(5, TimeUnit.MINUTES).join();
     }
