@@ -129,6 +129,13 @@ public final class Credentials {
         return new Credentials(copy);
     }
 
+    /** A copy without the user of that name (the same if there is none). */
+    public Credentials without(String username) {
+        Map<String, BrokerUser> copy = new LinkedHashMap<>(users);
+        copy.remove(username);
+        return new Credentials(copy);
+    }
+
     /** The file's text: a comment header and one line per user, sorted by name. */
     public String format() {
         StringBuilder out = new StringBuilder(HEADER);

@@ -5,6 +5,7 @@ import com.hivemq.embedded.EmbeddedHiveMQ;
 import com.hivemq.embedded.EmbeddedHiveMQBuilder;
 import io.watchkeeper.mqtt.client.BrokerAddress;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -17,7 +18,10 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.util.Comparator;
+import java.util.Enumeration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -100,6 +104,9 @@ public final class EmbeddedBroker implements AutoCloseable {
             throw new IllegalStateException("broker already started on " + host + ":" + port);
         }
         InetAddress bindAddress = resolve(host);
+        if (tls != null) {
+            checkKeyStore(tls);
+        }
         port = requestedPort == 0 ? freePort(bindAddress) : checkFree(bindAddress, requestedPort);
         tlsPort = tls == null ? -1 : tls.port() == 0 ? freePortOtherThan(bindAddress, port) : checkFree(bindAddress, tls.port());
         long started = System.nanoTime();
@@ -263,6 +270,29 @@ public final class EmbeddedBroker implements AutoCloseable {
             root = root.getCause();
         }
         return "MQTT broker on " + host + ":" + port + " failed to start: " + root;
+    }
+
+    /**
+     * HiveMQ reports an unusable key store only in its log and then runs without the TLS listener; checking
+     * first turns that into one line for the operator. The message never contains the password.
+     */
+    private static void checkKeyStore(TlsListener listener) {
+        Path file = listener.keyStore();
+        if (!Files.isRegularFile(file)) {
+            throw new BrokerStartException("TLS key store " + file + ": no such file");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+            store.load(in, listener.keyStorePassword().toCharArray());
+            for (Enumeration<String> aliases = store.aliases(); aliases.hasMoreElements(); ) {
+                if (store.isKeyEntry(aliases.nextElement())) {
+                    return;
+                }
+            }
+            throw new BrokerStartException("TLS key store " + file + " holds no private key");
+        } catch (IOException | GeneralSecurityException e) {
+            throw new BrokerStartException("cannot use TLS key store " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /**

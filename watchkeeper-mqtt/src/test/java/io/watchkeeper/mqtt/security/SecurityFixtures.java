@@ -23,8 +23,9 @@ import org.jetbrains.annotations.Nullable;
 /**
  * The users every security test logs in as, with passwords made up per run (nothing secret is checked
  * in), and small helpers around the raw HiveMQ client, which shows the broker's exact reason codes.
+ * {@link TestKeys} is public for the server module's command-line tests.
  */
-final class SecurityFixtures {
+public final class SecurityFixtures {
 
     static final String STATION1 = "PORT1";
     static final String STATION2 = "PORT2";
@@ -55,7 +56,7 @@ final class SecurityFixtures {
     }
 
     /** A random password, so that a log-capture test can look for it. */
-    static String secret() {
+    public static String secret() {
         return "pw-" + UUID.randomUUID();
     }
 
@@ -85,10 +86,10 @@ final class SecurityFixtures {
     }
 
     /** Exit code and merged output of a finished process. */
-    record Result(int exitCode, String output) {
+    public record Result(int exitCode, String output) {
     }
 
-    static Result run(List<String> args, int timeoutSeconds) {
+    public static Result run(List<String> args, int timeoutSeconds) {
         try {
             Process process = new ProcessBuilder(args).redirectErrorStream(true).start();
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
@@ -106,11 +107,11 @@ final class SecurityFixtures {
     }
 
     /** A key store and its PEM certificate made with the JDK's keytool, for TLS tests. */
-    record TestKeys(Path keyStore, String keyStorePassword, Path certificatePem, Path trustStore,
+    public record TestKeys(Path keyStore, String keyStorePassword, Path certificatePem, Path trustStore,
                     String trustStorePassword) {
 
         /** A self-signed EC certificate for {@code localhost} and {@code 127.0.0.1}, valid two days. */
-        static TestKeys generate(Path dir) {
+        public static TestKeys generate(Path dir) {
             String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
             TestKeys keys = new TestKeys(dir.resolve("broker.p12"), secret(), dir.resolve("broker.pem"),
                     dir.resolve("trust.p12"), secret());
