@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jetbrains.annotations.Nullable;
 
 /**
  * The users of the embedded broker, read from a credentials file that holds salted hashes only.
@@ -37,13 +38,13 @@ public final class Credentials {
     private static final String HEADER = "# Watchkeeper broker users: user:role:station:algorithm:iterations:salt:hash\n"
             + "# Written by 'watchkeeper passwd'; holds salted hashes, never passwords. Keep it readable by the broker only.\n";
 
+    private final Map<String, BrokerUser> users;
     /**
      * Verified against when the user is unknown, so that an unknown name costs the same time as a wrong
-     * password and timing does not reveal which user names exist.
+     * password and timing does not reveal which user names exist. Made on first need, with the highest
+     * iteration count in the file, so that loading the file stays fast.
      */
-    private static final PasswordHash DECOY = PasswordHash.create("decoy".toCharArray(), PasswordHash.DEFAULT_ITERATIONS);
-
-    private final Map<String, BrokerUser> users;
+    private volatile @Nullable PasswordHash decoy;
 
     private Credentials(Map<String, BrokerUser> users) {
         this.users = Map.copyOf(users);
@@ -108,7 +109,7 @@ public final class Credentials {
     public Optional<BrokerUser> authenticate(String username, char[] password) {
         BrokerUser user = users.get(username);
         if (user == null) {
-            DECOY.matches(password);
+            decoy().matches(password);
             return Optional.empty();
         }
         return user.password().matches(password) ? Optional.of(user) : Optional.empty();
@@ -176,6 +177,17 @@ public final class Credentials {
     @Override
     public String toString() {
         return "Credentials[" + users.size() + " users]";
+    }
+
+    private PasswordHash decoy() {
+        PasswordHash d = decoy;
+        if (d == null) {
+            int iterations = users.values().stream().mapToInt(u -> u.password().iterations()).max()
+                    .orElse(PasswordHash.DEFAULT_ITERATIONS);
+            d = PasswordHash.create("decoy".toCharArray(), iterations);
+            decoy = d;
+        }
+        return d;
     }
 
     private static BrokerUser parseLine(String line, String where) {

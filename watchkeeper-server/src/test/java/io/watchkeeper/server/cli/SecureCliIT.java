@@ -120,6 +120,10 @@ class SecureCliIT {
             assertThat(run("", "sub", "--broker", tls, "--username", "ops", "--password-file", opsPw.toString(),
                     "--tls-truststore", keys.trustStore().toString(), "--tls-truststore-password-file", trustPw.toString(),
                     "-t", "DATA/PORT1", "-C", "1")).isZero();
+            // the same from a config file: broker.username and broker.passwordFile
+            Path yaml = Files.writeString(dir.resolve("wk.yaml"), "broker:\n  url: " + plain + "\n  username: ops\n"
+                    + "  passwordFile: " + opsPw + "\n");
+            assertThat(run("", "sub", "--config", yaml.toString(), "-t", "DATA/PORT1", "-C", "1")).isZero();
             assertThat(err.toString()).isEmpty();
 
             assertThat(run("", "pub", "--broker", plain, "--username", "port1", "--password-file", wrongPw.toString(),
