@@ -11,6 +11,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.hivemq.client.mqtt.MqttClientState;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3Client;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
@@ -118,6 +120,35 @@ class BrokerAuthIT {
         Thread.sleep(200); // a refused message that slipped through would be here by now
         assertThat(seen).containsExactlyInAnyOrder("DATA/PORT1", "DATA/PORT1/boat-7", "AIS/PORT1");
         station.disconnect();
+        engine.disconnect();
+    }
+
+    @Test
+    void mqtt311StationPublishingToAnotherStationIsDroppedToo() throws Exception {
+        Queue<String> seen = new ConcurrentLinkedQueue<>();
+        Mqtt5BlockingClient engine = loggedIn(broker.port(), "acl-engine-3", ENGINE);
+        engine.toAsync().subscribeWith().topicFilter("DATA/#").qos(MqttQos.AT_LEAST_ONCE)
+                .callback(p -> seen.add(p.getTopic().toString())).send().get(10, TimeUnit.SECONDS);
+        // MQTT 3.1.1 has no reason codes: the broker can only drop the message (and the connection)
+        Mqtt3BlockingClient sneaky = Mqtt3Client.builder().identifier("acl-port1-v3").serverHost("127.0.0.1")
+                .serverPort(broker.port()).buildBlocking();
+        sneaky.connectWith().simpleAuth().username(PORT1.name()).password(PORT1.password().getBytes(StandardCharsets.UTF_8))
+                .applySimpleAuth().send();
+        try {
+            sneaky.toAsync().publishWith().topic("DATA/PORT2").qos(MqttQos.AT_LEAST_ONCE)
+                    .payload("v3".getBytes(StandardCharsets.UTF_8)).send().get(5, TimeUnit.SECONDS);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException dropped) {
+            // either outcome is the broker refusing; what matters is that nobody receives it
+        }
+        Mqtt3BlockingClient honest = Mqtt3Client.builder().identifier("acl-port1-v3b").serverHost("127.0.0.1")
+                .serverPort(broker.port()).buildBlocking();
+        honest.connectWith().simpleAuth().username(PORT1.name()).password(PORT1.password().getBytes(StandardCharsets.UTF_8))
+                .applySimpleAuth().send();
+        honest.publishWith().topic("DATA/PORT1").qos(MqttQos.AT_LEAST_ONCE).payload("v3".getBytes(StandardCharsets.UTF_8)).send();
+        await().atMost(Duration.ofSeconds(10)).until(() -> seen.contains("DATA/PORT1"));
+        Thread.sleep(200);
+        assertThat(seen).containsExactly("DATA/PORT1");
+        honest.disconnect();
         engine.disconnect();
     }
 
