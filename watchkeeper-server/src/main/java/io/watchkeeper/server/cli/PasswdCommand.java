@@ -114,7 +114,8 @@ final class PasswdCommand implements Callable<Integer> {
         if (line == null) {
             throw new ConfigException("no password on stdin; nothing changed");
         }
-        return checkNotEmpty(line.toCharArray());
+        // a file written on Windows ends its line with CR LF; the CR is not part of the password
+        return checkNotEmpty((line.endsWith("\r") ? line.substring(0, line.length() - 1) : line).toCharArray());
     }
 
     private static char[] checkNotEmpty(char[] password) {

@@ -98,6 +98,16 @@ class SecureCliIT {
     }
 
     @Test
+    void brokerRefusesAKeyStoreItCannotOpenWithoutShowingThePassword() throws Exception {
+        SecurityFixtures.TestKeys keys = SecurityFixtures.TestKeys.generate(dir);
+        Path wrong = secretFile("wrong.pw", "wrong-" + keys.keyStorePassword());
+        assertThat(run("", "broker", "--port", "0", "--tls-port", "0", "--tls-keystore", keys.keyStore().toString(),
+                "--tls-keystore-password-file", wrong.toString())).isEqualTo(1);
+        assertThat(err.toString().strip()).isEqualTo("broker: cannot use TLS key store " + keys.keyStore()
+                + ": keystore password was incorrect");
+    }
+
+    @Test
     void pubAndSubLogInOverPlainAndTls() throws Exception {
         Path users = dir.resolve("users.txt");
         run("station-pw\n", "passwd", users.toString(), "port1", "--role", "station", "--station", "PORT1", "--iterations", "1000");
