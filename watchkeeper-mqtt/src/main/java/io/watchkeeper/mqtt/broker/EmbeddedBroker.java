@@ -2,8 +2,10 @@ package io.watchkeeper.mqtt.broker;
 
 import com.codahale.metrics.Counter;
 import com.hivemq.embedded.EmbeddedHiveMQ;
+import com.hivemq.embedded.EmbeddedHiveMQBuilder;
 import io.watchkeeper.mqtt.client.BrokerAddress;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -12,10 +14,17 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.util.Comparator;
+import java.util.Enumeration;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -64,8 +73,11 @@ public final class EmbeddedBroker implements AutoCloseable {
     private final @Nullable Path workFolder;
     private final long maxQueuedMessages;
     private final int serverReceiveMaximum;
+    private final @Nullable Credentials credentials;
+    private final @Nullable TlsListener tls;
 
     private int port;
+    private int tlsPort = -1;
     private @Nullable Path createdWorkFolder;
     private @Nullable EmbeddedHiveMQ hiveMq;
     private @Nullable DroppedMessageMonitor dropMonitor;
@@ -77,6 +89,8 @@ public final class EmbeddedBroker implements AutoCloseable {
         this.workFolder = b.workFolder;
         this.maxQueuedMessages = b.maxQueuedMessages;
         this.serverReceiveMaximum = b.serverReceiveMaximum;
+        this.credentials = b.credentials;
+        this.tls = b.tls;
         this.port = b.port;
     }
 
@@ -97,7 +111,11 @@ public final class EmbeddedBroker implements AutoCloseable {
             throw new IllegalStateException("broker already started on " + host + ":" + port);
         }
         InetAddress bindAddress = resolve(host);
+        if (tls != null) {
+            checkKeyStore(tls);
+        }
         port = requestedPort == 0 ? freePort(bindAddress) : checkFree(bindAddress, requestedPort);
+        tlsPort = tls == null ? -1 : tls.port() == 0 ? freePortOtherThan(bindAddress, port) : checkFree(bindAddress, tls.port());
         long started = System.nanoTime();
         try {
             Path base = workFolder != null ? Files.createDirectories(workFolder)
@@ -105,19 +123,23 @@ public final class EmbeddedBroker implements AutoCloseable {
             Path conf = Files.createDirectories(base.resolve("conf"));
             Path extensions = Files.createDirectories(base.resolve("extensions"));
             Path data = Files.createDirectories(dataFolder != null ? dataFolder : base.resolve("data"));
-            Files.writeString(conf.resolve("config.xml"),
-                    HiveMqConfig.xml(host, port, dataFolder != null, maxQueuedMessages, serverReceiveMaximum),
-                    StandardCharsets.UTF_8);
+            writeConfig(conf.resolve("config.xml"));
             raiseInflightWindow();
-            EmbeddedHiveMQ broker = EmbeddedHiveMQ.builder()
+            EmbeddedHiveMQBuilder hiveMqBuilder = EmbeddedHiveMQ.builder()
                     .withConfigurationFolder(conf)
                     .withDataFolder(data)
                     .withExtensionsFolder(extensions)
-                    .withoutLoggingBootstrap()
-                    .build();
+                    .withoutLoggingBootstrap();
+            if (credentials != null) {
+                hiveMqBuilder = hiveMqBuilder.withEmbeddedExtension(AuthExtension.of(credentials));
+            }
+            EmbeddedHiveMQ broker = hiveMqBuilder.build();
             hiveMq = broker;
             broker.start().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            awaitListener();
+            awaitListener(port);
+            if (tls != null) {
+                awaitListener(tlsPort);
+            }
             dropMonitor = DroppedMessageMonitor.start(droppedCounter(broker)::getCount, host + ":" + port);
         } catch (IOException e) {
             abortStart();
@@ -130,8 +152,10 @@ public final class EmbeddedBroker implements AutoCloseable {
             abortStart();
             throw new BrokerStartException(describeStartFailure(e), e);
         }
-        LOG.info("embedded MQTT broker listening on {}:{} ({} persistence) after {} ms", host, port,
-                dataFolder != null ? "file" : "in-memory", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        LOG.info("embedded MQTT broker listening on {}:{}{} ({} persistence, {}) after {} ms", host, port,
+                tls == null ? "" : " and TLS " + tlsPort, dataFolder != null ? "file" : "in-memory",
+                credentials == null ? "anonymous access" : "login required, " + credentials.users().size() + " user(s)",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         return this;
     }
 
@@ -150,6 +174,21 @@ public final class EmbeddedBroker implements AutoCloseable {
     /** The port the listener is bound to; with {@code port(0)}, the one picked at {@link #start()}. */
     public synchronized int port() {
         return port;
+    }
+
+    /** The TLS listener's port, if one is configured; with port 0, the one picked at {@link #start()}. */
+    public synchronized OptionalInt tlsPort() {
+        return tls == null || tlsPort < 0 ? OptionalInt.empty() : OptionalInt.of(tlsPort);
+    }
+
+    /** Where a local client connects over TLS ({@code mqtts://}), if a TLS listener is configured. */
+    public synchronized Optional<BrokerAddress> tlsAddress() {
+        return tlsPort().stream().mapToObj(p -> BrokerAddress.of(connectHost(), p).withTls(true)).findFirst();
+    }
+
+    /** Whether clients must log in (a credentials file was given). */
+    public boolean requiresLogin() {
+        return credentials != null;
     }
 
     /** The bind address as configured, e.g. {@code 127.0.0.1} or {@code 0.0.0.0}. */
@@ -273,12 +312,48 @@ public final class EmbeddedBroker implements AutoCloseable {
         return "MQTT broker on " + host + ":" + port + " failed to start: " + root;
     }
 
-    private void awaitListener() {
+    /**
+     * HiveMQ reports an unusable key store only in its log and then runs without the TLS listener; checking
+     * first turns that into one line for the operator. The message never contains the password.
+     */
+    private static void checkKeyStore(TlsListener listener) {
+        Path file = listener.keyStore();
+        if (!Files.isRegularFile(file)) {
+            throw new BrokerStartException("TLS key store " + file + ": no such file");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+            store.load(in, listener.keyStorePassword().toCharArray());
+            for (Enumeration<String> aliases = store.aliases(); aliases.hasMoreElements(); ) {
+                if (store.isKeyEntry(aliases.nextElement())) {
+                    return;
+                }
+            }
+            throw new BrokerStartException("TLS key store " + file + " holds no private key");
+        } catch (IOException | GeneralSecurityException e) {
+            throw new BrokerStartException("cannot use TLS key store " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes {@code config.xml}, readable by its owner only: with TLS it holds the key store password.
+     */
+    private void writeConfig(Path file) throws IOException {
+        Files.deleteIfExists(file);
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
+        Files.writeString(file, HiveMqConfig.xml(host, port, tls == null ? null : new TlsListener(tlsPort,
+                tls.keyStore(), tls.keyStorePassword()), dataFolder != null, maxQueuedMessages, serverReceiveMaximum),
+                StandardCharsets.UTF_8);
+    }
+
+    private void awaitListener(int listenerPort) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LISTENER_TIMEOUT_MILLIS);
         IOException last = null;
         while (System.nanoTime() < deadline) {
             try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(connectHost(), port), 500);
+                socket.connect(new InetSocketAddress(connectHost(), listenerPort), 500);
                 return;
             } catch (IOException e) {
                 last = e;
@@ -291,7 +366,7 @@ public final class EmbeddedBroker implements AutoCloseable {
             }
         }
         throw new BrokerStartException("MQTT broker started but nothing accepts connections on "
-                + connectHost() + ":" + port + (last == null ? "" : ": " + last.getMessage()), last);
+                + connectHost() + ":" + listenerPort + (last == null ? "" : ": " + last.getMessage()), last);
     }
 
     private String connectHost() {
@@ -326,6 +401,17 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
     }
 
+    /** A free port for the TLS listener, never the one just picked for plain MQTT. */
+    private int freePortOtherThan(InetAddress address, int taken) {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            int candidate = freePort(address);
+            if (candidate != taken) {
+                return candidate;
+            }
+        }
+        throw new BrokerStartException("cannot find a second free port on " + host);
+    }
+
     private int freePort(InetAddress address) {
         try (ServerSocket probe = new ServerSocket()) {
             probe.setReuseAddress(true);
@@ -345,8 +431,26 @@ public final class EmbeddedBroker implements AutoCloseable {
         private @Nullable Path workFolder;
         private long maxQueuedMessages = 1_000_000;
         private int serverReceiveMaximum = 65_535;
+        private @Nullable Credentials credentials;
+        private @Nullable TlsListener tls;
 
         private Builder() {
+        }
+
+        /**
+         * Requires every client to log in as one of these users, with topic permissions by role
+         * ({@link Role}, docs/security.md); anonymous clients are refused. Null (default) keeps HiveMQ's
+         * open access, for a broker on loopback.
+         */
+        public Builder credentials(@Nullable Credentials users) {
+            this.credentials = users;
+            return this;
+        }
+
+        /** Adds a TLS listener beside the plain one; null (default) for none. */
+        public Builder tls(@Nullable TlsListener listener) {
+            this.tls = listener;
+            return this;
         }
 
         /** The address to bind; default {@code 127.0.0.1}. {@code 0.0.0.0} exposes the broker to the network. */

@@ -4,21 +4,26 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Where an MQTT broker listens: a host name or IP literal and a TCP port.
+ * Where an MQTT broker listens: a host name or IP literal, a TCP port, and whether it speaks TLS.
  *
  * <p>{@link #parse(String)} accepts the spellings operators already use, so that the original
  * {@code BROKER_SERVER_IP}/{@code BROKER_SERVER_PORT} settings and URL-style settings both work:
  * {@code tcp://host:port}, {@code mqtt://host:port}, {@code host:port}, {@code host} (port 1883) and
- * bracketed IPv6 such as {@code [::1]:1883}. TLS and WebSocket schemes are rejected with a clear
- * message rather than silently connecting in plain text.
+ * bracketed IPv6 such as {@code [::1]:1883}. {@code mqtts://}, {@code ssl://} and {@code tls://} mean
+ * TLS, on port 8883 unless one is given. WebSocket schemes are rejected with a clear message rather than
+ * silently connecting another way.
  *
  * @param host a host name or IP literal (IPv6 without brackets)
  * @param port 1..65535
+ * @param tls  whether the connection is encrypted with TLS (the server's certificate is checked
+ *             against {@link ClientSettings#trustStore()} or the JVM's default trust)
  */
-public record BrokerAddress(String host, int port) {
+public record BrokerAddress(String host, int port, boolean tls) {
 
     /** The IANA port for plain MQTT. */
     public static final int DEFAULT_PORT = 1883;
+    /** The IANA port for MQTT over TLS. */
+    public static final int DEFAULT_TLS_PORT = 8883;
 
     public BrokerAddress {
         Objects.requireNonNull(host, "host");
@@ -30,9 +35,19 @@ public record BrokerAddress(String host, int port) {
         }
     }
 
-    /** The address {@code host:port}; validates like the constructor. */
+    /** A plain-text address, as before TLS existed. */
+    public BrokerAddress(String host, int port) {
+        this(host, port, false);
+    }
+
+    /** The plain-text address {@code host:port}; validates like the constructor. */
     public static BrokerAddress of(String host, int port) {
-        return new BrokerAddress(host, port);
+        return new BrokerAddress(host, port, false);
+    }
+
+    /** The same host and port, with or without TLS. */
+    public BrokerAddress withTls(boolean useTls) {
+        return new BrokerAddress(host, port, useTls);
     }
 
     /**
@@ -47,12 +62,17 @@ public record BrokerAddress(String host, int port) {
             throw new IllegalArgumentException("broker address must not be empty");
         }
         int schemeEnd = s.indexOf("://");
+        boolean tls = false;
         if (schemeEnd >= 0) {
             String scheme = s.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
             switch (scheme) {
                 case "tcp", "mqtt" -> s = s.substring(schemeEnd + 3);
-                case "ssl", "tls", "mqtts", "ws", "wss" -> throw bad(text, "scheme '" + scheme + "://' is not yet supported");
-                default -> throw bad(text, "unknown scheme '" + scheme + "://' (use tcp:// or mqtt://)");
+                case "ssl", "tls", "mqtts" -> {
+                    s = s.substring(schemeEnd + 3);
+                    tls = true;
+                }
+                case "ws", "wss" -> throw bad(text, "scheme '" + scheme + "://' is not yet supported");
+                default -> throw bad(text, "unknown scheme '" + scheme + "://' (use tcp://, mqtt:// or mqtts://)");
             }
             if (s.endsWith("/")) {
                 s = s.substring(0, s.length() - 1);
@@ -87,7 +107,7 @@ public record BrokerAddress(String host, int port) {
         if (host.isBlank()) {
             throw bad(text, "missing host");
         }
-        int port = DEFAULT_PORT;
+        int port = tls ? DEFAULT_TLS_PORT : DEFAULT_PORT;
         if (portText != null) {
             try {
                 port = Integer.parseInt(portText);
@@ -98,13 +118,16 @@ public record BrokerAddress(String host, int port) {
                 throw bad(text, "port " + port + " is outside 1..65535");
             }
         }
-        return new BrokerAddress(host, port);
+        return new BrokerAddress(host, port, tls);
     }
 
-    /** {@code host:port}, with IPv6 hosts in brackets; {@link #parse(String)} reads it back. */
+    /**
+     * {@code host:port}, or {@code mqtts://host:port} with TLS, with IPv6 hosts in brackets;
+     * {@link #parse(String)} reads it back.
+     */
     @Override
     public String toString() {
-        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+        return (tls ? "mqtts://" : "") + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
     }
 
     private static IllegalArgumentException bad(String text, String why) {

@@ -1,6 +1,7 @@
 package io.watchkeeper.mqtt.client;
 
 import io.watchkeeper.mqtt.topic.Topics;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import org.jetbrains.annotations.Nullable;
@@ -35,6 +36,14 @@ import org.jetbrains.annotations.Nullable;
  *                              disconnected (default 5 min); reconnects resume it, so a network blip loses
  *                              nothing, and a clean close ends it at once. A {@link Publisher} keeps no
  *                              broker session: it resends its unacknowledged messages itself.
+ * @param trustStore            for a TLS address ({@link BrokerAddress#tls()}): the key store (JKS or PKCS12)
+ *                              holding the certificates to trust; null trusts what the JVM trusts
+ * @param trustStorePassword    the trust store's password, or null for none; never printed
+ * @param presence              whether the client announces itself (default true): the {@code notifications}
+ *                              will and the {@code STATUS/<clientId>} birth, will and clean-close messages.
+ *                              False for monitors that may not publish at all, such as a user with the
+ *                              broker's {@code observer} role: no will is registered and nothing is published
+ *                              on {@code STATUS/}.
  */
 public record ClientSettings(
         BrokerAddress address,
@@ -46,7 +55,10 @@ public record ClientSettings(
         Duration reconnectInitialDelay,
         Duration reconnectMaxDelay,
         Duration connectTimeout,
-        Duration sessionExpiry) {
+        Duration sessionExpiry,
+        @Nullable Path trustStore,
+        @Nullable String trustStorePassword,
+        boolean presence) {
 
     public static final int DEFAULT_MAX_IN_FLIGHT = 1024;
     public static final int DEFAULT_RECEIVE_MAXIMUM = 65535;
@@ -82,6 +94,20 @@ public record ClientSettings(
         if (sessionExpiry.isNegative() || sessionExpiry.getSeconds() > 0xFFFF_FFFEL) {
             throw new IllegalArgumentException("sessionExpiry must be 0 s..4294967294 s, got " + sessionExpiry);
         }
+        if (trustStore != null && !address.tls()) {
+            throw new IllegalArgumentException("a trust store needs a TLS broker address (mqtts://), got " + address);
+        }
+        if (trustStorePassword != null && trustStore == null) {
+            throw new IllegalArgumentException("a trust store password needs a trust store");
+        }
+    }
+
+    /** The settings before TLS and presence existed: JVM trust for TLS, presence on. */
+    public ClientSettings(BrokerAddress address, String clientId, @Nullable String username, @Nullable String password,
+            int maxInFlight, int receiveMaximum, Duration reconnectInitialDelay, Duration reconnectMaxDelay,
+            Duration connectTimeout, Duration sessionExpiry) {
+        this(address, clientId, username, password, maxInFlight, receiveMaximum, reconnectInitialDelay,
+                reconnectMaxDelay, connectTimeout, sessionExpiry, null, null, true);
     }
 
     /** Anonymous settings with every default. */
@@ -93,43 +119,62 @@ public record ClientSettings(
 
     public ClientSettings withAddress(BrokerAddress newAddress) {
         return new ClientSettings(newAddress, clientId, username, password, maxInFlight, receiveMaximum,
-                reconnectInitialDelay, reconnectMaxDelay, connectTimeout, sessionExpiry);
+                reconnectInitialDelay, reconnectMaxDelay, connectTimeout, sessionExpiry, trustStore, trustStorePassword, presence);
     }
 
     public ClientSettings withClientId(String newClientId) {
         return new ClientSettings(address, newClientId, username, password, maxInFlight, receiveMaximum,
-                reconnectInitialDelay, reconnectMaxDelay, connectTimeout, sessionExpiry);
+                reconnectInitialDelay, reconnectMaxDelay, connectTimeout, sessionExpiry, trustStore, trustStorePassword, presence);
     }
 
     /** Simple authentication; pass nulls for anonymous. */
     public ClientSettings withCredentials(@Nullable String newUsername, @Nullable String newPassword) {
         return new ClientSettings(address, clientId, newUsername, newPassword, maxInFlight, receiveMaximum,
-                reconnectInitialDelay, reconnectMaxDelay, connectTimeout, sessionExpiry);
+                reconnectInitialDelay, reconnectMaxDelay, connectTimeout, sessionExpiry, trustStore, trustStorePassword, presence);
     }
 
     public ClientSettings withMaxInFlight(int newMaxInFlight) {
         return new ClientSettings(address, clientId, username, password, newMaxInFlight, receiveMaximum,
-                reconnectInitialDelay, reconnectMaxDelay, connectTimeout, sessionExpiry);
+                reconnectInitialDelay, reconnectMaxDelay, connectTimeout, sessionExpiry, trustStore, trustStorePassword, presence);
     }
 
     public ClientSettings withReceiveMaximum(int newReceiveMaximum) {
         return new ClientSettings(address, clientId, username, password, maxInFlight, newReceiveMaximum,
-                reconnectInitialDelay, reconnectMaxDelay, connectTimeout, sessionExpiry);
+                reconnectInitialDelay, reconnectMaxDelay, connectTimeout, sessionExpiry, trustStore, trustStorePassword, presence);
     }
 
     public ClientSettings withReconnectBackoff(Duration initialDelay, Duration maxDelay) {
         return new ClientSettings(address, clientId, username, password, maxInFlight, receiveMaximum,
-                initialDelay, maxDelay, connectTimeout, sessionExpiry);
+                initialDelay, maxDelay, connectTimeout, sessionExpiry, trustStore, trustStorePassword, presence);
     }
 
     public ClientSettings withConnectTimeout(Duration newConnectTimeout) {
         return new ClientSettings(address, clientId, username, password, maxInFlight, receiveMaximum,
-                reconnectInitialDelay, reconnectMaxDelay, newConnectTimeout, sessionExpiry);
+                reconnectInitialDelay, reconnectMaxDelay, newConnectTimeout, sessionExpiry, trustStore, trustStorePassword,
+                presence);
     }
 
     public ClientSettings withSessionExpiry(Duration newSessionExpiry) {
         return new ClientSettings(address, clientId, username, password, maxInFlight, receiveMaximum,
-                reconnectInitialDelay, reconnectMaxDelay, connectTimeout, newSessionExpiry);
+                reconnectInitialDelay, reconnectMaxDelay, connectTimeout, newSessionExpiry, trustStore, trustStorePassword,
+                presence);
+    }
+
+    /**
+     * TLS trust: the key store with the certificates to trust (null for the JVM's default trust) and its
+     * password (null for none). Needs a TLS address.
+     */
+    public ClientSettings withTrustStore(@Nullable Path newTrustStore, @Nullable String newTrustStorePassword) {
+        return new ClientSettings(address, clientId, username, password, maxInFlight, receiveMaximum,
+                reconnectInitialDelay, reconnectMaxDelay, connectTimeout, sessionExpiry, newTrustStore,
+                newTrustStorePassword, presence);
+    }
+
+    /** Whether to register the wills and publish {@code STATUS/}; false for subscriber-only monitors. */
+    public ClientSettings withPresence(boolean announce) {
+        return new ClientSettings(address, clientId, username, password, maxInFlight, receiveMaximum,
+                reconnectInitialDelay, reconnectMaxDelay, connectTimeout, sessionExpiry, trustStore,
+                trustStorePassword, announce);
     }
 
     /** The client id of the companion connection that carries the {@code STATUS/<clientId>} will. */
@@ -137,14 +182,15 @@ public record ClientSettings(
         return clientId + STATUS_SUFFIX;
     }
 
-    /** Everything but the password, which shows as {@code ***} when set. */
+    /** Everything but the passwords, which show as {@code ***} when set. */
     @Override
     public String toString() {
         return "ClientSettings[address=" + address + ", clientId=" + clientId + ", username=" + username
                 + ", password=" + (password == null ? "null" : "***") + ", maxInFlight=" + maxInFlight
                 + ", receiveMaximum=" + receiveMaximum + ", reconnectInitialDelay=" + reconnectInitialDelay
                 + ", reconnectMaxDelay=" + reconnectMaxDelay + ", connectTimeout=" + connectTimeout
-                + ", sessionExpiry=" + sessionExpiry + "]";
+                + ", sessionExpiry=" + sessionExpiry + ", trustStore=" + trustStore + ", trustStorePassword="
+                + (trustStorePassword == null ? "null" : "***") + ", presence=" + presence + "]";
     }
 
     private static void positive(Duration d, String name) {

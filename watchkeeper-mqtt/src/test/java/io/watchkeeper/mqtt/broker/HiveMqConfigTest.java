@@ -48,6 +48,26 @@ class HiveMqConfigTest {
     }
 
     @Test
+    void tlsListenerValidatesAndEscapesItsPassword() throws Exception {
+        URL xsd = EmbeddedBroker.class.getResource("/config.xsd");
+        var schema = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(xsd);
+        TlsListener tls = new TlsListener(8883, java.nio.file.Path.of("/etc/wk/broker.p12"), "p<&>'\"w%s");
+        String xml = HiveMqConfig.xml("127.0.0.1", 1883, tls, false, 1_000_000, 65_535);
+        assertThatCode(() -> schema.newValidator().validate(new StreamSource(new StringReader(xml))))
+                .doesNotThrowAnyException();
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
+        var xpath = XPathFactory.newInstance().newXPath();
+        assertThat(xpath.evaluate("/hivemq/listeners/tcp-listener/port", doc)).isEqualTo("1883");
+        assertThat(xpath.evaluate("/hivemq/listeners/tls-tcp-listener/port", doc)).isEqualTo("8883");
+        assertThat(xpath.evaluate("/hivemq/listeners/tls-tcp-listener/bind-address", doc)).isEqualTo("127.0.0.1");
+        assertThat(xpath.evaluate("/hivemq/listeners/tls-tcp-listener/tls/keystore/path", doc)).isEqualTo("/etc/wk/broker.p12");
+        assertThat(xpath.evaluate("/hivemq/listeners/tls-tcp-listener/tls/keystore/password", doc)).isEqualTo("p<&>'\"w%s");
+        assertThat(xpath.evaluate("/hivemq/listeners/tls-tcp-listener/tls/keystore/private-key-password", doc))
+                .isEqualTo("p<&>'\"w%s");
+        assertThat(tls.toString()).doesNotContain("p<&>");
+    }
+
+    @Test
     void filePersistenceOnlyWhenAsked() {
         assertThat(HiveMqConfig.xml("0.0.0.0", 1883, true, 10, 10)).contains("<mode>file</mode>");
     }

@@ -24,10 +24,18 @@ class BrokerAddressTest {
     }
 
     @ParameterizedTest
+    @CsvSource({
+            "mqtts://broker.local,      broker.local, 8883",
+            "ssl://broker.local:8884,   broker.local, 8884",
+            "TLS://[::1],               ::1,          8883"})
+    void tlsSchemesMeanTlsOnPort8883ByDefault(String text, String host, int port) {
+        assertThat(BrokerAddress.parse(text)).isEqualTo(new BrokerAddress(host, port, true));
+    }
+
+    @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "''                  | broker address must not be empty",
-            "ssl://host:8883     | bad broker address 'ssl://host:8883': scheme 'ssl://' is not yet supported",
-            "mqtts://host        | scheme 'mqtts://' is not yet supported",
+            "wss://host:8883     | bad broker address 'wss://host:8883': scheme 'wss://' is not yet supported",
             "ws://host           | scheme 'ws://' is not yet supported",
             "http://host         | unknown scheme 'http://'",
             "host:abc            | port 'abc' is not a number",
@@ -48,10 +56,12 @@ class BrokerAddressTest {
 
     @Test
     void toStringParsesBack() {
-        for (BrokerAddress address : new BrokerAddress[] {BrokerAddress.of("h", 1), BrokerAddress.of("::1", 1883)}) {
+        for (BrokerAddress address : new BrokerAddress[] {BrokerAddress.of("h", 1), BrokerAddress.of("::1", 1883),
+                BrokerAddress.of("h", 8883).withTls(true)}) {
             assertThat(BrokerAddress.parse(address.toString())).isEqualTo(address);
         }
         assertThat(BrokerAddress.of("::1", 1883)).hasToString("[::1]:1883");
+        assertThat(BrokerAddress.of("h", 8883).withTls(true)).hasToString("mqtts://h:8883");
     }
 
     @Test

@@ -1,16 +1,28 @@
 package io.watchkeeper.server.cli;
 
+import io.watchkeeper.mqtt.broker.Credentials;
 import io.watchkeeper.mqtt.broker.EmbeddedBroker;
+import io.watchkeeper.mqtt.broker.TlsListener;
+import io.watchkeeper.server.config.ConfigException;
+import io.watchkeeper.server.config.Secrets;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.jetbrains.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The embedded broker alone (HiveMQ CE, in-process), for stations and detectors elsewhere. */
 @Command(name = "broker", mixinStandardHelpOptions = true,
         description = {"Runs the embedded MQTT broker (HiveMQ CE) until Ctrl-C.",
-                "Safe defaults: listens on 127.0.0.1, no usage statistics, queues raised so QoS 1 messages are not dropped."})
+                "Safe defaults: listens on 127.0.0.1, no usage statistics, queues raised so QoS 1 messages are not dropped.",
+                "With --auth every client logs in and may use only its role's topics; --tls-keystore adds a TLS listener",
+                "(docs/security.md)."})
 final class BrokerCommand implements Callable<Integer> {
+
+    /** The key store's password, when no {@code --tls-keystore-password-file} is given. */
+    static final String ENV_KEYSTORE_PASSWORD = "WATCHKEEPER_TLS_KEYSTORE_PASSWORD";
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "1883", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
@@ -23,15 +35,62 @@ final class BrokerCommand implements Callable<Integer> {
             description = "Keep sessions and retained messages in DIR across restarts (default: in memory).")
     Path data;
 
+    @Option(names = "--auth", paramLabel = "FILE",
+            description = "Require a login: users, roles and password hashes from FILE (make it with 'watchkeeper passwd').")
+    @Nullable Path auth;
+
+    @Option(names = "--tls-keystore", paramLabel = "FILE",
+            description = "Also listen for TLS (mqtts://) with the key and certificate in this JKS/PKCS12 store.")
+    @Nullable Path tlsKeyStore;
+
+    @Option(names = "--tls-port", paramLabel = "N",
+            description = "Port of the TLS listener (default: 8883; 0 picks a free one). Needs --tls-keystore.")
+    @Nullable Integer tlsPort;
+
+    @Option(names = "--tls-keystore-password-file", paramLabel = "FILE",
+            description = "The key store's password, from FILE's first line. Default: $" + ENV_KEYSTORE_PASSWORD + ".")
+    @Nullable Path tlsKeyStorePasswordFile;
+
     @Override
     public Integer call() throws Exception {
+        Credentials users = auth == null ? null : Credentials.load(auth);
+        TlsListener tls = tlsListener();
         Shutdown shutdown = new Shutdown();
-        try (EmbeddedBroker broker = EmbeddedBroker.builder().host(host).port(port).dataFolder(data).build().start()) {
-            System.err.printf("watchkeeper broker: listening on %s:%d (Ctrl-C to stop)%n", host, broker.port());
+        try (EmbeddedBroker broker = EmbeddedBroker.builder().host(host).port(port).dataFolder(data)
+                .credentials(users).tls(tls).build().start()) {
+            String tlsPart = broker.tlsPort().isPresent() ? ", TLS on " + host + ":" + broker.tlsPort().getAsInt() : "";
+            String authPart = users == null ? "anonymous access" : "login required, " + users.users().size() + " user(s) from " + auth;
+            System.err.printf("watchkeeper broker: listening on %s:%d%s; %s (Ctrl-C to stop)%n", host, broker.port(),
+                    tlsPart, authPart);
+            if (users == null && !isLoopback(host)) {
+                System.err.printf("watchkeeper broker: warning: %s is reachable from the network and anyone can "
+                        + "publish; add --auth FILE (docs/security.md)%n", host);
+            }
             shutdown.await(null);
         } finally {
             shutdown.done();
         }
         return 0;
+    }
+
+    private @Nullable TlsListener tlsListener() {
+        if (tlsKeyStore == null) {
+            if (tlsPort != null || tlsKeyStorePasswordFile != null) {
+                throw new ConfigException("--tls-port and --tls-keystore-password-file need --tls-keystore FILE");
+            }
+            return null;
+        }
+        String password = Secrets.fromFileOrEnv(tlsKeyStorePasswordFile, "--tls-keystore-password-file",
+                BrokerOptions.env(), ENV_KEYSTORE_PASSWORD).orElseThrow(() -> new ConfigException(
+                "--tls-keystore needs its password: --tls-keystore-password-file FILE or $" + ENV_KEYSTORE_PASSWORD));
+        return new TlsListener(tlsPort == null ? TlsListener.DEFAULT_PORT : tlsPort, tlsKeyStore, password);
+    }
+
+    private static boolean isLoopback(String bindHost) {
+        try {
+            return InetAddress.getByName(bindHost).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false; // the broker's start reports an unknown host in its own words
+        }
     }
 }

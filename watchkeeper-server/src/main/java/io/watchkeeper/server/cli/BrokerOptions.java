@@ -2,6 +2,7 @@ package io.watchkeeper.server.cli;
 
 import io.watchkeeper.mqtt.client.ClientSettings;
 import io.watchkeeper.server.config.BrokerChoice;
+import io.watchkeeper.server.config.BrokerLogin;
 import io.watchkeeper.server.config.ConfigFile;
 import io.watchkeeper.server.config.WatchkeeperConfig;
 import java.nio.file.Path;
@@ -13,8 +14,8 @@ import picocli.CommandLine.Option;
 final class BrokerOptions {
 
     @Option(names = "--broker", paramLabel = "URL",
-            description = "MQTT broker, e.g. tcp://host:1883. Default: $BROKER_SERVER_IP/$BROKER_SERVER_PORT, "
-                    + "else broker.url in --config, else tcp://localhost:1883.")
+            description = "MQTT broker, e.g. tcp://host:1883 or mqtts://host (TLS, port 8883). Default: "
+                    + "$BROKER_SERVER_IP/$BROKER_SERVER_PORT, else broker.url in --config, else tcp://localhost:1883.")
     @Nullable String broker;
 
     @Option(names = "--client-id", paramLabel = "ID",
@@ -23,6 +24,25 @@ final class BrokerOptions {
 
     @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file (see docs/configuration.md).")
     @Nullable Path config;
+
+    @Option(names = "--username", paramLabel = "USER",
+            description = "Log in to the broker as USER (docs/security.md). Default: broker.username in --config, else anonymous.")
+    @Nullable String username;
+
+    @Option(names = "--password-file", paramLabel = "FILE",
+            description = "Read the password from FILE's first line. Default: $" + BrokerLogin.ENV_PASSWORD
+                    + ", else broker.passwordFile in --config. Never on the command line.")
+    @Nullable Path passwordFile;
+
+    @Option(names = "--tls-truststore", paramLabel = "FILE",
+            description = "For mqtts://: trust the certificates in this JKS/PKCS12 store. Default: broker.trustStore "
+                    + "in --config, else the JVM's trusted CAs.")
+    @Nullable Path trustStore;
+
+    @Option(names = "--tls-truststore-password-file", paramLabel = "FILE",
+            description = "The trust store's password, from FILE's first line. Default: $"
+                    + BrokerLogin.ENV_TRUSTSTORE_PASSWORD + ", else broker.trustStorePasswordFile in --config.")
+    @Nullable Path trustStorePasswordFile;
 
     WatchkeeperConfig config() {
         return config == null ? WatchkeeperConfig.DEFAULTS : ConfigFile.load(config);
@@ -37,8 +57,23 @@ final class BrokerOptions {
                 defaultClientId);
     }
 
+    /** Login and TLS trust from the flags, the environment and {@code file}. */
+    BrokerLogin login(WatchkeeperConfig file, BrokerChoice choice) {
+        return BrokerLogin.resolve(new BrokerLogin.Flags(username, passwordFile, trustStore, trustStorePasswordFile),
+                env(), file, config == null ? null : config.toString(), choice.address());
+    }
+
     ClientSettings settings(BrokerChoice choice) {
-        return ClientSettings.of(choice.address(), choice.clientId());
+        return settings(choice, config());
+    }
+
+    ClientSettings settings(BrokerChoice choice, WatchkeeperConfig file) {
+        return secure(ClientSettings.of(choice.address(), choice.clientId()), choice, file);
+    }
+
+    /** {@code settings} with the login and TLS trust applied, for roles that build their own settings. */
+    ClientSettings secure(ClientSettings settings, BrokerChoice choice, WatchkeeperConfig file) {
+        return login(file, choice).applyTo(settings);
     }
 
     static Map<String, String> env() {

@@ -13,6 +13,7 @@ import io.watchkeeper.server.app.DetectorSuite;
 import io.watchkeeper.server.app.WebFront;
 import io.watchkeeper.core.event.EventSink;
 import io.watchkeeper.core.vessel.VesselRegistry;
+import io.watchkeeper.mqtt.client.ClientSettings;
 import io.watchkeeper.server.config.BrokerChoice;
 import io.watchkeeper.server.config.WatchkeeperConfig;
 import java.time.Clock;
@@ -70,6 +71,8 @@ final class DetectCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         WatchkeeperConfig config = brokerOptions.config();
         BrokerChoice choice = brokerOptions.choice(config, "watchkeeper-detect");
+        ClientSettings settings = brokerOptions.secure(DetectorService.settings(choice.address(), choice.clientId()),
+                choice, config);
         EngineConfig engine = config.engine().toEngineConfig();
         if (workers != null) {
             engine = engine.withWorkers(workers);
@@ -94,18 +97,17 @@ final class DetectCommand implements Callable<Integer> {
                     config.input().maxPayloadBytesOrDefault(), suite, ais, shown)
                     .withRegistryAndTap(front.registry(), front.fixTap()).withMetrics(front.metrics())
                     .withDurability(webOptions.durability());
-            run(choice, options, front, suite, specs, ais, pacing, shutdown, clock);
+            run(settings, choice, options, front, suite, specs, ais, pacing, shutdown, clock);
         } finally {
             shutdown.done();
         }
         return 0;
     }
 
-    private void run(BrokerChoice choice, DetectorService.Options options, WebFront front, DetectorSuite suite,
-                     List<InputSpec> specs, FramerSettings ais, double pacing, Shutdown shutdown, Clock clock)
+    private void run(ClientSettings settings, BrokerChoice choice, DetectorService.Options options, WebFront front,
+                     DetectorSuite suite, List<InputSpec> specs, FramerSettings ais, double pacing, Shutdown shutdown, Clock clock)
             throws Exception {
-        try (DetectorService service = DetectorService.start(DetectorService.settings(choice.address(),
-                choice.clientId()), options, clock);
+        try (DetectorService service = DetectorService.start(settings, options, clock);
              InputRunner running = InputRunner.start(specs, service::submit, service.vessels(),
                      service.deadLetters(), ais, pacing, clock)) {
             front.serve(suite, service::engineStats, service::isUp, choice.address().toString());

@@ -1,6 +1,7 @@
 package io.watchkeeper.server.cli;
 
 import io.watchkeeper.mqtt.broker.BrokerStartException;
+import io.watchkeeper.mqtt.broker.CredentialsException;
 import io.watchkeeper.mqtt.client.MqttConnectException;
 import io.watchkeeper.server.config.ConfigException;
 import java.io.PrintWriter;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 DemoCommand.class,
                 BrokerCommand.class,
+                PasswdCommand.class,
                 StationCommand.class,
                 DetectCommand.class,
                 DecodeCommand.class,
@@ -77,6 +79,7 @@ public final class Main implements Runnable {
 
     private static boolean isExpected(Exception e) {
         return e instanceof ConfigException || e instanceof MqttConnectException || e instanceof BrokerStartException
+                || e instanceof CredentialsException
                 || e instanceof io.watchkeeper.server.web.WebServerException
                 || e instanceof IllegalArgumentException || e instanceof java.io.IOException;
     }

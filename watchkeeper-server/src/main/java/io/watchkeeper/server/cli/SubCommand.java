@@ -3,6 +3,7 @@ package io.watchkeeper.server.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.watchkeeper.mqtt.client.ClientSettings;
 import io.watchkeeper.mqtt.client.Subscriber;
 import io.watchkeeper.server.config.BrokerChoice;
 import java.io.IOException;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Option;
 /** A friendlier mosquitto_sub: JSON payloads are pretty-printed under their topic. */
 @Command(name = "sub", mixinStandardHelpOptions = true,
         description = {"Subscribes (QoS 1) and prints every message: the topic, then the payload,",
-                "pretty-printed when it is JSON. Example: watchkeeper sub -t 'EVENT/#'"})
+                "pretty-printed when it is JSON. Example: watchkeeper sub -t 'EVENT/#'",
+                "Like mosquitto_sub it registers no will and publishes nothing, so the broker's observer role suffices."})
 final class SubCommand implements Callable<Integer> {
 
     /**
@@ -45,11 +47,14 @@ final class SubCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         BrokerChoice choice = brokerOptions.choice("watchkeeper-sub-" + ProcessHandle.current().pid());
+        // a monitor announces nothing (no will, no STATUS/), so that a user of the observer role, who may not
+        // publish at all, can run it
+        ClientSettings settings = brokerOptions.settings(choice).withPresence(false);
         PrintStream out = System.out;
         AtomicLong seen = new AtomicLong();
         CountDownLatch enough = new CountDownLatch(1);
         Shutdown shutdown = new Shutdown();
-        try (Subscriber ignored = Subscriber.connect(brokerOptions.settings(choice), topics, (topic, payload) -> {
+        try (Subscriber ignored = Subscriber.connect(settings, topics, (topic, payload) -> {
             if (count > 0 && seen.get() >= count) {
                 return;
             }

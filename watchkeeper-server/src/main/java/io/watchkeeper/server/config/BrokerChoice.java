@@ -90,6 +90,6 @@ public record BrokerChoice(BrokerAddress address, String clientId, String origin
     }
 
     public String describe() {
-        return address.host() + ":" + address.port() + " (from " + origin + ")";
+        return address + " (from " + origin + ")";
     }
 }

@@ -109,12 +109,30 @@ public record WatchkeeperConfig(Broker broker, Engine engine, Input input, Motio
         }
     }
 
-    /** {@code broker:} the MQTT broker to use. */
-    public record Broker(@Nullable String url, @Nullable String clientId) {
+    /**
+     * {@code broker:} the MQTT broker to use, and as whom (docs/security.md). Passwords are never written
+     * here, only the files that hold them.
+     */
+    public record Broker(@Nullable String url, @Nullable String clientId, @Nullable String username,
+                         @Nullable String passwordFile, @Nullable String trustStore,
+                         @Nullable String trustStorePasswordFile) {
         @JsonCreator
-        public Broker(@JsonProperty("url") @Nullable String url, @JsonProperty("clientId") @Nullable String clientId) {
+        public Broker(@JsonProperty("url") @Nullable String url, @JsonProperty("clientId") @Nullable String clientId,
+                      @JsonProperty("username") @Nullable String username,
+                      @JsonProperty("passwordFile") @Nullable String passwordFile,
+                      @JsonProperty("trustStore") @Nullable String trustStore,
+                      @JsonProperty("trustStorePasswordFile") @Nullable String trustStorePasswordFile) {
             this.url = url;
             this.clientId = clientId;
+            this.username = username;
+            this.passwordFile = passwordFile;
+            this.trustStore = trustStore;
+            this.trustStorePasswordFile = trustStorePasswordFile;
+        }
+
+        /** Address and client id only, as before logins existed. */
+        public Broker(@Nullable String url, @Nullable String clientId) {
+            this(url, clientId, null, null, null, null);
         }
     }
 

@@ -1,6 +1,8 @@
 package io.watchkeeper.mqtt.client.internal;
 
+import com.hivemq.client.mqtt.MqttClientSslConfig;
 import com.hivemq.client.mqtt.MqttClientState;
+import com.hivemq.client.mqtt.MqttClientTransportConfig;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
@@ -14,9 +16,16 @@ import com.hivemq.client.mqtt.mqtt5.message.disconnect.Mqtt5DisconnectReasonCode
 import io.watchkeeper.mqtt.client.ClientSettings;
 import io.watchkeeper.mqtt.client.MqttConnectException;
 import io.watchkeeper.mqtt.topic.Topics;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -29,6 +38,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import javax.net.ssl.TrustManagerFactory;
 import org.jetbrains.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -222,6 +232,9 @@ public final class ManagedClient {
     }
 
     private CompletableFuture<?> publishStatus(String payload) {
+        if (!settings.presence()) {
+            return CompletableFuture.completedFuture(null); // a monitor announces nothing (ClientSettings.presence)
+        }
         return status.client.publishWith()
                 .topic(Topics.status(settings.clientId()))
                 .payload(payload.getBytes(StandardCharsets.UTF_8))
@@ -293,26 +306,33 @@ public final class ManagedClient {
             this.clientId = clientId;
             this.onConnected = onConnected;
             this.sessionExpiry = sessionExpirySeconds;
+            var transport = MqttClientTransportConfig.builder()
+                    .serverHost(settings.address().host())
+                    .serverPort(settings.address().port())
+                    .socketConnectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                    .mqttConnectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            if (settings.address().tls()) {
+                transport = transport.sslConfig(sslConfig(settings));
+            }
             Mqtt5ClientBuilder builder = Mqtt5Client.builder()
                     .identifier(clientId)
-                    .transportConfig()
-                        .serverHost(settings.address().host())
-                        .serverPort(settings.address().port())
-                        .socketConnectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                        .mqttConnectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                        .applyTransportConfig()
+                    .transportConfig(transport.build())
                     .executorConfig()
                         .nettyExecutor(networkThread)
                         .nettyThreads(1)
                         .applyExecutorConfig()
-                    .willPublish()
+                    .addConnectedListener(context -> onConnected((Mqtt5ClientConnectedContext) context))
+                    .addDisconnectedListener(context -> onDisconnected((Mqtt5ClientDisconnectedContext) context));
+            if (settings.presence()) {
+                // a subscriber-only monitor (observer role) may not publish, and HiveMQ refuses a CONNECT
+                // whose will it would not let the client publish: such clients register none
+                builder = builder.willPublish()
                         .topic(willTopic)
                         .payload(willPayload.getBytes(StandardCharsets.UTF_8))
                         .qos(MqttQos.AT_LEAST_ONCE)
                         .retain(true)
-                        .applyWillPublish()
-                    .addConnectedListener(context -> onConnected((Mqtt5ClientConnectedContext) context))
-                    .addDisconnectedListener(context -> onDisconnected((Mqtt5ClientDisconnectedContext) context));
+                        .applyWillPublish();
+            }
             if (settings.username() != null) {
                 var auth = builder.simpleAuth().username(settings.username());
                 if (settings.password() != null) {
@@ -321,6 +341,34 @@ public final class ManagedClient {
                 builder = auth.applySimpleAuth();
             }
             this.client = builder.buildAsync();
+        }
+
+        /**
+         * TLS with the configured trust store, or the JVM's default trust. The client checks that the
+         * certificate names the host it connects to.
+         *
+         * @throws MqttConnectException when the trust store cannot be read; the message names the file and
+         *                              the reason, never the password
+         */
+        private static MqttClientSslConfig sslConfig(ClientSettings settings) {
+            var ssl = MqttClientSslConfig.builder().handshakeTimeout(settings.connectTimeout().toMillis(),
+                    TimeUnit.MILLISECONDS);
+            Path path = settings.trustStore();
+            if (path == null) {
+                return ssl.build();
+            }
+            String password = settings.trustStorePassword();
+            try (InputStream in = Files.newInputStream(path)) {
+                KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+                store.load(in, password == null ? null : password.toCharArray());
+                TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+                trust.init(store);
+                return ssl.trustManagerFactory(trust).build();
+            } catch (NoSuchFileException e) {
+                throw new MqttConnectException("trust store " + path + ": no such file", e);
+            } catch (IOException | GeneralSecurityException e) {
+                throw new MqttConnectException("cannot read trust store " + path + ": " + describe(e), e);
+            }
         }
 
         void connectOrThrow() {
