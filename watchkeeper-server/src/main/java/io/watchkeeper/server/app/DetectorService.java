@@ -259,6 +259,17 @@ public final class DetectorService implements AutoCloseable {
         return !closed && subscriber.isConnected() && (acked == null || acked.isHealthy());
     }
 
+    /**
+     * Input is acknowledged only once {@code archive} has written the events, too (at most 30 s of
+     * waiting per checkpoint; see {@link AckedInput#alsoAwait}). Returns this.
+     */
+    public DetectorService storingIn(@Nullable EventArchive archive) {
+        if (archive != null && acked != null) {
+            acked.alsoAwait(archive::awaitStored);
+        }
+        return this;
+    }
+
     /** The late-acknowledging input, or null when input is acknowledged on receipt. */
     public @Nullable AckedInput ackedInput() {
         return acked;

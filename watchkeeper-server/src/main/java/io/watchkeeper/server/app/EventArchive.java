@@ -76,6 +76,14 @@ public final class EventArchive implements AutoCloseable {
         return sink::accept;
     }
 
+    /**
+     * Returns once every event handed to {@link #sink()} before this call is written to the store; a
+     * checkpoint waits for it before it acknowledges the input those events came from.
+     */
+    public void awaitStored() {
+        sink.flush();
+    }
+
     /** The store's JDBC URL, without credentials. */
     public String url() {
         return url;

@@ -144,6 +144,7 @@ final class DemoCommand implements Callable<Integer> {
                 }
                 running.addAll(publishers);
             }
+            detector.storingIn(front.archive());
             running.add(detector);
             front.serve(suite, detector::engineStats, detector::isUp, address.toString());
             long base = seed != null ? seed : System.nanoTime();

@@ -107,7 +107,7 @@ final class DetectCommand implements Callable<Integer> {
     private void run(ClientSettings settings, BrokerChoice choice, DetectorService.Options options, WebFront front,
                      DetectorSuite suite, List<InputSpec> specs, FramerSettings ais, double pacing, Shutdown shutdown, Clock clock)
             throws Exception {
-        try (DetectorService service = DetectorService.start(settings, options, clock);
+        try (DetectorService service = DetectorService.start(settings, options, clock).storingIn(front.archive());
              InputRunner running = InputRunner.start(specs, service::submit, service.vessels(),
                      service.deadLetters(), ais, pacing, clock)) {
             front.serve(suite, service::engineStats, service::isUp, choice.address().toString());

@@ -80,6 +80,7 @@ public final class Main implements Runnable {
     private static boolean isExpected(Exception e) {
         return e instanceof ConfigException || e instanceof MqttConnectException || e instanceof BrokerStartException
                 || e instanceof CredentialsException
+                || e instanceof io.watchkeeper.server.durable.CheckpointException
                 || e instanceof io.watchkeeper.server.web.WebServerException
                 || e instanceof IllegalArgumentException || e instanceof java.io.IOException;
     }

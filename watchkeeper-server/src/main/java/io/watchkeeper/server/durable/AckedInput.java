@@ -48,6 +48,12 @@ public final class AckedInput implements DeliveryHandler, AutoCloseable {
     private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     private static final Duration BARRIER_TIMEOUT = Duration.ofMinutes(2);
     private static final long FAILURE_LOG_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
+    /**
+     * How long a checkpoint waits for the event store. A store that is down longer must not stop
+     * detection and MQTT publishing (the events are safe at the broker); the checkpoint then goes on
+     * and counts it, and only the store may miss events of that window if the engine dies meanwhile.
+     */
+    private static final Duration STORE_PATIENCE = Duration.ofSeconds(30);
 
     /**
      * When to checkpoint.
@@ -89,6 +95,15 @@ public final class AckedInput implements DeliveryHandler, AutoCloseable {
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong inputErrors = new AtomicLong();
+    private final AtomicLong storeLagging = new AtomicLong();
+    private volatile @Nullable Runnable awaitStored;
+    /** Waits for the store on a thread of its own, so that a hung database costs one thread, not one per checkpoint. */
+    private final java.util.concurrent.ExecutorService storeWaiter = java.util.concurrent.Executors
+            .newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "wk-checkpoint-store");
+                t.setDaemon(true);
+                return t;
+            });
     /** Acknowledgements of messages not yet acknowledged, in arrival order; guarded by {@link #cut}. */
     private final List<Acknowledgement> pending = new ArrayList<>();
     private volatile int pendingCount;
@@ -198,6 +213,7 @@ public final class AckedInput implements DeliveryHandler, AutoCloseable {
                 lastCheckpointBytes = store.write(snapshot, setup);
             }
             publisher.whenSettled().get();
+            awaitStore();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             putBack(acks);
@@ -214,6 +230,34 @@ public final class AckedInput implements DeliveryHandler, AutoCloseable {
         lastCheckpointNanos = System.nanoTime();
         lastCheckpointMillis = TimeUnit.NANOSECONDS.toMillis(lastCheckpointNanos - started);
         healthy = true;
+    }
+
+    /**
+     * Also waits for the event store before acknowledging, so that after a crash the store, too, gets
+     * every event at least once (its primary key, {@code eventId}, drops the repeats).
+     */
+    public void alsoAwait(Runnable stored) {
+        this.awaitStored = Objects.requireNonNull(stored, "stored");
+    }
+
+    private void awaitStore() throws InterruptedException {
+        Runnable stored = awaitStored;
+        if (stored == null) {
+            return;
+        }
+        try {
+            CompletableFuture.runAsync(stored, storeWaiter).get(STORE_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            if (storeLagging.incrementAndGet() == 1 || storeLagging.get() % 100 == 0) {
+                LOG.warn("the event store has not written for {}; input is acknowledged anyway ({} times so far): {}",
+                        STORE_PATIENCE, storeLagging.get(), e.toString());
+            }
+        }
+    }
+
+    /** Checkpoints that went on without the event store having written everything (it was down or slow). */
+    public long storeLagging() {
+        return storeLagging.get();
     }
 
     /** Returns acknowledgements to the front of the list, for the next checkpoint. */
@@ -294,5 +338,6 @@ public final class AckedInput implements DeliveryHandler, AutoCloseable {
             Thread.currentThread().interrupt();
         }
         checkpoint();
+        storeWaiter.shutdown();
     }
 }

@@ -252,6 +252,9 @@ public final class WatchkeeperMetrics implements AutoCloseable {
                 .description("Checkpoints that failed; their input stayed unacknowledged for the next").register(registry);
         FunctionCounter.builder("watchkeeper.input.acknowledged", input, i -> i.acknowledged())
                 .description("Input messages acknowledged to the broker after their checkpoint").register(registry);
+        FunctionCounter.builder("watchkeeper.checkpoint.store.lagging", input, i -> i.storeLagging())
+                .description("Checkpoints that acknowledged input although the event store had not written within 30 s")
+                .register(registry);
         Gauge.builder("watchkeeper.input.unacknowledged", input, i -> i.waiting())
                 .description("Input messages received and not yet acknowledged").register(registry);
         Gauge.builder("watchkeeper.checkpoint.duration", input, i -> i.lastCheckpointMillis() / 1000.0)

@@ -20,10 +20,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A station that replays an AIS recording: each line of the file is published as it is on
- * {@code AIS/<station>}, paced by the recording's own receive times ({@code $PGHP}, tag blocks,
- * trailing columns) at a speed factor. It reads the times with a framer of its own; the lines go out
- * untouched, refused ones included, so the detector sees exactly what the recording holds.
+ * A station that replays an AIS recording on {@code AIS/<station>}, one message per report (the lines
+ * from one boundary of its framer to the next: tag block, {@code $PGHP} time and every fragment),
+ * paced by the recording's own receive times ({@code $PGHP}, tag blocks, trailing columns) at a speed
+ * factor. It reads the times with a framer of its own; the lines go out untouched, refused ones
+ * included, so the detector sees exactly what the recording holds.
  */
 public final class AisReplayStation implements AutoCloseable {
 
@@ -58,14 +59,24 @@ public final class AisReplayStation implements AutoCloseable {
     private void run() {
         NmeaFramer times = new NmeaFramer(new TimeListener(), FramerSettings.defaults().withVerifyTagBlockChecksum(false));
         String topic = Topics.ais(station);
+        StringBuilder report = new StringBuilder();
         try (LineInput input = LineFiles.open(file)) {
             for (String line = input.readLine(); line != null && !Thread.currentThread().isInterrupted();
                  line = input.readLine()) {
                 lastTimeMillis = AisPayload.NO_TIME;
                 times.accept(line, 0L);
-                pacer.pace(lastTimeMillis);
-                publisher.publish(topic, line.getBytes(StandardCharsets.ISO_8859_1));
+                report.append(line).append('\n');
                 sent.incrementAndGet();
+                if (times.isAtBoundary()) {
+                    // One message per report (tag block, $PGHP, every fragment): a message the broker
+                    // resends after a fault is then a whole report, never a time without its sentence.
+                    pacer.pace(lastTimeMillis);
+                    publisher.publish(topic, report.toString().getBytes(StandardCharsets.ISO_8859_1));
+                    report.setLength(0);
+                }
+            }
+            if (report.length() > 0) {
+                publisher.publish(topic, report.toString().getBytes(StandardCharsets.ISO_8859_1));
             }
             LOG.info("AIS replay of {} on {}: {} lines sent", file, topic, sent.get());
         } catch (InterruptedException e) {
