@@ -139,13 +139,16 @@ public final class AisIngest {
     /**
      * Rebuilds what the decoder held at a checkpoint by reading those lines again, silently: whatever
      * they completed then was handed on then, and is in the checkpoint already. Only on a fresh ingest.
+     * They are read as of now: after a long downtime a held first fragment still waits its full
+     * timeout for the rest, which the broker is about to resend.
      */
     public void restore(List<HeldLine> lines) {
+        long now = clock.millis();
         replaying = true;
         try {
             for (HeldLine held : lines) {
-                decoder.accept(held.line(), held.readAtMillis());
-                remember(held.line(), held.readAtMillis());
+                decoder.accept(held.line(), now);
+                remember(held.line(), now);
             }
         } finally {
             replaying = false;

@@ -35,8 +35,9 @@ final class EngineProcess implements AutoCloseable {
 
     /** Starts {@code detect} against {@code broker} and waits until it is subscribed. */
     static EngineProcess start(BrokerAddress broker, String clientId, int workers) {
+        Path dir = null;
         try {
-            Path dir = Files.createTempDirectory("wkb-engine-");
+            dir = Files.createTempDirectory("wkb-engine-");
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", ownJar(),
                     "io.watchkeeper.server.cli.Main", "detect", "-q", "--broker", "tcp://" + broker,
@@ -45,8 +46,12 @@ final class EngineProcess implements AutoCloseable {
             EngineProcess engine = new EngineProcess(command, dir);
             engine.launch();
             return engine;
-        } catch (IOException e) {
-            throw new SetupException("cannot start the engine process: " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            if (dir != null) {
+                LoadRun.deleteTree(dir);
+            }
+            throw e instanceof SetupException se ? se : new SetupException("cannot start the engine process: "
+                    + e.getMessage(), e);
         }
     }
 
@@ -63,6 +68,15 @@ final class EngineProcess implements AutoCloseable {
         Path err = dir.resolve("engine-" + starts + ".err");
         process = new ProcessBuilder(command).redirectOutput(dir.resolve("engine-" + starts + ".out").toFile())
                 .redirectError(err.toFile()).start();
+        try {
+            awaitReady(err);
+        } catch (RuntimeException e) {
+            process.destroyForcibly(); // never leave a child JVM behind a failed start
+            throw e;
+        }
+    }
+
+    private void awaitReady(Path err) throws IOException {
         long deadline = System.currentTimeMillis() + READY_TIMEOUT_MILLIS;
         while (System.currentTimeMillis() < deadline) {
             String text = Files.exists(err) ? Files.readString(err, StandardCharsets.UTF_8) : "";
@@ -102,12 +116,12 @@ final class EngineProcess implements AutoCloseable {
         return fault;
     }
 
-    /** Where its state and logs are. */
+    /** Where its state and logs are (removed on close unless {@code -Dwatchkeeper.bench.keep=true}). */
     Path dir() {
         return dir;
     }
 
-    /** A clean stop (SIGTERM: last checkpoint, clean disconnect). */
+    /** A clean stop (SIGTERM: last checkpoint, clean disconnect), then its folder goes, logs and state. */
     @Override
     public void close() {
         process.destroy();
@@ -117,6 +131,9 @@ final class EngineProcess implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (!Boolean.getBoolean("watchkeeper.bench.keep")) {
+            LoadRun.deleteTree(dir);
         }
     }
 

@@ -483,7 +483,7 @@ public final class LoadRun {
         }
     }
 
-    private static void deleteTree(java.nio.file.Path dir) {
+    static void deleteTree(java.nio.file.Path dir) {
         try (java.util.stream.Stream<java.nio.file.Path> walk = java.nio.file.Files.walk(dir)) {
             walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (java.io.IOException e) {

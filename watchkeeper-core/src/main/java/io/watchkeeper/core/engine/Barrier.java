@@ -46,6 +46,9 @@ final class Barrier {
      * partition per barrier, never per fix.
      */
     void partitionArrived(List<EngineSnapshot.VesselRecord> partVessels, List<EngineSnapshot.SiteMark> partSites) {
+        if (partitionsArrived.get() >= partitions) {
+            throw new IllegalStateException("more partitions than " + partitions + " at one barrier");
+        }
         synchronized (this) {
             vessels.addAll(partVessels);
             sites.addAll(partSites);
@@ -67,18 +70,10 @@ final class Barrier {
     private void complete(EngineSnapshot.PairState pairs) {
         synchronized (this) {
             done.complete(captureState
-                    ? new EngineSnapshot(wallMillis, detectorNames, vessels, mergedSites(), pairs)
-                    : new EngineSnapshot(wallMillis, detectorNames, List.of(), List.of(), EngineSnapshot.PairState.NONE));
+                    ? new EngineSnapshot(wallMillis, partitions, detectorNames, vessels, sites, pairs)
+                    : new EngineSnapshot(wallMillis, partitions, detectorNames, List.of(), List.of(),
+                            EngineSnapshot.PairState.NONE));
         }
-    }
-
-    /** Each partition keeps its own watermark per source; the furthest one is where that source stands. */
-    private List<EngineSnapshot.SiteMark> mergedSites() {
-        java.util.Map<String, EngineSnapshot.SiteMark> bySite = new java.util.LinkedHashMap<>();
-        for (EngineSnapshot.SiteMark m : sites) {
-            bySite.merge(m.site(), m, (a, b) -> a.eventMillis() >= b.eventMillis() ? a : b);
-        }
-        return List.copyOf(bySite.values());
     }
 
     CompletableFuture<EngineSnapshot> future() {

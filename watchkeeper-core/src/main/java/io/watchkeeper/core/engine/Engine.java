@@ -55,7 +55,7 @@ public final class Engine implements AutoCloseable {
         workers = new Worker[config.workers()];
         Partition[] partitions = new Partition[config.workers()];
         for (int i = 0; i < workers.length; i++) {
-            partitions[i] = new Partition(setup, events, deadLetters, clock, pairFeed, barrierFeed);
+            partitions[i] = new Partition(setup, events, deadLetters, clock, pairFeed, barrierFeed, i);
             workers[i] = new Worker("wk-engine-" + i, config.queueCapacity(), partitions[i]);
         }
         if (restored != null) {
@@ -78,14 +78,10 @@ public final class Engine implements AutoCloseable {
             dealt.get(partitionOf(r.vessel(), partitions.length)).add(r);
         }
         for (int i = 0; i < partitions.length; i++) {
-            partitions[i].restore(dealt.get(i), saved.sites());
+            partitions[i].restore(dealt.get(i), marksFor(i, partitions.length, saved));
         }
         if (pairStage != null) {
-            try {
-                pairStage.restore(saved.pairs(), SnapshotCodec.zoneResolver(setup.zones()));
-            } catch (java.io.IOException e) {
-                throw new IllegalArgumentException("checkpoint's pair state is corrupt: " + e.getMessage(), e);
-            }
+            pairStage.restore(saved.pairs(), SnapshotCodec.zoneResolver(setup.zones()));
         }
     }
 
@@ -132,6 +128,24 @@ public final class Engine implements AutoCloseable {
         return engine;
     }
 
+    /**
+     * A partition's own watermarks and sweep schedule when the worker count is unchanged, so that it
+     * goes on exactly where it stood. With another count its vessels came from several old partitions:
+     * it gets each source's furthest watermark, and its sweeps re-arm at the next fix.
+     */
+    private static List<EngineSnapshot.SiteMark> marksFor(int partition, int partitions, EngineSnapshot saved) {
+        if (saved.partitions() == partitions) {
+            return saved.sites().stream().filter(m -> m.partition() == partition).toList();
+        }
+        java.util.Map<String, Long> furthest = new java.util.LinkedHashMap<>();
+        for (EngineSnapshot.SiteMark m : saved.sites()) {
+            furthest.merge(m.site(), m.eventMillis(), Math::max);
+        }
+        List<EngineSnapshot.SiteMark> out = new ArrayList<>();
+        furthest.forEach((site, millis) -> out.add(new EngineSnapshot.SiteMark(site, partition, millis, Long.MIN_VALUE)));
+        return out;
+    }
+
     /** Called on partition threads after they took their part of a barrier. */
     private void feedPairs(Barrier barrier) {
         pairWorker.put(barrier);
@@ -165,9 +179,10 @@ public final class Engine implements AutoCloseable {
     /**
      * Puts a barrier behind everything submitted so far. Its future completes once every fix before it
      * has been detected and its events handed to the event sink, with the engine's state at that cut if
-     * {@code captureState}. For a consistent cut, the caller must not submit until then from any thread
-     * whose fixes it wants on one side of the barrier (an MQTT input thread does this naturally: it
-     * waits for the future before it goes on). Waits while a worker queue is full.
+     * {@code captureState}. For a consistent cut, no fix whose side of the cut matters may be submitted
+     * while this call puts the barrier into the queues: the server's late-acknowledging input holds the
+     * lock its handler submits under. Fixes submitted after this returns are after the cut. Waits while
+     * a worker queue is full.
      *
      * @throws IllegalStateException if the engine is closed
      */
@@ -243,6 +258,11 @@ public final class Engine implements AutoCloseable {
         }
         return new EngineStats(submitted.sum(), processed, depth, vessels, backpressureWaits.get(), failures,
                 outOfOrder, duplicates, timers, pairs);
+    }
+
+    /** Whether {@link #close()} was called: submits and barriers are refused from then on. */
+    public boolean isClosed() {
+        return closed;
     }
 
     public int workerCount() {

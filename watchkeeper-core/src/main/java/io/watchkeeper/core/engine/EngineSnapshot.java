@@ -15,14 +15,15 @@ import java.util.Objects;
  * barrier, so encoding can happen on another thread while the engine goes on.
  *
  * @param wallMillis     wall-clock time of the barrier
+ * @param partitions     how many partitions (workers) the engine had
  * @param detectorNames  names of the per-vessel detectors, in the order of each vessel's states
  * @param vessels        every vessel the engine knew
- * @param sites          each source's event-time watermark
+ * @param sites          each partition's watermark and sweep schedule per source
  * @param pairs          the pair stage's clock and each pair detector's state
  * @param input          what the inputs held at the cut (part of a message, static data), in their own
  *                       format; the engine only carries it, so that one file holds one consistent cut
  */
-public record EngineSnapshot(long wallMillis, List<String> detectorNames, List<VesselRecord> vessels,
+public record EngineSnapshot(long wallMillis, int partitions, List<String> detectorNames, List<VesselRecord> vessels,
                              List<SiteMark> sites, PairState pairs, byte[] input) {
 
     private static final byte[] NO_INPUT = new byte[0];
@@ -35,14 +36,20 @@ public record EngineSnapshot(long wallMillis, List<String> detectorNames, List<V
         Objects.requireNonNull(input, "input");
     }
 
-    public EngineSnapshot(long wallMillis, List<String> detectorNames, List<VesselRecord> vessels,
+    public EngineSnapshot(long wallMillis, int partitions, List<String> detectorNames, List<VesselRecord> vessels,
                           List<SiteMark> sites, PairState pairs) {
-        this(wallMillis, detectorNames, vessels, sites, pairs, NO_INPUT);
+        this(wallMillis, partitions, detectorNames, vessels, sites, pairs, NO_INPUT);
     }
 
-    /** This snapshot with the inputs' state added. */
+    /** This snapshot with the inputs' state added (a copy of {@code state}). */
     public EngineSnapshot withInput(byte[] state) {
-        return new EngineSnapshot(wallMillis, detectorNames, vessels, sites, pairs, state);
+        return new EngineSnapshot(wallMillis, partitions, detectorNames, vessels, sites, pairs, state.clone());
+    }
+
+    /** The inputs' state (a copy). */
+    @Override
+    public byte[] input() {
+        return input.clone();
     }
 
     /**
@@ -58,21 +65,26 @@ public record EngineSnapshot(long wallMillis, List<String> detectorNames, List<V
                                Object[] states) {
     }
 
-    /** A source's watermark: its latest event time, and the wall time at which it got there. */
-    public record SiteMark(String site, long eventMillis, long wallMillisAtAdvance) {
+    /**
+     * Where one partition stood for one source: its latest event time there, and the event time at
+     * which its next timer sweep is due ({@code Long.MIN_VALUE}: at the next fix). The wall time the
+     * watermark advanced at is not kept: downtime is not event time, so a restored engine's wall-clock
+     * fallback counts from its start, and no timer fires because the engine was down.
+     */
+    public record SiteMark(String site, int partition, long eventMillis, long nextSweepMillis) {
     }
 
     /**
      * The pair stage.
      *
      * @param watermarkMillis furthest event time it has seen
-     * @param wallAtWatermark wall time when that was reached
+     * @param nextSweepMillis event time of its next timer sweep
      * @param names           pair detector names
      * @param states          each pair detector's state, as written by its {@code writeState}
      */
-    public record PairState(long watermarkMillis, long wallAtWatermark, List<String> names, List<byte[]> states) {
+    public record PairState(long watermarkMillis, long nextSweepMillis, List<String> names, List<byte[]> states) {
 
-        public static final PairState NONE = new PairState(Long.MIN_VALUE, 0, List.of(), List.of());
+        public static final PairState NONE = new PairState(Long.MIN_VALUE, Long.MIN_VALUE, List.of(), List.of());
 
         public PairState {
             names = List.copyOf(names);

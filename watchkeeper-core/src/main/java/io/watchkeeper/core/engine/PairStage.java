@@ -98,19 +98,34 @@ final class PairStage extends StageContext implements Stage {
             names.add(d.name());
             states.add(bytes.toByteArray());
         }
-        barrier.pairsArrived(new EngineSnapshot.PairState(watermarkMillis, wallAtWatermark, names, states));
+        barrier.pairsArrived(new EngineSnapshot.PairState(watermarkMillis, nextSweepMillis, names, states));
     }
 
-    /** Puts back checkpointed pair state, before the first fix; detectors not in it start empty. */
-    void restore(EngineSnapshot.PairState saved, java.util.function.Function<String, io.watchkeeper.core.zone.Zone> zones)
-            throws java.io.IOException {
+    /**
+     * Puts back checkpointed pair state, before the first fix. A detector not in it starts empty (said in
+     * the log); one whose state no longer fits (its range changed) is refused, since a failed read leaves
+     * it half-filled.
+     *
+     * @throws IllegalArgumentException naming the detector whose state cannot be read
+     */
+    void restore(EngineSnapshot.PairState saved, java.util.function.Function<String, io.watchkeeper.core.zone.Zone> zones) {
         watermarkMillis = saved.watermarkMillis();
-        wallAtWatermark = saved.wallAtWatermark();
-        for (PairDetector d : detectors) {
+        nextSweepMillis = saved.nextSweepMillis();
+        wallAtWatermark = clock().millis(); // downtime is not event time
+        lastSweepWall = wallAtWatermark;
+        for (int k = 0; k < detectors.size(); k++) {
+            PairDetector d = detectors.get(k);
             int i = saved.names().indexOf(d.name());
-            if (i >= 0) {
+            if (i < 0) {
+                LOG.warn("pair detector {} is not in the checkpoint; it starts empty", d.name());
+                continue;
+            }
+            try {
                 d.readState(new io.watchkeeper.core.checkpoint.StateIn(
                         new java.io.ByteArrayInputStream(saved.states().get(i)), zones));
+            } catch (java.io.IOException | RuntimeException e) {
+                throw new IllegalArgumentException("pair detector " + d.name() + " cannot resume from it ("
+                        + e.getMessage() + "); were its settings changed?", e);
             }
         }
     }

@@ -43,6 +43,7 @@ final class Partition extends StageContext implements Stage {
     private final DeadLetterSink deadLetters;
     private final Consumer<Fix> pairFeed;
     private final Consumer<Barrier> barrierFeed;
+    private final int index;
     private final Consumer<Fix> fixTap;
     private final long maxAheadMillis;
     private final long sweepEveryMillis;
@@ -57,14 +58,18 @@ final class Partition extends StageContext implements Stage {
     private long timersFired;
 
     Partition(DetectionSetup setup, EventSink events, DeadLetterSink deadLetters, Clock clock, Consumer<Fix> pairFeed) {
-        this(setup, events, deadLetters, clock, pairFeed, b -> { });
+        this(setup, events, deadLetters, clock, pairFeed, b -> { }, 0);
     }
 
-    /** @param barrierFeed where a barrier goes after this partition took its part: the pair stage, if any */
+    /**
+     * @param barrierFeed where a barrier goes after this partition took its part: the pair stage, if any
+     * @param index       this partition's number, which its checkpointed watermarks carry
+     */
     Partition(DetectionSetup setup, EventSink events, DeadLetterSink deadLetters, Clock clock, Consumer<Fix> pairFeed,
-              Consumer<Barrier> barrierFeed) {
+              Consumer<Barrier> barrierFeed, int index) {
         super(clock, setup.zones(), setup.vessels());
         this.barrierFeed = barrierFeed;
+        this.index = index;
         this.detectors = setup.detectors();
         this.vessels = new VesselTable(detectors);
         this.events = events;
@@ -113,14 +118,27 @@ final class Partition extends StageContext implements Stage {
         }
     }
 
+    /** Adds this partition's part, then passes the barrier on even if that failed, so the pair stage never waits for it. */
     @Override
     public void barrier(Barrier barrier) {
-        if (barrier.captureState()) {
-            barrier.partitionArrived(capture(), watermarks.marks());
-        } else {
-            barrier.partitionArrived(List.of(), List.of());
+        try {
+            if (barrier.captureState()) {
+                barrier.partitionArrived(capture(), marks());
+            } else {
+                barrier.partitionArrived(List.of(), List.of());
+            }
+        } finally {
+            barrierFeed.accept(barrier);
         }
-        barrierFeed.accept(barrier);
+    }
+
+    private List<EngineSnapshot.SiteMark> marks() {
+        List<EngineSnapshot.SiteMark> out = new java.util.ArrayList<>(watermarks.size());
+        for (int s = 0; s < watermarks.size(); s++) {
+            out.add(new EngineSnapshot.SiteMark(watermarks.site(s), index, watermarks.eventMillis(s),
+                    nextSweepMillis[s]));
+        }
+        return out;
     }
 
     /**
@@ -145,9 +163,11 @@ final class Partition extends StageContext implements Stage {
      * in this engine's detector order.
      */
     void restore(List<EngineSnapshot.VesselRecord> saved, List<EngineSnapshot.SiteMark> marks) {
+        long now = clock().millis();
         for (EngineSnapshot.SiteMark m : marks) {
-            sourceOf(m.site());
-            watermarks.restore(m);
+            int source = sourceOf(m.site());
+            watermarks.restore(source, m.eventMillis(), now);
+            nextSweepMillis[source] = m.nextSweepMillis();
         }
         for (EngineSnapshot.VesselRecord r : saved) {
             VesselSlot slot = vessels.restore(r.vessel(), r.states().clone());

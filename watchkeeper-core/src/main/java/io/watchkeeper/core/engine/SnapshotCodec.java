@@ -36,6 +36,7 @@ import org.jetbrains.annotations.Nullable;
  */
 public final class SnapshotCodec {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SnapshotCodec.class);
     private static final int MAGIC = 0x574B_4350; // "WKCP"
     private static final int VERSION = 1;
 
@@ -52,6 +53,7 @@ public final class SnapshotCodec {
         out.writeInt(MAGIC);
         out.writeInt(VERSION);
         out.writeLong(s.wallMillis());
+        out.writeInt(s.partitions());
         List<Detector<?>> detectors = byName(setup, s.detectorNames());
         out.writeInt(detectors.size());
         for (Detector<?> d : detectors) {
@@ -59,7 +61,7 @@ public final class SnapshotCodec {
         }
         EngineSnapshot.PairState pairs = s.pairs();
         out.writeLong(pairs.watermarkMillis());
-        out.writeLong(pairs.wallAtWatermark());
+        out.writeLong(pairs.nextSweepMillis());
         out.writeInt(pairs.names().size());
         for (int i = 0; i < pairs.names().size(); i++) {
             header.writeString(pairs.names().get(i));
@@ -69,8 +71,9 @@ public final class SnapshotCodec {
         out.writeInt(s.sites().size());
         for (EngineSnapshot.SiteMark m : s.sites()) {
             header.writeString(m.site());
+            out.writeInt(m.partition());
             out.writeLong(m.eventMillis());
-            out.writeLong(m.wallMillisAtAdvance());
+            out.writeLong(m.nextSweepMillis());
         }
         out.writeInt(s.vessels().size());
         ByteArrayOutputStream block = new ByteArrayOutputStream(256);
@@ -115,14 +118,23 @@ public final class SnapshotCodec {
             throw new IOException("checkpoint format " + version + " is not " + VERSION);
         }
         long wallMillis = in.readLong();
+        int partitions = count(in.readInt());
         int savedCount = count(in.readInt());
         int[] target = new int[savedCount];
         List<String> current = setup.detectors().stream().map(Detector::name).toList();
+        List<String> saved = new ArrayList<>(savedCount);
         for (int i = 0; i < savedCount; i++) {
-            target[i] = current.indexOf(required(header.readString()));
+            saved.add(required(header.readString()));
+            target[i] = current.indexOf(saved.get(i));
+        }
+        if (!saved.equals(current)) {
+            List<String> dropped = saved.stream().filter(n -> !current.contains(n)).toList();
+            List<String> fresh = current.stream().filter(n -> !saved.contains(n)).toList();
+            LOG.warn("the checkpoint was taken with other detectors: state of {} is dropped, {} start(s) from "
+                    + "the initial state (and may announce every vessel's state again)", dropped, fresh);
         }
         long pairMark = in.readLong();
-        long pairWall = in.readLong();
+        long pairNextSweep = in.readLong();
         int pairCount = count(in.readInt());
         List<String> pairNames = new ArrayList<>();
         List<byte[]> pairStates = new ArrayList<>();
@@ -134,7 +146,8 @@ public final class SnapshotCodec {
         int siteCount = count(in.readInt());
         List<EngineSnapshot.SiteMark> sites = new ArrayList<>(siteCount);
         for (int i = 0; i < siteCount; i++) {
-            sites.add(new EngineSnapshot.SiteMark(required(header.readString()), in.readLong(), in.readLong()));
+            sites.add(new EngineSnapshot.SiteMark(required(header.readString()), in.readInt(), in.readLong(),
+                    in.readLong()));
         }
         int vesselCount = count(in.readInt());
         List<EngineSnapshot.VesselRecord> vessels = new ArrayList<>(Math.min(vesselCount, 1 << 20));
@@ -146,8 +159,8 @@ public final class SnapshotCodec {
         if (stored != expected) {
             throw new IOException("checkpoint is corrupt (CRC mismatch)");
         }
-        return new EngineSnapshot(wallMillis, current, vessels, sites,
-                new EngineSnapshot.PairState(pairMark, pairWall, pairNames, pairStates), input);
+        return new EngineSnapshot(wallMillis, partitions, current, vessels, sites,
+                new EngineSnapshot.PairState(pairMark, pairNextSweep, pairNames, pairStates), input);
     }
 
     private static EngineSnapshot.VesselRecord readVessel(DataInputStream in, StateIn header, DetectionSetup setup,

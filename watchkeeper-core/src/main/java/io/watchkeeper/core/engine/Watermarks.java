@@ -78,19 +78,16 @@ final class Watermarks {
         return sites.get(index);
     }
 
-    /** Every source's mark, for a checkpoint. */
-    List<EngineSnapshot.SiteMark> marks() {
-        List<EngineSnapshot.SiteMark> out = new ArrayList<>(sites.size());
-        for (int i = 0; i < sites.size(); i++) {
-            out.add(new EngineSnapshot.SiteMark(sites.get(i), eventMillis[i], wallMillisAtAdvance[i]));
-        }
-        return out;
+    /** The latest event time of source {@code index}, for a checkpoint. */
+    long eventMillis(int index) {
+        return eventMillis[index];
     }
 
-    /** Puts back a checkpointed mark; the wall time it advanced at keeps running, as if never stopped. */
-    void restore(EngineSnapshot.SiteMark mark) {
-        int i = indexOf(mark.site());
-        eventMillis[i] = mark.eventMillis();
-        wallMillisAtAdvance[i] = mark.wallMillisAtAdvance();
-    }
-}
+    /**
+     * Puts back a checkpointed event time. The wall time it advanced at is {@code nowWallMillis}: the
+     * fallback counts from the restart, since the time the engine was down is not event time.
+     */
+    void restore(int index, long millis, long nowWallMillis) {
+        eventMillis[index] = millis;
+        wallMillisAtAdvance[index] = nowWallMillis;
+    }}

@@ -185,7 +185,7 @@ public final class DetectorService implements AutoCloseable {
             Durability durability = options.durability();
             CheckpointStore store = openStore(durability, setup, opened);
             EngineSnapshot resumed = store == null ? null : store.read(setup).orElse(null);
-            Engine engine = Engine.start(options.engine(), setup, events, deadLetters, clock, resumed);
+            Engine engine = startEngine(options.engine(), setup, events, deadLetters, clock, resumed, store);
             opened.add(engine);
             if (resumed != null) {
                 LOG.info("resumed {} vessels from checkpoint {} taken at {}", resumed.vessels().size(), store.file(),
@@ -252,6 +252,21 @@ public final class DetectorService implements AutoCloseable {
         CheckpointStore store = CheckpointStore.open(durability.stateDir());
         opened.add(store);
         return store;
+    }
+
+    /** The engine, resumed from {@code resumed} if any; a checkpoint that does not fit is one clear line. */
+    private static Engine startEngine(EngineConfig config, io.watchkeeper.core.engine.DetectionSetup setup,
+            EventSink events, DeadLetterSink deadLetters, Clock clock, @Nullable EngineSnapshot resumed,
+            @Nullable CheckpointStore store) {
+        try {
+            return Engine.start(config, setup, events, deadLetters, clock, resumed);
+        } catch (IllegalArgumentException e) {
+            if (resumed == null || store == null) {
+                throw e;
+            }
+            throw new CheckpointException("cannot resume from checkpoint " + store.file() + ": " + e.getMessage()
+                    + " (move it away to start without state)", e);
+        }
     }
 
     /** Ready to detect: subscribed to a connected broker, checkpoints succeeding, and not closed. */

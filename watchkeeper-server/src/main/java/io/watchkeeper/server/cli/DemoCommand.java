@@ -130,6 +130,7 @@ final class DemoCommand implements Callable<Integer> {
             WebFront front = WebFront.open(webOptions.settings(WatchkeeperConfig.DEFAULTS, DEFAULT_HTTP_PORT),
                     new VesselRegistry(), Clock.systemUTC());
             running.add(front); // closed after the detector: the store gets every event first
+            front.metrics().bindBroker(broker::droppedMessages);
             DetectorService detector;
             try {
                 EventSink shown = quiet ? front.events() : EventSink.all(new ConsoleEventLog(out), front.events());

@@ -54,6 +54,16 @@ public final class AckedInput implements DeliveryHandler, AutoCloseable {
      * and counts it, and only the store may miss events of that window if the engine dies meanwhile.
      */
     private static final Duration STORE_PATIENCE = Duration.ofSeconds(30);
+    /**
+     * How long a checkpoint waits for the broker to acknowledge its events. While the broker is down
+     * they wait in the publisher; the checkpoint then fails, its input stays unacknowledged, and the
+     * next one tries again once the broker is back.
+     */
+    private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(60);
+    /** What closing may spend on the checkpoint under way and on a last one: within the 30 s Ctrl-C budget. */
+    private static final Duration CLOSE_PATIENCE = Duration.ofSeconds(10);
+    private static final long MIN_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final long MAX_PAUSE_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     /**
      * When to checkpoint.
@@ -68,7 +78,8 @@ public final class AckedInput implements DeliveryHandler, AutoCloseable {
      */
     public record Settings(Duration every, int maxPending, Duration idle) {
 
-        public static final Settings DEFAULTS = new Settings(Duration.ofSeconds(2), 32_768, Duration.ofMillis(20));
+        /** 12,288 pending: under the embedded broker's window of 16,384, so it sends on while a checkpoint runs. */
+        public static final Settings DEFAULTS = new Settings(Duration.ofSeconds(2), 12_288, Duration.ofMillis(20));
 
         public Settings {
             Objects.requireNonNull(every, "every");
@@ -114,6 +125,9 @@ public final class AckedInput implements DeliveryHandler, AutoCloseable {
     private volatile boolean healthy = true;
     private volatile boolean running = true;
     private long lastFailureLogNanos;
+    /** Time to leave after a failed checkpoint before the next; 0 when the last one succeeded. */
+    private volatile long pauseNanos;
+    private final ReentrantLock checkpointing = new ReentrantLock();
 
     /**
      * @param input      decodes a message and submits its fixes to {@code engine} (and dead-letters the rest)
@@ -142,10 +156,13 @@ public final class AckedInput implements DeliveryHandler, AutoCloseable {
             try {
                 input.onMessage(topic, payload);
             } catch (IllegalStateException e) {
-                // The engine is closing: leave the message unacknowledged, the broker keeps it for next time.
+                if (engine.isClosed()) {
+                    // Stopping: leave the message unacknowledged, the broker keeps it for next time.
+                    LOG.debug("input on {} not taken while stopping: {}", topic, e.toString());
+                    return;
+                }
                 inputErrors.incrementAndGet();
-                LOG.debug("input on {} not taken while stopping: {}", topic, e.toString());
-                return;
+                LOG.warn("input on {} failed; it is acknowledged, not retried: {}", topic, e.toString());
             } catch (RuntimeException e) {
                 // A poison message is acknowledged with the others, never redelivered forever.
                 inputErrors.incrementAndGet();
@@ -172,10 +189,10 @@ public final class AckedInput implements DeliveryHandler, AutoCloseable {
     }
 
     private boolean due() {
-        if (pendingCount == 0) {
+        long now = System.nanoTime();
+        if (pendingCount == 0 || now - lastCheckpointNanos < pauseNanos) {
             return false;
         }
-        long now = System.nanoTime();
         return pendingCount >= settings.maxPending()
                 || now - lastCheckpointNanos >= settings.every().toNanos()
                 || now - lastMessageNanos >= settings.idle().toNanos();
@@ -191,6 +208,15 @@ public final class AckedInput implements DeliveryHandler, AutoCloseable {
      * is acknowledged; holding one back would stop the flow.
      */
     private void checkpoint() {
+        checkpointing.lock(); // the checkpoint thread's, or the closing thread's once that one is stuck
+        try {
+            checkpointOnce(SETTLE_TIMEOUT);
+        } finally {
+            checkpointing.unlock();
+        }
+    }
+
+    private void checkpointOnce(Duration settleTimeout) {
         List<Acknowledgement> acks;
         CompletableFuture<EngineSnapshot> barrier;
         byte[] held;
@@ -207,13 +233,16 @@ public final class AckedInput implements DeliveryHandler, AutoCloseable {
             cut.unlock();
         }
         long started = System.nanoTime();
+        long failedBefore = publisher.failed();
         try {
             EngineSnapshot snapshot = barrier.get(BARRIER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).withInput(held);
+            // The events first: a checkpoint on disk whose events are not yet at the broker would, after a
+            // crash, make the engine skip the resent input as repeats, and those events would never come.
+            publisher.whenSettled().get(settleTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            awaitStore();
             if (store != null) {
                 lastCheckpointBytes = store.write(snapshot, setup);
             }
-            publisher.whenSettled().get();
-            awaitStore();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             putBack(acks);
@@ -222,6 +251,12 @@ public final class AckedInput implements DeliveryHandler, AutoCloseable {
             failed(acks, e);
             return;
         }
+        long refused = publisher.failed() - failedBefore;
+        if (refused > 0) {
+            // Settled includes refused (a topic the broker's ACL forbids, say): retrying cannot help.
+            LOG.warn("{} event(s) or dead letter(s) were refused by the broker (watchkeeper_mqtt_publish_failed_total); "
+                    + "their input is acknowledged", refused);
+        }
         for (Acknowledgement ack : acks) {
             ack.acknowledge();
         }
@@ -229,6 +264,7 @@ public final class AckedInput implements DeliveryHandler, AutoCloseable {
         checkpoints.incrementAndGet();
         lastCheckpointNanos = System.nanoTime();
         lastCheckpointMillis = TimeUnit.NANOSECONDS.toMillis(lastCheckpointNanos - started);
+        pauseNanos = 0;
         healthy = true;
     }
 
@@ -281,6 +317,8 @@ public final class AckedInput implements DeliveryHandler, AutoCloseable {
         failures.incrementAndGet();
         healthy = false;
         lastCheckpointNanos = System.nanoTime();
+        // Retrying every tick would encode and write the whole state again and again: back off, up to 30 s.
+        pauseNanos = Math.min(MAX_PAUSE_NANOS, Math.max(MIN_PAUSE_NANOS, pauseNanos * 2));
         long now = System.nanoTime();
         if (now - lastFailureLogNanos >= FAILURE_LOG_EVERY_NANOS || failures.get() == 1) {
             lastFailureLogNanos = now;
@@ -333,11 +371,21 @@ public final class AckedInput implements DeliveryHandler, AutoCloseable {
         running = false;
         LockSupport.unpark(thread);
         try {
-            thread.join(BARRIER_TIMEOUT.toMillis());
+            thread.join(CLOSE_PATIENCE.toMillis());
+            if (thread.isAlive() || !checkpointing.tryLock(CLOSE_PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("no last checkpoint: the one under way did not finish within {}; the input since the "
+                        + "previous one is delivered again at the next start", CLOSE_PATIENCE);
+                return;
+            }
+            try {
+                checkpointOnce(CLOSE_PATIENCE);
+            } finally {
+                checkpointing.unlock();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            storeWaiter.shutdown();
         }
-        checkpoint();
-        storeWaiter.shutdown();
     }
 }

@@ -34,6 +34,8 @@ public final class CheckpointStore implements AutoCloseable {
     private final Path tmp;
     private final FileChannel lockChannel;
     private final FileLock lock;
+    private boolean directoryForceWarned;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CheckpointStore.class);
 
     private CheckpointStore(Path dir, FileChannel lockChannel, FileLock lock) {
         this.dir = dir;
@@ -97,18 +99,28 @@ public final class CheckpointStore implements AutoCloseable {
             OutputStream out = Channels.newOutputStream(channel);
             SnapshotCodec.write(snapshot, setup, out);
             channel.force(true);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp); // a full disk should not also hold half a checkpoint
+            throw e;
         }
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         forceDirectory();
         return Files.size(file);
     }
 
-    /** So that the rename itself survives a power cut (Linux; elsewhere opening a directory fails, harmlessly). */
+    /**
+     * So that the rename itself survives a power cut. Not every platform lets a directory be opened
+     * (Windows does not); the rename is still atomic there, so a failure is said once and not fatal.
+     */
     private void forceDirectory() {
         try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
             d.force(true);
         } catch (IOException e) {
-            // Not every platform lets a directory be opened; the rename is still atomic there.
+            if (!directoryForceWarned) {
+                directoryForceWarned = true;
+                LOG.warn("cannot force directory {} to disk ({}); a power cut may undo the last checkpoint's rename",
+                        dir, e.toString());
+            }
         }
     }
 

@@ -243,6 +243,13 @@ public final class WatchkeeperMetrics implements AutoCloseable {
                 Subscriber::reconnects, id);
     }
 
+    /** Messages the in-process broker dropped, for any reason (a subscriber's queue full, mostly). */
+    public void bindBroker(java.util.function.LongSupplier dropped) {
+        Objects.requireNonNull(dropped, "dropped");
+        FunctionCounter.builder("watchkeeper.broker.dropped", dropped, d -> Math.max(0, d.getAsLong()))
+                .description("Messages the embedded broker dropped (each drop is also a WARN line)").register(registry);
+    }
+
     /** The late-acknowledging input and its checkpoints (docs/reliability.md). */
     public void bindAckedInput(io.watchkeeper.server.durable.AckedInput input) {
         Objects.requireNonNull(input, "input");
