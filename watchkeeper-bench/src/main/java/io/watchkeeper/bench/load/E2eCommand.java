@@ -125,7 +125,7 @@ public final class E2eCommand implements Callable<Integer> {
     @Option(names = "--mosquitto", paramLabel = "PATH", description = "The mosquitto binary (default: PATH, then /usr/sbin).")
     @Nullable String mosquittoBinary;
 
-    @Option(names = "--mosquitto-max-inflight", paramLabel = "N", defaultValue = "0",
+    @Option(names = "--mosquitto-max-inflight", paramLabel = "N", defaultValue = "16384",
             description = "max_inflight_messages of the mosquitto started here (default: ${DEFAULT-VALUE}).")
     int mosquittoMaxInflight;
 
@@ -238,7 +238,11 @@ public final class E2eCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "%,d positions (%d stations x %d boats), QoS %d, %s; expected events %,d; "
                         + "detector %s; station in-flight %d%s",
                 messages, stations, boats, qos, rate > 0 ? String.format(Locale.ROOT, "paced at %,.0f/s", rate) : "burst",
-                expected, noEngine ? "external" : "in the bench JVM, " + engine.workers() + " worker(s)", inFlight,
+                expected, noEngine ? "external" : killEngineAt > 0
+                        ? "a child JVM killed with SIGKILL after " + killEngineAt + " positions, " + engine.workers()
+                        + " worker(s)"
+                        : "in the bench JVM, " + engine.workers() + " worker(s)" + (state ? ", with checkpoints" : ""),
+                inFlight,
                 repeat > 1 ? "; median of " + repeat + " runs by " + (rate > 0 ? "p99 latency" : "throughput") : "");
     }
 

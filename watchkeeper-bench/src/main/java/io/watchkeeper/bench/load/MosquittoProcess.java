@@ -28,8 +28,10 @@ import org.jetbrains.annotations.Nullable;
  *   <li>{@code max_queued_messages 0}: "Set to 0 for no maximum". The default, 1000 per client above
  *       those in flight, silently drops the rest of a burst for a subscriber that lags.</li>
  *   <li>{@code max_queued_bytes 0}: the default, no byte limit on that queue.</li>
- *   <li>{@code max_inflight_messages 0}: "Set to 0 for no maximum" outgoing QoS 1/2 messages in flight
- *       per client (default 20). The subscriber's own MQTT&nbsp;5 Receive Maximum still bounds it.</li>
+ *   <li>{@code max_inflight_messages} from {@code --mosquitto-max-inflight}, 16384 by default as in
+ *       {@code examples/mosquitto/watchkeeper.conf}: outgoing QoS 1/2 messages in flight per client
+ *       (Mosquitto's default 20 throttles a late-acknowledging detector; 0, no maximum, lets Mosquitto
+ *       2.0.11 overrun it).</li>
  *   <li>{@code max_inflight_bytes 0}: the default, no byte limit.</li>
  *   <li>{@code persistence false}: in memory; {@code allow_anonymous true}: needed once a
  *       {@code listener} line is present; {@code set_tcp_nodelay true}: no Nagle delay on small packets.</li>

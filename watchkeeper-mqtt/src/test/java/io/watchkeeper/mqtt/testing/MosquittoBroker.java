@@ -25,9 +25,10 @@ import java.util.stream.Stream;
  *
  * <p>The generated configuration removes Mosquitto's own limits that would drop messages under a
  * burst (see {@code man mosquitto.conf}): {@code max_queued_messages 0} and {@code max_queued_bytes 0}
- * mean no per-client queue limit (the default 1000 silently drops), {@code max_inflight_messages 0}
- * means no limit on outgoing unacknowledged QoS 1/2 messages (default 20; it also becomes the Receive
- * Maximum that MQTT 5 clients are told). {@code persistence false} keeps it in memory and
+ * mean no per-client queue limit (the default 1000 silently drops), {@code max_inflight_messages 16384}
+ * allows that many outgoing unacknowledged QoS 1/2 messages (default 20, which throttles a detector
+ * that acknowledges after its checkpoint; 0, no limit, makes Mosquitto 2.0.11 overrun a late
+ * acknowledger's Receive Maximum; docs/mosquitto.md). {@code persistence false} keeps it in memory and
  * {@code allow_anonymous true} is needed because a {@code listener} line turns anonymous access off.
  *
  * <p>{@link #start(Path, Path)} runs a given configuration file instead (such as
@@ -58,7 +59,7 @@ public final class MosquittoBroker implements AutoCloseable {
                 "persistence false",
                 "max_queued_messages 0",
                 "max_queued_bytes 0",
-                "max_inflight_messages 0",
+                "max_inflight_messages 16384",
                 "set_tcp_nodelay true",
                 "log_dest stdout",
                 "log_type error",
