@@ -10,6 +10,7 @@ import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.fix.VesselId;
 import io.watchkeeper.core.testing.RealTracks;
 import io.watchkeeper.core.testing.RealTracks.Data;
+import io.watchkeeper.core.testing.TransitionCuts;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -96,7 +97,7 @@ class DetectorCheckpointTest {
             feed(whole, fixes, i);
             eventsAfter[i] = whole.events().size();
         }
-        List<Integer> cuts = cutsBeforeTransitions(eventsAfter);
+        List<Integer> cuts = TransitionCuts.before(eventsAfter, TRANSITION_CUTS);
 
         Map<Integer, Map<VesselId, byte[]>> checkpoints = new LinkedHashMap<>();
         VesselRun<?> again = new VesselRun<>(c.make().get(), data.zones());
@@ -114,22 +115,6 @@ class DetectorCheckpointTest {
             List<Event> after = whole.events().subList(eventsAfter[cut], whole.events().size());
             assertThat(resumed.events()).as("resumed after fix %d", cut).containsExactlyElementsOf(after);
         });
-    }
-
-    /** The fix before each of up to {@link #TRANSITION_CUTS} transitions, spread over the run. */
-    private static List<Integer> cutsBeforeTransitions(int[] eventsAfter) {
-        List<Integer> before = new ArrayList<>();
-        for (int i = 1; i < eventsAfter.length; i++) {
-            if (eventsAfter[i] > eventsAfter[i - 1]) {
-                before.add(i - 1);
-            }
-        }
-        List<Integer> cuts = new ArrayList<>();
-        int step = Math.max(1, before.size() / TRANSITION_CUTS);
-        for (int k = 0; k < before.size() && cuts.size() < TRANSITION_CUTS; k += step) {
-            cuts.add(before.get(k));
-        }
-        return cuts;
     }
 
     @ParameterizedTest(name = "{0} on {1}")

@@ -9,18 +9,16 @@ import io.watchkeeper.core.detect.DetectorContext;
 import io.watchkeeper.core.detect.Step;
 import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.fix.VesselId;
+import io.watchkeeper.core.testing.ManualClock;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -77,39 +75,6 @@ class EngineRestoreTimersTest {
         }
     }
 
-    /** A wall clock the test moves; it ticks on in real time between moves. */
-    static final class MovableClock extends Clock {
-        private final AtomicLong offset = new AtomicLong();
-
-        MovableClock(Instant at) {
-            set(at);
-        }
-
-        void set(Instant at) {
-            offset.set(at.toEpochMilli() - System.currentTimeMillis());
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis());
-        }
-
-        @Override
-        public long millis() {
-            return System.currentTimeMillis() + offset.get();
-        }
-    }
-
     private static Fix fix(String boat, int second) {
         return Fix.planar(VesselId.scoped("P", boat, true), "P", T0.plusSeconds(second), second, 0, null);
     }
@@ -157,7 +122,7 @@ class EngineRestoreTimersTest {
     void theTimeAnEngineWasDownIsNotEventTime() throws Exception {
         Silence silence = new Silence();
         DetectionSetup setup = DetectionSetup.of(List.of(silence)).withWallClockFallback(true);
-        MovableClock clock = new MovableClock(T0);
+        ManualClock clock = new ManualClock(T0);
         EngineSnapshot cut;
         try (Engine engine = Engine.start(new EngineConfig(1, 64), setup, e -> { }, d -> { }, clock)) {
             engine.submit(fix("A", 0));

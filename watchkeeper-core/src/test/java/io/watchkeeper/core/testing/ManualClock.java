@@ -6,10 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A wall clock that moves only when a test says so. Not thread-safe; for single-threaded drivers. */
+/** A wall clock that moves only when a test says so; engine threads may read it while the test moves it. */
 public final class ManualClock extends Clock {
 
-    private Instant now;
+    private volatile Instant now;
 
     public ManualClock(Instant start) {
         this.now = start;

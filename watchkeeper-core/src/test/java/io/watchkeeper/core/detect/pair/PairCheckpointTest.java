@@ -9,6 +9,7 @@ import io.watchkeeper.core.event.Event;
 import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.testing.RealTracks;
 import io.watchkeeper.core.testing.RealTracks.Data;
+import io.watchkeeper.core.testing.TransitionCuts;
 import io.watchkeeper.core.zone.Zone;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -133,7 +134,7 @@ class PairCheckpointTest {
             whole.feed(i);
             eventsAfter[i] = whole.events.size();
         }
-        List<Integer> cuts = cutsBeforeTransitions(eventsAfter);
+        List<Integer> cuts = TransitionCuts.before(eventsAfter, TRANSITION_CUTS);
         assertThat(cuts).as("transitions to cut before").isNotEmpty();
 
         Map<Integer, byte[]> checkpoints = new LinkedHashMap<>();
@@ -259,21 +260,6 @@ class PairCheckpointTest {
             run.feed(i);
         }
         return run;
-    }
-
-    private static List<Integer> cutsBeforeTransitions(int[] eventsAfter) {
-        List<Integer> before = new ArrayList<>();
-        for (int i = 1; i < eventsAfter.length; i++) {
-            if (eventsAfter[i] > eventsAfter[i - 1]) {
-                before.add(i - 1);
-            }
-        }
-        List<Integer> cuts = new ArrayList<>();
-        int step = Math.max(1, before.size() / TRANSITION_CUTS);
-        for (int k = 0; k < before.size() && cuts.size() < TRANSITION_CUTS; k += step) {
-            cuts.add(before.get(k));
-        }
-        return cuts;
     }
 
     private static byte[] write(PairDetector detector) {
