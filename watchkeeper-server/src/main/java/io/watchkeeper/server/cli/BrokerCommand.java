@@ -31,9 +31,10 @@ final class BrokerCommand implements Callable<Integer> {
             description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 exposes it to the network).")
     String host;
 
-    @Option(names = "--data", paramLabel = "DIR",
-            description = "Keep sessions and retained messages in DIR across restarts (default: in memory).")
-    Path data;
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data/broker",
+            description = "Keep sessions, their queued messages and retained messages in DIR across restarts, even a "
+                    + "SIGKILL (default: ./${DEFAULT-VALUE}); 'none' keeps them in memory only.")
+    String data;
 
     @Option(names = "--auth", paramLabel = "FILE",
             description = "Require a login: users, roles and password hashes from FILE (make it with 'watchkeeper passwd').")
@@ -56,7 +57,8 @@ final class BrokerCommand implements Callable<Integer> {
         Credentials users = auth == null ? null : Credentials.load(auth);
         TlsListener tls = tlsListener();
         Shutdown shutdown = new Shutdown();
-        try (EmbeddedBroker broker = EmbeddedBroker.builder().host(host).port(port).dataFolder(data)
+        Path folder = "none".equals(data) ? null : Path.of(data);
+        try (EmbeddedBroker broker = EmbeddedBroker.builder().host(host).port(port).dataFolder(folder)
                 .credentials(users).tls(tls).build().start()) {
             String tlsPart = broker.tlsPort().isPresent() ? ", TLS on " + host + ":" + broker.tlsPort().getAsInt() : "";
             String authPart = users == null ? "anonymous access" : "login required, " + users.users().size() + " user(s) from " + auth;

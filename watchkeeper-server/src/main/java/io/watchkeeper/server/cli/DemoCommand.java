@@ -137,7 +137,7 @@ final class DemoCommand implements Callable<Integer> {
                 detector = DetectorService.start(DetectorService.settings(address, "watchkeeper-detect"),
                         DetectorService.Options.defaults().withSuite(suite).withExtraSink(shown)
                                 .withRegistryAndTap(front.registry(), front.fixTap()).withMetrics(front.metrics())
-                                .withDurability(webOptions.durability()),
+                                .withDurability(webOptions.durability(aisFile != null)),
                         Clock.systemUTC());
             } finally {
                 for (CompletableFuture<Publisher> c : connecting) {

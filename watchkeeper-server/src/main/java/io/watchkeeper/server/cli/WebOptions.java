@@ -42,9 +42,19 @@ final class WebOptions {
 
     /** Durable input session, late acknowledgement, and checkpoints under {@code --state}. */
     Durability durability() {
+        return durability(false);
+    }
+
+    /**
+     * @param replay a recording is replayed from its start on every run: unless {@code --state} says
+     *               otherwise, keep no state, or a second run would resume past the recording's end and
+     *               skip every fix as late
+     */
+    Durability durability(boolean replay) {
         AckedInput.Settings every = new AckedInput.Settings(Durations.parse(checkpointEvery),
                 AckedInput.Settings.DEFAULTS.maxPending(), AckedInput.Settings.DEFAULTS.idle());
-        Durability d = "none".equals(state) ? Durability.withoutState()
+        boolean none = "none".equals(state) || state == null && replay;
+        Durability d = none ? Durability.withoutState()
                 : Durability.stateIn(state != null ? Path.of(state) : dataDir.resolve("state"));
         return d.withCheckpoints(every);
     }

@@ -30,8 +30,10 @@ import org.slf4j.LoggerFactory;
  * <p>The handler thread decodes each message and submits its fixes, and keeps the message's
  * acknowledgement in a list. A checkpoint thread, {@code wk-checkpoint}, now and then takes that list
  * and puts an {@link Engine#barrier} behind those fixes, both under one lock so that no fix slips to
- * the wrong side; then, off the hot path, it writes the snapshot, waits for the event publisher to
- * settle, and only then acknowledges the list, in arrival order.
+ * the wrong side; then, off the hot path, it waits for the broker to acknowledge the events before
+ * the cut (and for the event store to write them), writes the snapshot, and only then acknowledges
+ * the list, in arrival order. In that order: a snapshot on disk before its events are safe would,
+ * after a crash, have the engine skip the resent input as repeats and those events never come.
  *
  * <p>So after {@code kill -9}, the broker still holds every message the last checkpoint does not
  * cover and delivers it again; the engine resumes from that checkpoint and the same fixes give the
@@ -70,8 +72,9 @@ public final class AckedInput implements DeliveryHandler, AutoCloseable {
      *
      * @param every      at most this long between checkpoints while messages wait
      * @param maxPending checkpoint at once when this many messages wait; keep it under the broker's
-     *                   in-flight allowance towards us (Receive Maximum, 65,535 at most), or the broker
-     *                   stops sending until the next timed checkpoint
+     *                   in-flight allowance towards us (16,384 on the embedded broker; Mosquitto's
+     *                   {@code max_inflight_messages}), or the broker stops sending until the next timed
+     *                   or idle checkpoint
      * @param idle       checkpoint when no message came for this long, so a quiet feed is acknowledged
      *                   promptly (and a broker that allows only a few unacknowledged messages, like
      *                   Mosquitto's default of 20, still makes progress)

@@ -58,6 +58,9 @@ class DemoIT {
             assertThat(demo.waitFor(20, TimeUnit.SECONDS)).as("demo stops on SIGTERM").isTrue();
         }
         assertThat(Files.readString(dir.resolve("err.txt"))).contains("stopped").doesNotContain("Exception");
+        // What a restart would resume from: the broker's sessions and queues, and the engine's last checkpoint.
+        assertThat(dir.resolve("data").resolve("broker")).isDirectoryContaining(p -> true);
+        assertThat(dir.resolve("data").resolve("state").resolve("engine.ckpt")).isNotEmptyFile();
     }
 
     @Test
