@@ -34,7 +34,8 @@ import org.jetbrains.annotations.Nullable;
  * @param sessionExpiry         how long the broker keeps a {@link Subscriber}'s session (its
  *                              subscriptions and the QoS&nbsp;1 messages queued for it) while it is
  *                              disconnected (default 5 min); reconnects resume it, so a network blip loses
- *                              nothing, and a clean close ends it at once. A {@link Publisher} keeps no
+ *                              nothing, and a clean close ends it at once (a
+ *                              durable one, {@link Subscriber#connectDurable}, keeps it). A {@link Publisher} keeps no
  *                              broker session: it resends its unacknowledged messages itself.
  * @param trustStore            for a TLS address ({@link BrokerAddress#tls()}): the key store (JKS or PKCS12)
  *                              holding the certificates to trust; null trusts what the JVM trusts
