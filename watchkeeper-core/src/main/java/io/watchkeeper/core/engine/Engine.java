@@ -4,11 +4,15 @@ import io.watchkeeper.core.deadletter.DeadLetterSink;
 import io.watchkeeper.core.detect.Detector;
 import io.watchkeeper.core.event.EventSink;
 import io.watchkeeper.core.fix.Fix;
+import io.watchkeeper.core.fix.VesselId;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
@@ -137,7 +141,7 @@ public final class Engine implements AutoCloseable {
         if (saved.partitions() == partitions) {
             return saved.sites().stream().filter(m -> m.partition() == partition).toList();
         }
-        java.util.Map<String, Long> furthest = new java.util.LinkedHashMap<>();
+        Map<String, Long> furthest = new LinkedHashMap<>();
         for (EngineSnapshot.SiteMark m : saved.sites()) {
             furthest.merge(m.site(), m.eventMillis(), Math::max);
         }
@@ -186,7 +190,7 @@ public final class Engine implements AutoCloseable {
      *
      * @throws IllegalStateException if the engine is closed
      */
-    public java.util.concurrent.CompletableFuture<EngineSnapshot> barrier(boolean captureState) {
+    public CompletableFuture<EngineSnapshot> barrier(boolean captureState) {
         if (closed) {
             throw new IllegalStateException("engine is closed");
         }
@@ -202,7 +206,7 @@ public final class Engine implements AutoCloseable {
         return partitionOf(fix.vessel(), n);
     }
 
-    static int partitionOf(io.watchkeeper.core.fix.VesselId vessel, int n) {
+    static int partitionOf(VesselId vessel, int n) {
         int h = vessel.hashCode();
         h ^= h >>> 16;
         return (h & 0x7fff_ffff) % n;

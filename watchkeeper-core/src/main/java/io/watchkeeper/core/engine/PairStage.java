@@ -1,5 +1,7 @@
 package io.watchkeeper.core.engine;
 
+import io.watchkeeper.core.checkpoint.StateIn;
+import io.watchkeeper.core.checkpoint.StateOut;
 import io.watchkeeper.core.deadletter.DeadLetter;
 import io.watchkeeper.core.deadletter.DeadLetterSink;
 import io.watchkeeper.core.deadletter.RejectReason;
@@ -7,10 +9,19 @@ import io.watchkeeper.core.detect.pair.PairDetector;
 import io.watchkeeper.core.event.EventSink;
 import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.fix.VesselId;
+import io.watchkeeper.core.zone.Zone;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +47,7 @@ final class PairStage extends StageContext implements Stage {
     private long nextSweepMillis = Long.MIN_VALUE;
     private long lastSweepWall;
     private long processed;
-    private final java.util.Map<Barrier, Integer> barriersArrived = new java.util.IdentityHashMap<>();
+    private final Map<Barrier, Integer> barriersArrived = new IdentityHashMap<>();
 
     PairStage(DetectionSetup setup, EventSink events, DeadLetterSink deadLetters, Clock clock) {
         super(clock, setup.zones(), setup.vessels());
@@ -84,16 +95,16 @@ final class PairStage extends StageContext implements Stage {
             barrier.pairsArrived(EngineSnapshot.PairState.NONE);
             return;
         }
-        List<String> names = new java.util.ArrayList<>(detectors.size());
-        List<byte[]> states = new java.util.ArrayList<>(detectors.size());
+        List<String> names = new ArrayList<>(detectors.size());
+        List<byte[]> states = new ArrayList<>(detectors.size());
         for (PairDetector d : detectors) {
-            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try {
-                io.watchkeeper.core.checkpoint.StateOut out = new io.watchkeeper.core.checkpoint.StateOut(bytes);
+                StateOut out = new StateOut(bytes);
                 d.writeState(out);
                 out.flush();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e); // a byte array does not fail
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // a byte array does not fail
             }
             names.add(d.name());
             states.add(bytes.toByteArray());
@@ -108,7 +119,7 @@ final class PairStage extends StageContext implements Stage {
      *
      * @throws IllegalArgumentException naming the detector whose state cannot be read
      */
-    void restore(EngineSnapshot.PairState saved, java.util.function.Function<String, io.watchkeeper.core.zone.Zone> zones) {
+    void restore(EngineSnapshot.PairState saved, Function<String, Zone> zones) {
         watermarkMillis = saved.watermarkMillis();
         nextSweepMillis = saved.nextSweepMillis();
         wallAtWatermark = clock().millis(); // downtime is not event time
@@ -121,9 +132,9 @@ final class PairStage extends StageContext implements Stage {
                 continue;
             }
             try {
-                d.readState(new io.watchkeeper.core.checkpoint.StateIn(
-                        new java.io.ByteArrayInputStream(saved.states().get(i)), zones));
-            } catch (java.io.IOException | RuntimeException e) {
+                d.readState(new StateIn(
+                        new ByteArrayInputStream(saved.states().get(i)), zones));
+            } catch (IOException | RuntimeException e) {
                 throw new IllegalArgumentException("pair detector " + d.name() + " cannot resume from it ("
                         + e.getMessage() + "); were its settings changed?", e);
             }

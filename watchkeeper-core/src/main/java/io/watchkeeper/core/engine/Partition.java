@@ -11,6 +11,8 @@ import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.fix.VesselId;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -133,7 +135,7 @@ final class Partition extends StageContext implements Stage {
     }
 
     private List<EngineSnapshot.SiteMark> marks() {
-        List<EngineSnapshot.SiteMark> out = new java.util.ArrayList<>(watermarks.size());
+        List<EngineSnapshot.SiteMark> out = new ArrayList<>(watermarks.size());
         for (int s = 0; s < watermarks.size(); s++) {
             out.add(new EngineSnapshot.SiteMark(watermarks.site(s), index, watermarks.eventMillis(s),
                     nextSweepMillis[s]));
@@ -146,7 +148,7 @@ final class Partition extends StageContext implements Stage {
      * is enough for another thread to encode them while this one goes on.
      */
     private List<EngineSnapshot.VesselRecord> capture() {
-        List<EngineSnapshot.VesselRecord> out = new java.util.ArrayList<>(vessels.size());
+        List<EngineSnapshot.VesselRecord> out = new ArrayList<>(vessels.size());
         for (Map.Entry<VesselId, VesselSlot> e : vessels.entries()) {
             VesselSlot s = e.getValue();
             if (s.lastMillis == Long.MIN_VALUE) {
@@ -230,8 +232,8 @@ final class Partition extends StageContext implements Stage {
     private int sourceOf(String site) {
         int source = watermarks.indexOf(site);
         if (source >= nextSweepMillis.length) {
-            nextSweepMillis = java.util.Arrays.copyOf(nextSweepMillis, Math.max(4, source * 2));
-            java.util.Arrays.fill(nextSweepMillis, source, nextSweepMillis.length, Long.MIN_VALUE);
+            nextSweepMillis = Arrays.copyOf(nextSweepMillis, Math.max(4, source * 2));
+            Arrays.fill(nextSweepMillis, source, nextSweepMillis.length, Long.MIN_VALUE);
         }
         return source;
     }

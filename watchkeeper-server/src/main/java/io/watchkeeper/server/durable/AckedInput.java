@@ -6,18 +6,21 @@ import io.watchkeeper.core.engine.EngineSnapshot;
 import io.watchkeeper.mqtt.client.DeliveryHandler;
 import io.watchkeeper.mqtt.client.MessageHandler;
 import io.watchkeeper.mqtt.client.Publisher;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Supplier;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.jetbrains.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,7 +115,7 @@ public final class AckedInput implements DeliveryHandler, AutoCloseable {
     private final AtomicLong storeLagging = new AtomicLong();
     private volatile @Nullable Runnable awaitStored;
     /** Waits for the store on a thread of its own, so that a hung database costs one thread, not one per checkpoint. */
-    private final java.util.concurrent.ExecutorService storeWaiter = java.util.concurrent.Executors
+    private final ExecutorService storeWaiter = Executors
             .newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "wk-checkpoint-store");
                 t.setDaemon(true);
@@ -250,7 +253,7 @@ public final class AckedInput implements DeliveryHandler, AutoCloseable {
             Thread.currentThread().interrupt();
             putBack(acks);
             return;
-        } catch (ExecutionException | TimeoutException | java.io.IOException | RuntimeException e) {
+        } catch (ExecutionException | TimeoutException | IOException | RuntimeException e) {
             failed(acks, e);
             return;
         }
