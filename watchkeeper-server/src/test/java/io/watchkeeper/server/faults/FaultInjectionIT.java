@@ -108,6 +108,12 @@ class FaultInjectionIT {
             broker = EmbeddedBroker.builder().port(port).dataFolder(brokerData).build().start();
             feeding.join(AT_MOST.toMillis());
             assertThat(feeding.isAlive()).as("the station got every acknowledgement").isFalse();
+            // The engine's reconnect backs off up to 10 s: a quiet consumer means nothing until it is back.
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
+                    Files.readString(dir.resolve("engine.err")).contains("wk-fault-engine: reconnected"));
+            assertThat(Files.readString(dir.resolve("engine.err")))
+                    .as("the broker kept the engine's session, and what was queued for it")
+                    .contains("wk-fault-engine: reconnected to " + broker.address() + " (session resumed)");
             FaultRig.awaitQuiet(ledger, QUIET, AT_MOST);
             assertThat(engine.isAlive()).as("the engine rode the outage out").isTrue();
         } finally {
