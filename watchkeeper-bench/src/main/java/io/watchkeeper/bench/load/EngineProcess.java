@@ -37,7 +37,7 @@ final class EngineProcess implements AutoCloseable {
     static EngineProcess start(BrokerAddress broker, String clientId, int workers) {
         Path dir = null;
         try {
-            dir = Files.createTempDirectory("wkb-engine-");
+            dir = TempFolders.create("wkb-engine-");
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", ownJar(),
                     "io.watchkeeper.server.cli.Main", "detect", "-q", "--broker", "tcp://" + broker,
@@ -48,7 +48,7 @@ final class EngineProcess implements AutoCloseable {
             return engine;
         } catch (IOException | RuntimeException e) {
             if (dir != null) {
-                LoadRun.deleteTree(dir);
+                TempFolders.delete(dir);
             }
             throw e instanceof SetupException se ? se : new SetupException("cannot start the engine process: "
                     + e.getMessage(), e);
@@ -133,7 +133,7 @@ final class EngineProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         if (!Boolean.getBoolean("watchkeeper.bench.keep")) {
-            LoadRun.deleteTree(dir);
+            TempFolders.delete(dir);
         }
     }
 

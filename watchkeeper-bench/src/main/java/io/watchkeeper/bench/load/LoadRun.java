@@ -130,7 +130,7 @@ public final class LoadRun {
             } else if (options.mode() == Mode.E2E && options.startEngine()) {
                 Durability durability = options.durability();
                 if (durability.stateDir() != null) {
-                    stateDir = tempDir("wkb-state-");
+                    stateDir = TempFolders.create("wkb-state-");
                     durability = Durability.stateIn(stateDir).withCheckpoints(durability.checkpoints());
                 }
                 detector = DetectorService.start(ClientSettings.of(address, tag + "-detect")
@@ -213,7 +213,7 @@ public final class LoadRun {
                 }
             }
             if (stateDir != null) {
-                deleteTree(stateDir);
+                TempFolders.delete(stateDir);
             }
         }
     }
@@ -472,22 +472,6 @@ public final class LoadRun {
             } finally {
                 issued = i;
             }
-        }
-    }
-
-    private static java.nio.file.Path tempDir(String prefix) {
-        try {
-            return java.nio.file.Files.createTempDirectory(prefix);
-        } catch (java.io.IOException e) {
-            throw new io.watchkeeper.bench.SetupException("cannot create a state directory: " + e.getMessage(), e);
-        }
-    }
-
-    static void deleteTree(java.nio.file.Path dir) {
-        try (java.util.stream.Stream<java.nio.file.Path> walk = java.nio.file.Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (java.io.IOException e) {
-            System.err.println("bench: cannot remove " + dir + ": " + e.getMessage());
         }
     }
 

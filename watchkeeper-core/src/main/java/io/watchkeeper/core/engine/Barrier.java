@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.jetbrains.annotations.Nullable;
 
 /**
  * A marker that travels through every worker queue behind the fixes submitted before it. When a
@@ -78,9 +77,5 @@ final class Barrier {
 
     CompletableFuture<EngineSnapshot> future() {
         return done;
-    }
-
-    @Nullable EngineSnapshot now() {
-        return done.getNow(null);
     }
 }

@@ -28,7 +28,6 @@ import io.watchkeeper.mqtt.wire.EventJson;
 import io.watchkeeper.mqtt.wire.FixDecoder;
 import io.watchkeeper.core.engine.EngineSnapshot;
 import io.watchkeeper.server.durable.AckedInput;
-import io.watchkeeper.server.durable.CheckpointException;
 import io.watchkeeper.server.durable.CheckpointStore;
 import io.watchkeeper.server.durable.Checkpointable;
 import io.watchkeeper.server.durable.Durability;
@@ -199,8 +198,7 @@ public final class DetectorService implements AutoCloseable {
                 try {
                     InputState.restore(resumed.input(), ais, registry);
                 } catch (java.io.IOException e) {
-                    throw new CheckpointException("cannot resume from checkpoint " + store.file() + ": " + e.getMessage()
-                            + " (move it away to start without state)", e);
+                    throw store.cannotResume(e);
                 }
             }
             MessageHandler router = new TopicRouter(source, ais);
@@ -264,8 +262,7 @@ public final class DetectorService implements AutoCloseable {
             if (resumed == null || store == null) {
                 throw e;
             }
-            throw new CheckpointException("cannot resume from checkpoint " + store.file() + ": " + e.getMessage()
-                    + " (move it away to start without state)", e);
+            throw store.cannotResume(e);
         }
     }
 

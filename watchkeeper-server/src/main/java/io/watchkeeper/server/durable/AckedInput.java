@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -112,6 +114,7 @@ public final class AckedInput implements DeliveryHandler, AutoCloseable {
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong inputErrors = new AtomicLong();
+    private final Set<Class<?>> loggedErrorTypes = ConcurrentHashMap.newKeySet();
     private final AtomicLong storeLagging = new AtomicLong();
     private volatile @Nullable Runnable awaitStored;
     /** Waits for the store on a thread of its own, so that a hung database costs one thread, not one per checkpoint. */
@@ -161,18 +164,13 @@ public final class AckedInput implements DeliveryHandler, AutoCloseable {
         try {
             try {
                 input.onMessage(topic, payload);
-            } catch (IllegalStateException e) {
-                if (engine.isClosed()) {
+            } catch (RuntimeException e) {
+                if (e instanceof IllegalStateException && engine.isClosed()) {
                     // Stopping: leave the message unacknowledged, the broker keeps it for next time.
                     LOG.debug("input on {} not taken while stopping: {}", topic, e.toString());
                     return;
                 }
-                inputErrors.incrementAndGet();
-                LOG.warn("input on {} failed; it is acknowledged, not retried: {}", topic, e.toString());
-            } catch (RuntimeException e) {
-                // A poison message is acknowledged with the others, never redelivered forever.
-                inputErrors.incrementAndGet();
-                LOG.warn("input on {} failed; it is acknowledged, not retried: {}", topic, e.toString());
+                poison(topic, e);
             }
             pending.add(ack);
             pendingCount = pending.size();
@@ -183,6 +181,23 @@ public final class AckedInput implements DeliveryHandler, AutoCloseable {
         if (pendingCount >= settings.maxPending()) {
             LockSupport.unpark(thread);
         }
+    }
+
+    /**
+     * A message the input failed on is acknowledged with the others, never redelivered for ever. Counted;
+     * logged once per exception type, so that a stream of them cannot flood the log.
+     */
+    private void poison(String topic, RuntimeException e) {
+        inputErrors.incrementAndGet();
+        if (loggedErrorTypes.add(e.getClass())) {
+            LOG.warn("input on {} failed; it is acknowledged, not retried (further {} are only counted): {}", topic,
+                    e.getClass().getSimpleName(), e.toString());
+        }
+    }
+
+    /** Input messages the input path failed on (a bug, not bad input: that becomes a dead letter). */
+    public long inputErrors() {
+        return inputErrors.get();
     }
 
     private void run() {

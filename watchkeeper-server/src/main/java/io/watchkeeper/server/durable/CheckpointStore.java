@@ -83,9 +83,18 @@ public final class CheckpointStore implements AutoCloseable {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException | RuntimeException e) {
-            throw new CheckpointException("cannot resume from checkpoint " + file + ": " + e.getMessage()
-                    + " (move it away to start without state)", e);
+            throw cannotResume(e);
         }
+    }
+
+    /**
+     * The one line for a checkpoint that was read but does not fit: damaged, or from other detectors
+     * or settings. Starting empty instead would announce every vessel's state again, so the operator
+     * decides.
+     */
+    public CheckpointException cannotResume(Exception cause) {
+        return new CheckpointException("cannot resume from checkpoint " + file + ": " + cause.getMessage()
+                + " (move it away to start without state)", cause);
     }
 
     /**

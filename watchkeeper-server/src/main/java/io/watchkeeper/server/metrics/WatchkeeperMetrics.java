@@ -262,6 +262,8 @@ public final class WatchkeeperMetrics implements AutoCloseable {
         FunctionCounter.builder("watchkeeper.checkpoint.store.lagging", input, i -> i.storeLagging())
                 .description("Checkpoints that acknowledged input although the event store had not written within 30 s")
                 .register(registry);
+        FunctionCounter.builder("watchkeeper.input.errors", input, i -> i.inputErrors())
+                .description("Input messages the input path failed on; acknowledged, never retried").register(registry);
         Gauge.builder("watchkeeper.input.unacknowledged", input, i -> i.waiting())
                 .description("Input messages received and not yet acknowledged").register(registry);
         Gauge.builder("watchkeeper.checkpoint.duration", input, i -> i.lastCheckpointMillis() / 1000.0)
