@@ -76,7 +76,7 @@ class FaultInjectionIT {
             Process second = FaultRig.startEngine(dir, broker.address(), "second");
             try {
                 feeding.join(AT_MOST.toMillis());
-                FaultRig.awaitQuiet(ledger, QUIET, AT_MOST);
+                FaultRig.awaitAll(ledger, reference.ids(), QUIET, AT_MOST);
             } finally {
                 FaultRig.stop(second);
             }
@@ -108,13 +108,15 @@ class FaultInjectionIT {
             broker = EmbeddedBroker.builder().port(port).dataFolder(brokerData).build().start();
             feeding.join(AT_MOST.toMillis());
             assertThat(feeding.isAlive()).as("the station got every acknowledgement").isFalse();
-            // The engine's reconnect backs off up to 10 s: a quiet consumer means nothing until it is back.
+            // Reconnects back off up to 10 s: a quiet stream means nothing until the engine and the
+            // consumer are both back.
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
-                    Files.readString(dir.resolve("engine.err")).contains("wk-fault-engine: reconnected"));
+                    Files.readString(dir.resolve("engine.err")).contains("wk-fault-engine: reconnected")
+                            && consumer.isConnected());
             assertThat(Files.readString(dir.resolve("engine.err")))
                     .as("the broker kept the engine's session, and what was queued for it")
                     .contains("wk-fault-engine: reconnected to " + broker.address() + " (session resumed)");
-            FaultRig.awaitQuiet(ledger, QUIET, AT_MOST);
+            FaultRig.awaitAll(ledger, reference.ids(), QUIET, AT_MOST);
             assertThat(engine.isAlive()).as("the engine rode the outage out").isTrue();
         } finally {
             FaultRig.stop(engine);
@@ -150,7 +152,7 @@ class FaultInjectionIT {
                 await().atMost(AT_MOST).until(() -> always.size() >= reference.size() * 3 / 4);
                 Process second = mosquittoSub(broker.port(), dir.resolve("sub-2.txt"));
                 feeding.join(AT_MOST.toMillis());
-                FaultRig.awaitQuiet(always, QUIET, AT_MOST);
+                FaultRig.awaitAll(always, reference.ids(), QUIET, AT_MOST);
                 await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
                         .until(() -> lines(dir.resolve("sub-2.txt")) + seenWhenLeft >= always.received());
                 Thread.sleep(1_000);

@@ -116,6 +116,22 @@ final class FaultRig {
         }
     }
 
+    /**
+     * Waits until the ledger holds every event of {@code expected} (a fault run must reach the
+     * reference), or {@code atMost} has passed, and then until it has been quiet for {@code quiet}, so
+     * that anything spurious has come too. Reconnects back off up to 10 s, so quiet alone could end a
+     * run while events still wait at the broker. A shortfall is left for the caller's assertions to name.
+     */
+    static void awaitAll(EventLedger ledger, java.util.Set<String> expected, Duration quiet, Duration atMost) {
+        try {
+            await().atMost(atMost).pollInterval(Duration.ofMillis(200))
+                    .until(() -> ledger.ids().containsAll(expected));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            return; // the caller lists what is missing
+        }
+        awaitQuiet(ledger, quiet, atMost);
+    }
+
     /** Waits until no event has arrived for {@code quiet}: the engine has drained its input. */
     static void awaitQuiet(EventLedger ledger, Duration quiet, Duration atMost) {
         await().atMost(atMost).pollInterval(Duration.ofMillis(200))
