@@ -36,6 +36,12 @@ final class BrokerTarget implements AutoCloseable {
         return new BrokerTarget("mosquitto", m.address(), null, m);
     }
 
+    /** Starts a local Mosquitto with no config file at all: its defaults, as most users run it. */
+    static BrokerTarget mosquittoDefault(@Nullable String executable) {
+        MosquittoProcess m = MosquittoProcess.startDefault(executable);
+        return new BrokerTarget("mosquitto-default", m.address(), null, m);
+    }
+
     /** A broker someone else runs. */
     static BrokerTarget external(BrokerAddress address) {
         return new BrokerTarget(Objects.requireNonNull(address, "address").toString(), address, null, null);

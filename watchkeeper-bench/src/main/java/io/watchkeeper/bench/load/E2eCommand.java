@@ -5,7 +5,6 @@ import io.watchkeeper.mqtt.client.BrokerAddress;
 import io.watchkeeper.mqtt.client.ClientSettings;
 import io.watchkeeper.server.app.DetectorService;
 import io.watchkeeper.server.config.Durations;
-import io.watchkeeper.server.durable.AckedInput;
 import io.watchkeeper.server.durable.Durability;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -33,7 +32,8 @@ import picocli.CommandLine.Option;
 public final class E2eCommand implements Callable<Integer> {
 
     /** Which brokers to start here. */
-    enum Target { embedded, mosquitto, both }
+    /** The brokers {@code --target} names. */
+    static final List<String> TARGETS = List.of("embedded", "mosquitto", "mosquitto-default", "both");
 
     @Option(names = "--stations", paramLabel = "S", defaultValue = "4",
             description = "Stations, one publisher connection each (default: ${DEFAULT-VALUE}).")
@@ -54,8 +54,10 @@ public final class E2eCommand implements Callable<Integer> {
     @Nullable String broker;
 
     @Option(names = "--target", paramLabel = "T",
-            description = "Brokers to start here: embedded, mosquitto or both (default: both; not with --broker).")
-    @Nullable Target target;
+            description = "Brokers to start here: embedded, mosquitto (tuned as examples/mosquitto/watchkeeper.conf), "
+                    + "mosquitto-default (started with no config file, as most users run it: 20 in flight, 1,000 "
+                    + "queued, then drops) or both (embedded and mosquitto; the default; not with --broker).")
+    @Nullable String target;
 
     @Option(names = "--no-engine", description = "Do not start a detector here: one already runs on the broker.")
     boolean noEngine;
@@ -142,7 +144,7 @@ public final class E2eCommand implements Callable<Integer> {
             engine = engine.withWorkers(workers);
         }
         Durability durability = state
-                ? Durability.stateIn(java.nio.file.Path.of("state")).withCheckpoints(checkpoints())
+                ? Durability.stateIn(java.nio.file.Path.of("state")).withCheckpointEvery(Durations.parse(checkpointEvery))
                 : Durability.NONE;
         LoadRun.Options e2eOptions = new LoadRun.Options(LoadRun.Mode.E2E, qos, rate, Duration.ofSeconds(timeoutSeconds),
                 inFlight, receiveMaximum, !noEngine, engine, detectorInFlight, durability, killEngineAt);
@@ -251,6 +253,10 @@ public final class E2eCommand implements Callable<Integer> {
         if (broker != null && target != null) {
             throw new CommandLine.ParameterException(cl, "--target starts brokers here; it cannot be combined with --broker");
         }
+        if (target != null && !TARGETS.contains(target)) {
+            throw new CommandLine.ParameterException(cl, "--target takes one of " + String.join(", ", TARGETS)
+                    + ", not '" + target + "'");
+        }
         if (stations < 1 || stations > 1000) {
             throw new CommandLine.ParameterException(cl, "--stations must be 1..1000, was " + stations);
         }
@@ -286,23 +292,19 @@ public final class E2eCommand implements Callable<Integer> {
         }
     }
 
-    private AckedInput.Settings checkpoints() {
-        return new AckedInput.Settings(Durations.parse(checkpointEvery), AckedInput.Settings.DEFAULTS.maxPending(),
-                AckedInput.Settings.DEFAULTS.idle());
-    }
-
     private List<String> targets() {
         if (broker != null) {
             return List.of("external");
         }
-        Target t = target == null ? Target.both : target;
-        return t == Target.both ? List.of("embedded", "mosquitto") : List.of(t.name());
+        String t = target == null ? "both" : target;
+        return t.equals("both") ? List.of("embedded", "mosquitto") : List.of(t);
     }
 
     private BrokerTarget start(String t) {
         return switch (t) {
             case "embedded" -> BrokerTarget.embedded();
             case "mosquitto" -> BrokerTarget.mosquitto(mosquittoBinary, mosquittoMaxInflight);
+            case "mosquitto-default" -> BrokerTarget.mosquittoDefault(mosquittoBinary);
             default -> BrokerTarget.external(BrokerAddress.parse(java.util.Objects.requireNonNull(broker)));
         };
     }

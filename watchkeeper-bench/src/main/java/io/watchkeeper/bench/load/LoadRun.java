@@ -11,7 +11,7 @@ import io.watchkeeper.ais.nmea.FramerSettings;
 import io.watchkeeper.core.detect.boat.SpeedProfile;
 import io.watchkeeper.server.app.DetectorService;
 import io.watchkeeper.server.app.DetectorSuite;
-import io.watchkeeper.server.durable.AckedInput;
+import io.watchkeeper.server.durable.Checkpointer;
 import io.watchkeeper.server.durable.Durability;
 import java.time.Clock;
 import java.time.Duration;
@@ -131,7 +131,8 @@ public final class LoadRun {
                 Durability durability = options.durability();
                 if (durability.stateDir() != null) {
                     stateDir = TempFolders.create("wkb-state-");
-                    durability = Durability.stateIn(stateDir).withCheckpoints(durability.checkpoints());
+                    durability = Durability.stateIn(stateDir).withCheckpointEvery(durability.checkpointEvery())
+                            .withLog(durability.log());
                 }
                 detector = DetectorService.start(ClientSettings.of(address, tag + "-detect")
                                 .withMaxInFlight(options.detectorInFlight())
@@ -142,9 +143,14 @@ public final class LoadRun {
                 opened.add(detector);
             }
             String filter = options.mode() == Mode.E2E ? Topics.eventFilter() : Topics.dataFilter();
-            Subscriber subscriber = Subscriber.connect(
+            // Inline: arrivals are recorded and acknowledged on the network thread, so that the measuring
+            // subscriber itself keeps up with a broker that allows only 20 unacknowledged messages.
+            Subscriber subscriber = Subscriber.connectInline(
                     ClientSettings.of(address, tag + "-sub").withReceiveMaximum(options.receiveMaximum()),
-                    List.of(filter), arrivals);
+                    List.of(filter), false, (topic, payload, ack) -> {
+                        arrivals.onMessage(topic, payload);
+                        ack.acknowledge();
+                    });
             opened.add(subscriber);
             for (int i = 0; i < stations.length; i++) {
                 Burst.Station s = burst.stations().get(i);
@@ -177,11 +183,14 @@ public final class LoadRun {
 
             if (detector != null) {
                 engineStats = detector.engineStats() + ", deadLetters=" + detector.deadLetters().total();
-                AckedInput acked = detector.ackedInput();
-                if (acked != null) {
+                engineStats += String.format(java.util.Locale.ROOT, "; input log: %,d appended, %,d held",
+                        detector.input().receiver().appended(), detector.input().receiver().heldTotal());
+                Checkpointer checkpoints = detector.input().checkpointer();
+                if (checkpoints != null) {
                     engineStats += String.format(java.util.Locale.ROOT,
-                            "; %d checkpoints, last %d ms, %,d bytes, %d failed", acked.checkpoints(),
-                            acked.lastCheckpointMillis(), acked.lastCheckpointBytes(), acked.failures());
+                            "; %d checkpoints, last %d ms, %,d bytes, %d failed", checkpoints.checkpoints(),
+                            checkpoints.lastCheckpointMillis(), checkpoints.lastCheckpointBytes(),
+                            checkpoints.failures());
                 }
             }
             if (child != null) {

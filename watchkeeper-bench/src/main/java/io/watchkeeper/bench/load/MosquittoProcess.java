@@ -77,11 +77,23 @@ final class MosquittoProcess implements AutoCloseable {
      * @throws SetupException if it is not installed or does not start
      */
     static MosquittoProcess start(@Nullable String executable, int maxInflightMessages) {
+        return start(executable, maxInflightMessages, false);
+    }
+
+    /**
+     * Starts Mosquitto with no config file, only {@code -p PORT}: its defaults (loopback only, anonymous,
+     * {@code max_inflight_messages 20}, {@code max_queued_messages 1000}, then silent drops).
+     */
+    static MosquittoProcess startDefault(@Nullable String executable) {
+        return start(executable, 0, true);
+    }
+
+    private static MosquittoProcess start(@Nullable String executable, int maxInflightMessages, boolean noConfig) {
         Path binary = find(executable);
         SetupException last = null;
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
-                return startOnce(binary, freePort(), maxInflightMessages);
+                return startOnce(binary, freePort(), maxInflightMessages, noConfig);
             } catch (SetupException e) {
                 last = e; // most likely another process took the port between probe and bind
             }
@@ -89,14 +101,16 @@ final class MosquittoProcess implements AutoCloseable {
         throw last;
     }
 
-    private static MosquittoProcess startOnce(Path binary, int port, int maxInflightMessages) {
+    private static MosquittoProcess startOnce(Path binary, int port, int maxInflightMessages, boolean noConfig) {
         Path folder;
         Process process;
         try {
             folder = Files.createTempDirectory("watchkeeper-bench-mosquitto-");
             Path conf = folder.resolve("mosquitto.conf");
             Files.write(conf, config(port, maxInflightMessages), StandardCharsets.UTF_8);
-            process = new ProcessBuilder(binary.toString(), "-c", conf.toString()).redirectErrorStream(true).start();
+            List<String> command = noConfig ? List.of(binary.toString(), "-p", Integer.toString(port))
+                    : List.of(binary.toString(), "-c", conf.toString());
+            process = new ProcessBuilder(command).redirectErrorStream(true).start();
         } catch (IOException e) {
             throw new SetupException("cannot start mosquitto: " + e.getMessage(), e);
         }

@@ -56,9 +56,12 @@ public final class Subscriber implements AutoCloseable {
     private volatile ManagedClient connection;
     private volatile @Nullable Disposable flow;
 
-    private Subscriber(DeliveryHandler handler, String clientId) {
+    private final boolean inline;
+
+    private Subscriber(DeliveryHandler handler, String clientId, boolean inline) {
         this.handler = handler;
         this.clientId = clientId;
+        this.inline = inline;
         this.handlerThread = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "wk-mqtt-" + clientId + "-handler");
             thread.setDaemon(true);
@@ -89,11 +92,28 @@ public final class Subscriber implements AutoCloseable {
      */
     public static Subscriber connectDurable(ClientSettings settings, List<String> topicFilters,
                                             DeliveryHandler handler) {
-        return connect(settings, topicFilters, true, handler);
+        return connect(settings, topicFilters, true, false, handler);
+    }
+
+    /**
+     * Like {@link #connectDurable} (or a plain session, with {@code durable} off), but the handler runs
+     * on the client's network thread, with no hand-over: for a handler that only appends the message
+     * somewhere safe and acknowledges it at once. The acknowledgement then goes out within the same turn
+     * of the network thread, so the client's queue of unacknowledged messages stays near empty and a
+     * broker with a small in-flight allowance keeps sending at full speed. The handler must not block.
+     */
+    public static Subscriber connectInline(ClientSettings settings, List<String> topicFilters, boolean durable,
+                                           DeliveryHandler handler) {
+        return connect(settings, topicFilters, durable, true, handler);
     }
 
     private static Subscriber connect(ClientSettings settings, List<String> topicFilters, boolean durable,
                                       DeliveryHandler handler) {
+        return connect(settings, topicFilters, durable, false, handler);
+    }
+
+    private static Subscriber connect(ClientSettings settings, List<String> topicFilters, boolean durable,
+                                      boolean inline, DeliveryHandler handler) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(topicFilters, "topicFilters");
         Objects.requireNonNull(handler, "handler");
@@ -107,7 +127,7 @@ public final class Subscriber implements AutoCloseable {
                     .qos(MqttQos.AT_LEAST_ONCE)
                     .build());
         }
-        Subscriber subscriber = new Subscriber(handler, settings.clientId());
+        Subscriber subscriber = new Subscriber(handler, settings.clientId(), inline);
         try {
             // Register before connecting: messages of a resumed session may arrive at once.
             subscriber.connection = ManagedClient.connect(settings, true, durable, subscriber::listen);
@@ -125,8 +145,8 @@ public final class Subscriber implements AutoCloseable {
      * client's network thread even if the connection was never established.
      */
     private void listen(Mqtt5AsyncClient client) {
-        flow = client.toRx().publishes(MqttGlobalPublishFilter.ALL, true)
-                .observeOn(Schedulers.from(handlerThread))
+        var publishes = client.toRx().publishes(MqttGlobalPublishFilter.ALL, true);
+        flow = (inline ? publishes : publishes.observeOn(Schedulers.from(handlerThread)))
                 .subscribe(this::dispatch,
                         error -> LOG.debug("{}: incoming flow ended: {}", clientId, error.toString()));
     }
@@ -184,7 +204,7 @@ public final class Subscriber implements AutoCloseable {
     }
 
     /**
-     * Runs on the handler thread. The handler acknowledges (a plain handler: when it returns); if it
+     * Runs on the handler thread (on the network thread when inline). The handler acknowledges (a plain handler: when it returns); if it
      * throws, the message is acknowledged here, since a poison message must not be redelivered forever.
      */
     private void dispatch(Mqtt5Publish publish) {

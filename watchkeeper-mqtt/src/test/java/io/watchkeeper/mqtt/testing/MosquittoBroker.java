@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
+import org.jetbrains.annotations.Nullable;
 
 /**
  * A real Mosquitto 2 broker in a child process, on a free ephemeral port of 127.0.0.1, for tests that
@@ -65,6 +66,14 @@ public final class MosquittoBroker implements AutoCloseable {
                 "log_type error",
                 "log_type warning",
                 "log_type notice"));
+    }
+
+    /**
+     * Starts {@code mosquitto -p PORT} with no config file at all, as most users run it: loopback only,
+     * anonymous, 20 outgoing messages in flight and 1,000 queued per client, then silent drops.
+     */
+    public static MosquittoBroker startUnconfigured() {
+        return startOnAFreePort(port -> null);
     }
 
     /**
@@ -128,20 +137,24 @@ public final class MosquittoBroker implements AutoCloseable {
         throw last;
     }
 
-    private static MosquittoBroker startOnce(Path mosquitto, Path stdbuf, int port, List<String> config) {
+    /** @param config the config file's lines, or null to run with none ({@code -p PORT}) */
+    private static MosquittoBroker startOnce(Path mosquitto, Path stdbuf, int port, @Nullable List<String> config) {
         Path folder;
         Process process;
         StringBuffer log = new StringBuffer();
         try {
             folder = Files.createTempDirectory("watchkeeper-mosquitto-");
-            Path conf = folder.resolve("mosquitto.conf");
-            Files.writeString(conf, String.join("\n", config) + "\n");
+            List<String> command = new ArrayList<>(List.of(stdbuf.toString(), "-oL", mosquitto.toString()));
+            if (config == null) {
+                command.addAll(List.of("-p", Integer.toString(port)));
+            } else {
+                Path conf = folder.resolve("mosquitto.conf");
+                Files.writeString(conf, String.join("\n", config) + "\n");
+                command.addAll(List.of("-c", conf.toString()));
+            }
             // stdout is a pipe, so Mosquitto's stdio would hold log lines back until its buffer fills or it
             // exits; stdbuf makes them line-buffered, so log() shows what happened so far.
-            process = ChildProcesses.register(new ProcessBuilder(stdbuf.toString(), "-oL", mosquitto.toString(),
-                    "-c", conf.toString())
-                    .redirectErrorStream(true)
-                    .start());
+            process = ChildProcesses.register(new ProcessBuilder(command).redirectErrorStream(true).start());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start mosquitto", e);
         }

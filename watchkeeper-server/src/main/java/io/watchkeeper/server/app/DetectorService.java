@@ -27,11 +27,20 @@ import io.watchkeeper.mqtt.topic.Topics;
 import io.watchkeeper.mqtt.wire.EventJson;
 import io.watchkeeper.mqtt.wire.FixDecoder;
 import io.watchkeeper.core.engine.EngineSnapshot;
-import io.watchkeeper.server.durable.AckedInput;
+import io.watchkeeper.server.durable.Checkpointer;
+import io.watchkeeper.server.input.ArrivalClock;
+import io.watchkeeper.server.input.InputPipeline;
+import io.watchkeeper.server.input.LogPump;
+import io.watchkeeper.server.input.LoggedInput;
+import io.watchkeeper.server.input.OversizeInput;
+import io.watchkeeper.server.log.InputLog;
+import io.watchkeeper.server.log.MemoryLog;
+import io.watchkeeper.server.log.SegmentLog;
 import io.watchkeeper.server.durable.CheckpointStore;
 import io.watchkeeper.server.durable.Checkpointable;
 import io.watchkeeper.server.durable.Durability;
 import java.time.Clock;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +65,9 @@ public final class DetectorService implements AutoCloseable {
      */
     public static final int EVENT_PUBLISHER_IN_FLIGHT = 8192;
 
+    /** How long stopping may spend reading the rest of the log into the engine. */
+    private static final Duration DRAIN_PATIENCE = Duration.ofSeconds(10);
+
     private final Publisher publisher;
     private final Engine engine;
     private final DeadLetterCounter deadLetters;
@@ -63,14 +75,14 @@ public final class DetectorService implements AutoCloseable {
     private final AisTopicSource ais;
     private final VesselRegistry registry;
     private final Subscriber subscriber;
-    private final @Nullable AckedInput acked;
+    private final InputPipeline input;
     private final @Nullable CheckpointStore store;
     private volatile boolean closed;
 
     private DetectorService(Publisher publisher, Engine engine, DeadLetterCounter deadLetters, FixSource source,
                             AisTopicSource ais, VesselRegistry registry, Subscriber subscriber,
-                            @Nullable AckedInput acked, @Nullable CheckpointStore store) {
-        this.acked = acked;
+                            InputPipeline input, @Nullable CheckpointStore store) {
+        this.input = input;
         this.store = store;
         this.publisher = publisher;
         this.engine = engine;
@@ -190,38 +202,37 @@ public final class DetectorService implements AutoCloseable {
                 LOG.info("resumed {} vessels from checkpoint {} taken at {}", resumed.vessels().size(), store.file(),
                         java.time.Instant.ofEpochMilli(resumed.wallMillis()));
             }
+            InputLog log = openLog(durability, store, opened);
+            ArrivalClock arrival = new ArrivalClock(clock.millis());
             FixSource source = new FixSource(new FixDecoder(options.maxPayloadBytes()), engine::submit, deadLetters,
-                    clock);
-            AisTopicSource ais = new AisTopicSource(engine::submit, registry, deadLetters, clock, options.ais(),
+                    arrival);
+            AisTopicSource ais = new AisTopicSource(engine::submit, registry, deadLetters, arrival, options.ais(),
                     options.maxPayloadBytes());
-            if (resumed != null) {
-                try {
-                    InputState.restore(resumed.input(), ais, registry);
-                } catch (java.io.IOException e) {
-                    throw store.cannotResume(e);
-                }
-            }
+            long from = resumeInput(resumed, store, log, ais, registry);
             MessageHandler router = new TopicRouter(source, ais);
             MessageHandler input = metrics != null ? metrics.messagesIn(router) : router;
-            List<String> filters = List.of(Topics.dataFilter(), Topics.aisFilter());
-            AckedInput acked = null;
-            Subscriber subscriber;
-            if (durability.acknowledgeLate()) {
-                acked = new AckedInput(input, () -> InputState.capture(ais, registry), engine, setup, publisher,
-                        store, durability.checkpoints());
-                opened.add(acked);
-                subscriber = Subscriber.connectDurable(settings.withSessionExpiry(durability.sessionExpiry()),
-                        filters, acked);
-            } else {
-                subscriber = Subscriber.connect(settings, filters, input);
+            LogPump pump = new LogPump(log, from, input, arrival, engine::isClosed);
+            opened.add(pump);
+            Checkpointer checkpointer = null;
+            if (store != null) {
+                checkpointer = new Checkpointer(pump, log, engine, setup, publisher, store,
+                        at -> InputState.capture(ais, registry, at), durability.checkpointEvery());
+                opened.add(checkpointer);
             }
+            LoggedInput logged = new LoggedInput(log, clock, options.maxPayloadBytes(),
+                    (topic, payload) -> deadLetters.accept(OversizeInput.deadLetter(topic, payload,
+                            options.maxPayloadBytes(), clock.instant())));
+            opened.add(logged);
+            List<String> filters = List.of(Topics.dataFilter(), Topics.aisFilter());
+            ClientSettings inputSettings = durability.durableSession()
+                    ? settings.withSessionExpiry(durability.sessionExpiry()) : settings;
+            Subscriber subscriber = Subscriber.connectInline(inputSettings, filters, durability.durableSession(),
+                    logged);
             DetectorService service = new DetectorService(publisher, engine, deadLetters, source, ais, registry,
-                    subscriber, acked, store);
+                    subscriber, new InputPipeline(log, logged, pump, checkpointer), store);
             if (metrics != null) {
                 metrics.bindSubscriber(subscriber);
-                if (acked != null) {
-                    metrics.bindAckedInput(acked);
-                }
+                metrics.bindInput(service.input);
                 metrics.bindEngine(service::engineStats, watermark::latest);
             }
             return service;
@@ -252,6 +263,53 @@ public final class DetectorService implements AutoCloseable {
         return store;
     }
 
+    /** On disk beside the checkpoint when state is kept; in memory otherwise. */
+    private static InputLog openLog(Durability durability, @Nullable CheckpointStore store,
+                                    List<AutoCloseable> opened) {
+        InputLog log;
+        if (store == null || durability.stateDir() == null) {
+            log = new MemoryLog(durability.memoryLogBytes());
+        } else {
+            Path dir = Durability.logDir(durability.stateDir());
+            try {
+                log = SegmentLog.open(dir, durability.log());
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("cannot open the input log in " + dir + ": " + e.getMessage(), e);
+            }
+        }
+        opened.add(log);
+        return log;
+    }
+
+    /**
+     * Restores what the decoders held and returns where to read the log from: the checkpoint's position,
+     * or the log's start. A checkpoint past the log's end means the log was removed; then it starts over.
+     */
+    private static long resumeInput(@Nullable EngineSnapshot resumed, @Nullable CheckpointStore store,
+                                    InputLog log, AisTopicSource ais, VesselRegistry registry) {
+        if (resumed == null || store == null) {
+            return log.start();
+        }
+        long position;
+        try {
+            position = InputState.restore(resumed.input(), ais, registry);
+        } catch (java.io.IOException e) {
+            throw store.cannotResume(e);
+        }
+        if (position == InputState.NO_POSITION) {
+            return log.start();
+        }
+        if (position > log.end() || position < log.start()) {
+            LOG.warn("the checkpoint's input log position {} is outside the log ({}..{}); reading the log from "
+                    + "its start", position, log.start(), log.end());
+            return log.start();
+        }
+        if (position < log.end()) {
+            LOG.info("replaying the input log from position {} to {}", position, log.end());
+        }
+        return position;
+    }
+
     /** The engine, resumed from {@code resumed} if any; a checkpoint that does not fit is one clear line. */
     private static Engine startEngine(EngineConfig config, io.watchkeeper.core.engine.DetectionSetup setup,
             EventSink events, DeadLetterSink deadLetters, Clock clock, @Nullable EngineSnapshot resumed,
@@ -268,23 +326,24 @@ public final class DetectorService implements AutoCloseable {
 
     /** Ready to detect: subscribed to a connected broker, checkpoints succeeding, and not closed. */
     public boolean isUp() {
-        return !closed && subscriber.isConnected() && (acked == null || acked.isHealthy());
+        return !closed && subscriber.isConnected() && input.isHealthy();
     }
 
     /**
-     * Input is acknowledged only once {@code archive} has written the events, too (at most 30 s of
-     * waiting per checkpoint; see {@link AckedInput#alsoAwait}). Returns this.
+     * Checkpoints wait for {@code archive} to have written the events, too (at most 30 s per checkpoint;
+     * see {@link Checkpointer#alsoAwait}), so that after a crash the replayed log reaches the store as
+     * well. Returns this.
      */
     public DetectorService storingIn(@Nullable EventArchive archive) {
-        if (archive != null && acked != null) {
-            acked.alsoAwait(archive::awaitStored);
+        if (archive != null && input.checkpointer() != null) {
+            input.checkpointer().alsoAwait(archive::awaitStored);
         }
         return this;
     }
 
-    /** The late-acknowledging input, or null when input is acknowledged on receipt. */
-    public @Nullable AckedInput ackedInput() {
-        return acked;
+    /** The MQTT input: its log, receiver, reader and checkpointer. */
+    public InputPipeline input() {
+        return input;
     }
 
     public EngineStats engineStats() {
@@ -330,17 +389,32 @@ public final class DetectorService implements AutoCloseable {
     public void close() {
         closed = true;
         List<AutoCloseable> order = new ArrayList<>();
-        if (acked != null) {
-            order.add(() -> subscriber.stopDelivery());
-            order.add(acked);
+        order.add(input.receiver());
+        order.add(() -> drain(input));
+        if (input.checkpointer() != null) {
+            order.add(input.checkpointer());
         }
+        order.add(input.reader());
         order.add(subscriber);
         order.add(engine);
         order.add(publisher);
+        order.add(input.log());
         if (store != null) {
             order.add(store);
         }
         closeAll(order);
+    }
+
+    /**
+     * Reads what was acknowledged into the engine before stopping. From a log in memory that is the
+     * only chance; from one on disk it spares the next start a replay.
+     */
+    private static void drain(InputPipeline input) {
+        if (!input.reader().drain(DRAIN_PATIENCE)) {
+            LOG.warn("input log not read to its end within {}: {} records left{}", DRAIN_PATIENCE,
+                    input.reader().lag(), input.checkpointer() == null ? " and lost (no --state)"
+                            : "; the next start replays them");
+        }
     }
 
     private static void closeAll(List<AutoCloseable> resources) {

@@ -22,17 +22,26 @@ import java.util.TreeMap;
  */
 final class InputState {
 
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
+    /** Version 1 had no log position: it came before the input log, whose position then starts at its start. */
+    private static final int VERSION_WITHOUT_POSITION = 1;
+    /** What {@link #restore} returns when the state names no log position. */
+    static final long NO_POSITION = -1;
 
     private InputState() {
     }
 
-    /** Under the input's lock, so that it matches the engine's cut. */
-    static byte[] capture(AisTopicSource ais, VesselRegistry registry) {
+    /**
+     * On the log reader's thread, at the engine's cut.
+     *
+     * @param position the input log position of the cut: a restart replays the log from there
+     */
+    static byte[] capture(AisTopicSource ais, VesselRegistry registry, long position) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         StateOut out = new StateOut(bytes);
         try {
             out.writeInt(VERSION);
+            out.writeLong(position);
             Map<String, List<AisIngest.HeldLine>> held = ais.heldLines();
             out.writeInt(held.size());
             for (Map.Entry<String, List<AisIngest.HeldLine>> e : held.entrySet()) {
@@ -55,16 +64,21 @@ final class InputState {
         return bytes.toByteArray();
     }
 
-    /** Puts back what {@link #capture} saw; before the first message. Empty bytes: nothing to restore. */
-    static void restore(byte[] state, AisTopicSource ais, VesselRegistry registry) throws IOException {
+    /**
+     * Puts back what {@link #capture} saw; before the first message. Empty bytes: nothing to restore.
+     *
+     * @return the input log position to replay from, or {@link #NO_POSITION}
+     */
+    static long restore(byte[] state, AisTopicSource ais, VesselRegistry registry) throws IOException {
         if (state.length == 0) {
-            return;
+            return NO_POSITION;
         }
         StateIn in = new StateIn(new ByteArrayInputStream(state), id -> null);
         int version = in.readInt();
-        if (version != VERSION) {
+        if (version != VERSION && version != VERSION_WITHOUT_POSITION) {
             throw new IOException("input state format " + version + " is not " + VERSION);
         }
+        long position = version == VERSION ? in.readLong() : NO_POSITION;
         Map<String, List<AisIngest.HeldLine>> held = new TreeMap<>();
         int stations = in.readInt();
         for (int s = 0; s < stations; s++) {
@@ -81,6 +95,7 @@ final class InputState {
             registry.merge(read(in));
         }
         ais.restore(held);
+        return position;
     }
 
     private static void write(VesselInfo v, StateOut out) throws IOException {

@@ -3,8 +3,9 @@ package io.watchkeeper.server.cli;
 import io.watchkeeper.server.app.WebFront;
 import io.watchkeeper.server.config.Durations;
 import io.watchkeeper.server.config.WatchkeeperConfig;
-import io.watchkeeper.server.durable.AckedInput;
 import io.watchkeeper.server.durable.Durability;
+import io.watchkeeper.server.config.ByteSizes;
+import io.watchkeeper.server.log.LogSettings;
 import java.nio.file.Path;
 import org.jetbrains.annotations.Nullable;
 import picocli.CommandLine.Option;
@@ -28,19 +29,41 @@ final class WebOptions {
 
     @Option(names = "--state", paramLabel = "DIR",
             description = "Where the engine checkpoints every vessel's state, so that a restart, even after kill -9, "
-                    + "resumes with nothing lost or repeated (default: DIR of --data, then /state). 'none' keeps no "
-                    + "state; input is still acknowledged only after its events are published (docs/reliability.md).")
+                    + "resumes with nothing lost or repeated (default: DIR of --data, then /state). Input is kept in an "
+                    + "input log there until a checkpoint covers it. 'none' keeps no state and holds the input log in "
+                    + "memory (docs/reliability.md).")
     @Nullable String state;
 
     @Option(names = "--checkpoint-every", paramLabel = "DURATION", defaultValue = "2s",
-            description = "Longest time between checkpoints while input waits to be acknowledged (default ${DEFAULT-VALUE}).")
+            description = "Time between checkpoints while input comes; a restart replays at most about this much of "
+                    + "the input log (default ${DEFAULT-VALUE}).")
     String checkpointEvery;
+
+    @Option(names = "--log-max-size", paramLabel = "SIZE", defaultValue = "2g",
+            description = "Most disk the input log may use; when it is full, input waits unacknowledged (default "
+                    + "${DEFAULT-VALUE}).")
+    String logMaxSize;
+
+    @Option(names = "--log-segment-size", paramLabel = "SIZE", defaultValue = "64m",
+            description = "Size of one input log file, preallocated (1m to 2g; default ${DEFAULT-VALUE}).")
+    String logSegmentSize;
+
+    @Option(names = "--log-sync", paramLabel = "WHEN", defaultValue = "process",
+            description = "When input counts as safe and is acknowledged: 'process' once the operating system holds "
+                    + "it (survives kill -9), 'disk' once it is forced to disk in groups (survives power loss; "
+                    + "BENCHMARKS.md gives the cost). Default ${DEFAULT-VALUE}.")
+    String logSync;
+
+    @Option(names = "--log-retention", paramLabel = "DURATION", defaultValue = "0s",
+            description = "Keep input log files this long after checkpoints cover them, for replays (default "
+                    + "${DEFAULT-VALUE}: delete at once).")
+    String logRetention;
 
     @Option(names = "--store", paramLabel = "URL",
             description = "Event store: a JDBC URL (jdbc:postgresql://... or jdbc:sqlite:FILE), or 'none' (docs/store.md).")
     @Nullable String storeUrl;
 
-    /** Durable input session, late acknowledgement, and checkpoints under {@code --state}. */
+    /** Durable input session, checkpoints and the input log under {@code --state}. */
     Durability durability() {
         return durability(false);
     }
@@ -51,12 +74,21 @@ final class WebOptions {
      *               skip every fix as late
      */
     Durability durability(boolean replay) {
-        AckedInput.Settings every = new AckedInput.Settings(Durations.parse(checkpointEvery),
-                AckedInput.Settings.DEFAULTS.maxPending(), AckedInput.Settings.DEFAULTS.idle());
         boolean none = "none".equals(state) || state == null && replay;
         Durability d = none ? Durability.withoutState()
                 : Durability.stateIn(state != null ? Path.of(state) : dataDir.resolve("state"));
-        return d.withCheckpoints(every);
+        return d.withCheckpointEvery(Durations.parse(checkpointEvery)).withLog(logSettings());
+    }
+
+    /** The input log's flags; a bad value is one line naming the flag. */
+    LogSettings logSettings() {
+        LogSettings.Sync sync = switch (logSync.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "process" -> LogSettings.Sync.PROCESS;
+            case "disk" -> LogSettings.Sync.DISK;
+            default -> throw new IllegalArgumentException("--log-sync takes 'process' or 'disk', not '" + logSync + "'");
+        };
+        return new LogSettings(ByteSizes.parse(logSegmentSize), ByteSizes.parse(logMaxSize), sync,
+                Durations.parse(logRetention));
     }
 
     /**

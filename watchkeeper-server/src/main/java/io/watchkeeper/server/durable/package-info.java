@@ -1,6 +1,6 @@
 /**
- * Nothing lost across crashes: the detector's input is acknowledged to the broker only after a
- * checkpoint covers it ({@link io.watchkeeper.server.durable.AckedInput}), and checkpoints live in
- * files that survive {@code kill -9} ({@link io.watchkeeper.server.durable.CheckpointStore}).
+ * Nothing lost across crashes: checkpoints of the engine's state, each with the input log position it
+ * covers ({@link io.watchkeeper.server.durable.Checkpointer}), in files that survive {@code kill -9}
+ * ({@link io.watchkeeper.server.durable.CheckpointStore}).
  */
 package io.watchkeeper.server.durable;

@@ -250,26 +250,48 @@ public final class WatchkeeperMetrics implements AutoCloseable {
                 .description("Messages the embedded broker dropped (each drop is also a WARN line)").register(registry);
     }
 
-    /** The late-acknowledging input and its checkpoints (docs/reliability.md). */
-    public void bindAckedInput(io.watchkeeper.server.durable.AckedInput input) {
+    /** The input log, its reader and the checkpoints (docs/reliability.md). */
+    public void bindInput(io.watchkeeper.server.input.InputPipeline input) {
         Objects.requireNonNull(input, "input");
-        FunctionCounter.builder("watchkeeper.checkpoints", input, i -> i.checkpoints())
-                .description("Checkpoints completed: state saved, events settled, input acknowledged").register(registry);
-        FunctionCounter.builder("watchkeeper.checkpoint.failures", input, i -> i.failures())
-                .description("Checkpoints that failed; their input stayed unacknowledged for the next").register(registry);
-        FunctionCounter.builder("watchkeeper.input.acknowledged", input, i -> i.acknowledged())
-                .description("Input messages acknowledged to the broker after their checkpoint").register(registry);
-        FunctionCounter.builder("watchkeeper.checkpoint.store.lagging", input, i -> i.storeLagging())
-                .description("Checkpoints that acknowledged input although the event store had not written within 30 s")
+        var log = input.log();
+        var receiver = input.receiver();
+        var reader = input.reader();
+        FunctionCounter.builder("watchkeeper.input.appended", receiver, r -> r.appended())
+                .description("Input messages appended to the input log and acknowledged").register(registry);
+        FunctionCounter.builder("watchkeeper.input.oversized", receiver, r -> r.oversized())
+                .description("Input messages over the size limit, dead-lettered without entering the log")
                 .register(registry);
-        FunctionCounter.builder("watchkeeper.input.errors", input, i -> i.inputErrors())
-                .description("Input messages the input path failed on; acknowledged, never retried").register(registry);
-        Gauge.builder("watchkeeper.input.unacknowledged", input, i -> i.waiting())
-                .description("Input messages received and not yet acknowledged").register(registry);
-        Gauge.builder("watchkeeper.checkpoint.duration", input, i -> i.lastCheckpointMillis() / 1000.0)
-                .description("How long the last checkpoint took, barrier to acknowledgements").baseUnit("seconds")
+        Gauge.builder("watchkeeper.input.held", receiver, r -> r.held())
+                .description("Input messages held unacknowledged because the input log is full").register(registry);
+        Gauge.builder("watchkeeper.input.log.full", log, l -> l.isFull() ? 1 : 0)
+                .description("1 while the input log has no room (its size limit or the disk) and input waits")
                 .register(registry);
-        Gauge.builder("watchkeeper.checkpoint.size", input, i -> i.lastCheckpointBytes())
+        Gauge.builder("watchkeeper.input.log.size", log, l -> l.sizeBytes())
+                .description("Bytes the input log holds (on disk, or in memory without state)").baseUnit("bytes")
+                .register(registry);
+        Gauge.builder("watchkeeper.input.log.lag", reader, r -> r.lag())
+                .description("Input log not yet read into the engine (bytes on disk, records in memory)")
+                .register(registry);
+        FunctionCounter.builder("watchkeeper.input.read", reader, r -> r.records())
+                .description("Input log records read into the decoders and the engine").register(registry);
+        FunctionCounter.builder("watchkeeper.input.errors", reader, r -> r.inputErrors())
+                .description("Input messages the input path failed on; passed over, never retried").register(registry);
+        var checkpointer = input.checkpointer();
+        if (checkpointer == null) {
+            return;
+        }
+        FunctionCounter.builder("watchkeeper.checkpoints", checkpointer, c -> c.checkpoints())
+                .description("Checkpoints completed: events settled, state saved, input log released").register(registry);
+        FunctionCounter.builder("watchkeeper.checkpoint.failures", checkpointer, c -> c.failures())
+                .description("Checkpoints that failed; the input log keeps everything since the last good one")
+                .register(registry);
+        FunctionCounter.builder("watchkeeper.checkpoint.store.lagging", checkpointer, c -> c.storeLagging())
+                .description("Checkpoints that went on although the event store had not written within 30 s")
+                .register(registry);
+        Gauge.builder("watchkeeper.checkpoint.duration", checkpointer, c -> c.lastCheckpointMillis() / 1000.0)
+                .description("How long the last checkpoint took, cut to release").baseUnit("seconds")
+                .register(registry);
+        Gauge.builder("watchkeeper.checkpoint.size", checkpointer, c -> c.lastCheckpointBytes())
                 .description("Size of the last checkpoint file").baseUnit("bytes").register(registry);
     }
 
