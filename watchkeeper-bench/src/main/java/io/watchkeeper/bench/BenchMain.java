@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "watchkeeper-bench 0.1.0",
         description = "Benchmarks of Watchkeeper: end to end over MQTT, AIS decoding against gpsdecode, JMH micro-benchmarks, heap per vessel.",
-        subcommands = {E2eCommand.class, DecodeCommand.class, JmhCommand.class, HeapPerVessel.class, FleetCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {E2eCommand.class, io.watchkeeper.bench.log.LogLatencyCommand.class, DecodeCommand.class, JmhCommand.class, HeapPerVessel.class, FleetCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 measured (targets met or not), 1 setup failure, 2 usage error.",
                 "See BENCHMARKS.md at the repository root for recorded results and the exact commands."})
 public final class BenchMain implements Runnable {

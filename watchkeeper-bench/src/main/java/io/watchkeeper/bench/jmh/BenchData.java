@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /** Deterministic inputs shared by the benchmarks: original-format fixes from seeded stations. */
-final class BenchData {
+public final class BenchData {
 
     static final Instant T0 = Instant.ofEpochSecond(1_700_000_000L);
 
@@ -45,7 +45,7 @@ final class BenchData {
     }
 
     /** {@code count} original-format payloads as a station publishes them. */
-    static byte[][] payloads(int count) {
+    public static byte[][] payloads(int count) {
         StationSimulator sim = new StationSimulator("PORT1", 4, 2.0, 42);
         byte[][] out = new byte[count][];
         for (int i = 0; i < count; i++) {

@@ -242,7 +242,8 @@ public final class SegmentLog implements InputLog {
     @Override
     public void release(long position) {
         if (position > released) {
-            released = Math.min(position, committed);
+            // Never past what is on disk: a segment the group commit has yet to force must stay mapped.
+            released = Math.min(position, flusher == null ? committed : flusher.forced);
         }
         synchronized (this) {
             deleteReleased();
@@ -571,8 +572,9 @@ public final class SegmentLog implements InputLog {
                 new java.util.concurrent.ConcurrentLinkedQueue<>();
         private final Thread thread = new Thread(this, "wk-log-sync");
         private volatile boolean running = true;
-        /** Position up to which the active segment was forced. */
-        private long forced;
+        /** Position up to which everything was forced. */
+        private volatile long forced;
+        private long lastErrorLogNanos;
 
         private record Pending(long end, Runnable durable) {
         }
@@ -599,7 +601,18 @@ public final class SegmentLog implements InputLog {
                     LockSupport.parkNanos(this, 1_000_000L);
                     continue;
                 }
-                syncOnce();
+                try {
+                    syncOnce();
+                } catch (RuntimeException e) {
+                    // An fsync that fails (EIO, a full disk) acknowledges nothing: input waits, and we retry.
+                    long now = System.nanoTime();
+                    if (now - lastErrorLogNanos > 10_000_000_000L) {
+                        lastErrorLogNanos = now;
+                        LOG.error("input log {}: cannot force records to disk; their input stays unacknowledged "
+                                + "and is retried: {}", dir, e.toString());
+                    }
+                    LockSupport.parkNanos(this, 100_000_000L);
+                }
             }
         }
 

@@ -7,6 +7,7 @@ import io.watchkeeper.mqtt.broker.EmbeddedBroker;
 import io.watchkeeper.mqtt.client.Publisher;
 import io.watchkeeper.mqtt.client.Subscriber;
 import io.watchkeeper.mqtt.testing.ExternalTools;
+import io.watchkeeper.mqtt.testing.MosquittoBroker;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -84,6 +85,43 @@ class FaultInjectionIT {
         }
         System.out.printf("engine SIGKILL: killed after %,d of %,d events; %,d distinct events at the end, %,d repeats%n",
                 seenAtKill, reference.size(), ledger.size(), ledger.repeats());
+        assertThat(seenAtKill).as("killed mid-stream").isLessThan(reference.size());
+        assertSameEvents(ledger);
+    }
+
+    /**
+     * On a Mosquitto with no config file, the engine acknowledges every message as soon as its input log
+     * holds it, so the broker holds nothing for it; SIGKILL then leaves the unread tail in the log, and the
+     * restart replays it. The feed pauses while the engine is down: an unconfigured Mosquitto keeps only
+     * 1,000 messages for any offline session and drops the rest, whoever the subscriber is.
+     */
+    @Test
+    void killNineOnAnUnconfiguredMosquittoReplaysTheInputLogAndLosesNothing(@TempDir Path dir) throws Exception {
+        EventLedger ledger = new EventLedger();
+        int seenAtKill;
+        String second;
+        try (MosquittoBroker broker = MosquittoBroker.startUnconfigured();
+             Subscriber consumer = FaultRig.consumer(broker.address(), "consumer", ledger);
+             Publisher station = FaultRig.station(broker.address())) {
+            Process first = FaultRig.startEngine(dir, broker.address(), "first");
+            int half = recording.size() / 2;
+            FaultRig.feed(station, recording.subList(0, half));
+            FaultRig.kill9(first); // the broker acknowledged the first half; the engine may not have read it all
+            seenAtKill = ledger.size();
+            Process restarted = FaultRig.startEngine(dir, broker.address(), "second");
+            try {
+                FaultRig.feed(station, recording.subList(half, recording.size()));
+                FaultRig.awaitAll(ledger, reference.ids(), QUIET, AT_MOST);
+            } finally {
+                FaultRig.stop(restarted);
+            }
+            second = Files.readString(dir.resolve("second.err"));
+            assertThat(broker.log()).as("Mosquitto dropped nothing").doesNotContain("dropped");
+        }
+        System.out.printf("engine SIGKILL on an unconfigured Mosquitto: killed after %,d of %,d events; %,d distinct "
+                + "events at the end, %,d repeats; %s%n", seenAtKill, reference.size(), ledger.size(), ledger.repeats(),
+                second.lines().filter(l -> l.contains("replaying the input log")).findFirst()
+                        .orElse("the log was read to its end before the kill"));
         assertThat(seenAtKill).as("killed mid-stream").isLessThan(reference.size());
         assertSameEvents(ledger);
     }
