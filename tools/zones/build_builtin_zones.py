@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
-"""Builds Watchkeeper's built-in zone sets from the raw public data in shared/data/ports/.
+"""Builds Watchkeeper's built-in zone sets from the raw public data in data/ports/ (gzipped CSV and GeoJSON).
 
 Writes watchkeeper-server/src/main/resources/zones/{wpi,amsa,gfw-anchorages}.geojson.gz: GeoJSON
 FeatureCollections in the format ZoneGeoJson reads (see docs/zones.md), coordinates rounded to 5 decimals
 (about 1 m), gzip with a fixed timestamp so a rerun on the same input gives the same bytes.
 
-Usage (from the repository root; standard library only):
-    python3 tools/zones/build_builtin_zones.py [--data /work/shared/data] [--out watchkeeper-server/src/main/resources/zones]
+Usage (standard library only; the defaults are the repository's own folders, wherever it is run from):
+    python3 tools/zones/build_builtin_zones.py [--data data] [--out watchkeeper-server/src/main/resources/zones]
 """
 import argparse
 import csv
@@ -16,6 +16,8 @@ import json
 import os
 import sys
 
+# tools/zones/ sits two levels below the repository root.
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 DECIMALS = 5
 
 # WPI gives one position per port, usually to the nearest minute (about 1.8 km), so a radius below ~2 km
@@ -55,9 +57,9 @@ def valid(lat, lon):
 
 
 def build_wpi(data, out):
-    path = os.path.join(data, "ports/nga-world-port-index/UpdatedPub150.csv")
+    path = os.path.join(data, "ports/nga-world-port-index/UpdatedPub150.csv.gz")
     features, seen, skipped = [], set(), []
-    with open(path, encoding="utf-8-sig", newline="") as f:
+    with gzip.open(path, "rt", encoding="utf-8-sig", newline="") as f:
         for row in csv.DictReader(f):
             number = row["World Port Index Number"].strip()
             lat, lon = float(row["Latitude"]), float(row["Longitude"])
@@ -94,8 +96,8 @@ def clean_polygon(rings):
 
 
 def build_amsa(data, out):
-    path = os.path.join(data, "ports/amsa-port-visit-polygons/amsa_port_visit_polygons.geojson")
-    with open(path, encoding="utf-8") as f:
+    path = os.path.join(data, "ports/amsa-port-visit-polygons/amsa_port_visit_polygons.geojson.gz")
+    with gzip.open(path, "rt", encoding="utf-8") as f:
         source = json.load(f)
     # One zone per port: a shapefile with several shapes (Burnie has two) becomes one MultiPolygon.
     polygons, props_by_abbrev = {}, {}
@@ -117,9 +119,9 @@ def build_amsa(data, out):
 
 
 def build_gfw(data, out):
-    path = os.path.join(data, "ports/gfw-anchorage-labels/anchorage_overrides.csv")
+    path = os.path.join(data, "ports/gfw-anchorage-labels/anchorage_overrides.csv.gz")
     rows, invalid = {}, 0
-    with open(path, encoding="utf-8", newline="") as f:
+    with gzip.open(path, "rt", encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
             lat, lon = float(row["latitude"]), float(row["longitude"])
             if not valid(lat, lon):
@@ -140,8 +142,8 @@ def build_gfw(data, out):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data", default=os.environ.get("WATCHKEEPER_DATA", "/work/shared/data"))
-    parser.add_argument("--out", default="watchkeeper-server/src/main/resources/zones")
+    parser.add_argument("--data", default=os.path.join(ROOT, "data"))
+    parser.add_argument("--out", default=os.path.join(ROOT, "watchkeeper-server/src/main/resources/zones"))
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)
     build_wpi(args.data, args.out)

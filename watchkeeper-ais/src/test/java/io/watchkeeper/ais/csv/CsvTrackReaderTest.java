@@ -8,6 +8,7 @@ import io.watchkeeper.ais.source.LineInput;
 import io.watchkeeper.core.deadletter.RejectReason;
 import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.fix.VesselId;
+import io.watchkeeper.core.testing.TestData;
 import io.watchkeeper.core.vessel.VesselInfo;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 class CsvTrackReaderTest {
 
-    private static final Path DATA = io.watchkeeper.core.testing.SharedData.dir();
+    private static final Path DATA = TestData.dir();
     private final CsvTrackReader reader = new CsvTrackReader("test-site");
 
     @Test

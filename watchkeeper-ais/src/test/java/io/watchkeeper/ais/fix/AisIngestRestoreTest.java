@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.watchkeeper.ais.nmea.FramerSettings;
 import io.watchkeeper.core.deadletter.DeadLetter;
 import io.watchkeeper.core.fix.Fix;
-import io.watchkeeper.core.testing.SharedData;
+import io.watchkeeper.core.testing.TestData;
 import io.watchkeeper.core.vessel.VesselRegistry;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -42,7 +42,7 @@ class AisIngestRestoreTest {
     private static List<String> recording(int lines) throws IOException {
         List<String> out = new ArrayList<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(
-                SharedData.file("dma-aisabnormal/ais-sample-20131112T1200Z.txt.gz"))), StandardCharsets.ISO_8859_1))) {
+                TestData.file("dma-aisabnormal/ais-sample-20131112T1200Z.txt.gz"))), StandardCharsets.ISO_8859_1))) {
             for (String line = in.readLine(); line != null && out.size() < lines; line = in.readLine()) {
                 out.add(line);
             }

@@ -7,7 +7,7 @@ import io.watchkeeper.core.deadletter.DeadLetter;
 import io.watchkeeper.core.deadletter.RejectReason;
 import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.fix.VesselId;
-import io.watchkeeper.core.testing.SharedData;
+import io.watchkeeper.core.testing.TestData;
 import io.watchkeeper.core.vessel.VesselRegistry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -110,7 +110,7 @@ class AisIngestTest {
     void theDanishSampleGivesAFixForEveryPositionAndNamesForItsShips() throws IOException {
         String text;
         try (InputStream in = new GZIPInputStream(Files.newInputStream(
-                SharedData.file("dma-aisabnormal/ais-sample-20131112T1200Z.txt.gz")))) {
+                TestData.file("dma-aisabnormal/ais-sample-20131112T1200Z.txt.gz")))) {
             text = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
         }
         ingest.acceptLines(text);

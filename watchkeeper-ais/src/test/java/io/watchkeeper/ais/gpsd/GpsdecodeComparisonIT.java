@@ -14,6 +14,7 @@ import io.watchkeeper.ais.message.StaticDataReportB;
 import io.watchkeeper.ais.nmea.AisPayload;
 import io.watchkeeper.ais.nmea.FramerSettings;
 import io.watchkeeper.core.deadletter.RejectReason;
+import io.watchkeeper.core.testing.TestData;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,14 +35,14 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The proof: every AIS file in the shared data set, decoded by {@code gpsdecode -u -j} and by us
+ * The proof: every AIS file in the repository's data/, decoded by {@code gpsdecode -u -j} and by us
  * ({@link GpsdJson} lines), aligned message by message and compared field by field. Zero differences
  * are allowed except the deliberate ones in {@code DIFFERENCES-vs-gpsdecode.md}, each with a reason.
  */
 class GpsdecodeComparisonIT {
 
     private static final Path GPSDECODE = Path.of("/usr/bin/gpsdecode");
-    private static final Path DATA = io.watchkeeper.core.testing.SharedData.dir();
+    private static final Path DATA = TestData.dir();
     private static final List<String> FOLDERS = List.of("gpsd-ais", "libais", "pyais", "dma-aislib",
             "dma-aisabnormal", "gfw-ais-tools", "amsa-risky");
     /** How far ahead either side may be searched to resync after a message only one side has. */

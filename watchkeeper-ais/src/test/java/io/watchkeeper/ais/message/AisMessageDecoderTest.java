@@ -10,7 +10,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /**
- * Real sentences from /work/shared/data (gpsd-ais, gfw-ais-tools); expected values are what gpsd's
+ * Real sentences from the repository's data/ (gpsd-ais, gfw-ais-tools); expected values are what gpsd's
  * gpsdecode prints for the same sentences, an independent decoder.
  */
 class AisMessageDecoderTest {

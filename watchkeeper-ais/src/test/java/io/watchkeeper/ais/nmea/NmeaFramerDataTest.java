@@ -3,6 +3,7 @@ package io.watchkeeper.ais.nmea;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.watchkeeper.core.deadletter.RejectReason;
+import io.watchkeeper.core.testing.TestData;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,11 +21,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Every real recording in /work/shared/data through the framer: no exception, every line accounted for. */
+/** Every real NMEA recording in the repository's data/ through the framer: no exception, every line accounted for. */
 class NmeaFramerDataTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(NmeaFramerDataTest.class);
-    static final Path DATA = io.watchkeeper.core.testing.SharedData.dir();
+    static final Path DATA = TestData.dir();
     private static final List<String> FOLDERS = List.of("gpsd-ais", "libais", "pyais", "dma-aislib", "dma-aisabnormal",
             "gfw-ais-tools", "amsa-risky");
 

@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** One test per framing rule, on real lines from /work/shared/data where there is one. */
+/** One test per framing rule, on real lines from the repository's data/ where there is one. */
 class NmeaFramerTest {
 
     // gpsd-ais/sample.aivdm.sentences

@@ -3,6 +3,7 @@ package io.watchkeeper.ais.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.watchkeeper.core.testing.ManualClock;
+import io.watchkeeper.core.testing.TestData;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 class FileReplayTest {
 
-    private static final Path FILE = io.watchkeeper.core.testing.SharedData.file("dma-aislib/ais250.txt");
+    private static final Path FILE = TestData.file("dma-aislib/ais250.txt");
 
     @Test
     void handsEveryLineOnWithItsReceiveTimeAndReportsStats() throws IOException {

@@ -2,6 +2,7 @@ package io.watchkeeper.ais.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.watchkeeper.core.testing.TestData;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -18,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 class LineFilesTest {
 
-    private static final Path PLAIN = io.watchkeeper.core.testing.SharedData.file("dma-aislib/ais250.txt");
-    private static final Path GZIP = io.watchkeeper.core.testing.SharedData.file("dma-aisabnormal/ais-sample-micro.txt.gz");
+    private static final Path PLAIN = TestData.file("dma-aislib/ais250.txt");
+    private static final Path GZIP = TestData.file("dma-aisabnormal/ais-sample-micro.txt.gz");
 
     @Test
     void readsPlainFileLineByLine() throws IOException {

@@ -2,6 +2,7 @@ package io.watchkeeper.ais.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.watchkeeper.core.testing.TestData;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 class TcpLineSourceIT {
 
-    private static final Path DATA = io.watchkeeper.core.testing.SharedData.file("dma-aislib/ais250.txt");
+    private static final Path DATA = TestData.file("dma-aislib/ais250.txt");
     private static final Backoff FAST = new Backoff(Duration.ofMillis(20), Duration.ofMillis(200));
     private static final Duration PATIENCE = Duration.ofSeconds(5);
 

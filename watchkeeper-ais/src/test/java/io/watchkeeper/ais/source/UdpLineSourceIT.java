@@ -2,6 +2,7 @@ package io.watchkeeper.ais.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.watchkeeper.core.testing.TestData;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 class UdpLineSourceIT {
 
-    private static final Path DATA = io.watchkeeper.core.testing.SharedData.file("dma-aislib/ais250.txt");
+    private static final Path DATA = TestData.file("dma-aislib/ais250.txt");
     private static final Duration PATIENCE = Duration.ofSeconds(5);
 
     private final BlockingQueue<String> received = new LinkedBlockingQueue<>();

@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 public final class DecodeCommand implements Callable<Integer> {
 
     @Option(names = "--sample", paramLabel = "FILE",
-            defaultValue = "../shared/data/dma-aisabnormal/ais-sample-20131112T1200Z.txt.gz",
+            defaultValue = "data/dma-aisabnormal/ais-sample-20131112T1200Z.txt.gz",
             description = "Recording to repeat (plain or .gz; default: ${DEFAULT-VALUE}).")
     Path sample;
 

@@ -48,7 +48,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class AisDecodeBench {
 
-    @Param("../shared/data/dma-aisabnormal/ais-sample-20131112T1200Z.txt.gz")
+    @Param("data/dma-aisabnormal/ais-sample-20131112T1200Z.txt.gz")
     public String sample;
 
     @Param("10000")

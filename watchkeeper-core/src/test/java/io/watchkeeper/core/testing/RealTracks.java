@@ -21,7 +21,7 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
 
 /**
- * Real recordings from {@code shared/data} as fixes, each with a small hand-drawn zone set around where
+ * Real recordings from the repository's {@code data/} as fixes, each with a small hand-drawn zone set around where
  * its ships actually go (a port, berths, an anchorage, speed limits, a plain zone), so that the zone,
  * port-call, speeding and loitering detectors have zones to carry across a checkpoint.
  */
@@ -105,7 +105,7 @@ public final class RealTracks {
 
     private static List<String> lines(String relative) {
         try {
-            List<String> all = Files.readAllLines(SharedData.file(relative));
+            List<String> all = Files.readAllLines(TestData.file(relative));
             return all.subList(1, all.size());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

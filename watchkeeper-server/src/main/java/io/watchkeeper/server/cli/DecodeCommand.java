@@ -31,7 +31,7 @@ import picocli.CommandLine.Parameters;
                 "With --json, prints what 'gpsdecode -u -j' prints (gpsd's field names, unscaled), so the two diff.",
                 "A summary (messages per type, rejections per reason) goes to stderr."},
         footer = {"", "Examples:",
-                "  watchkeeper decode ../shared/data/dma-aisabnormal/ais-sample-20131112T1200Z.txt.gz | head",
+                "  watchkeeper decode data/dma-aisabnormal/ais-sample-20131112T1200Z.txt.gz | head",
                 "  diff <(watchkeeper decode --json FILE) <(gpsdecode -u -j < FILE)"})
 final class DecodeCommand implements Callable<Integer> {
 

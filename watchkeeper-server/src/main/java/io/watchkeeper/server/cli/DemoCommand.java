@@ -65,7 +65,7 @@ final class DemoCommand implements Callable<Integer> {
     boolean quiet;
 
     @Option(names = "--ais", paramLabel = "FILE",
-            description = "Replay this AIS NMEA recording (plain or gzip), e.g. ../shared/data/dma-aisabnormal/ais-sample-20131112T1200Z.txt.gz")
+            description = "Replay this AIS NMEA recording (plain or gzip), e.g. data/dma-aisabnormal/ais-sample-20131112T1200Z.txt.gz in the repository")
     String aisFile;
 
     @Option(names = "--ais-station", paramLabel = "NAME", defaultValue = "AIS1",

@@ -39,7 +39,7 @@ import picocli.CommandLine.Parameters;
                 "(header.ts) is the event time of the fix that caused it. (Except NMEA lines with no time of",
                 "their own: they take the time they are read.)"},
         footer = {"", "Examples:",
-                "  watchkeeper replay ../shared/data/solent-stonesoup/SolentAIS_20160112_130211.csv --zones builtin:wpi",
+                "  watchkeeper replay data/solent-stonesoup/SolentAIS_20160112_130211.csv --zones builtin:wpi",
                 "  watchkeeper replay recording.nmea.gz --zones my-port.geojson --rules my-rules.yaml --json > events.jsonl",
                 "", "Exit codes: 0 done (even with rejected lines: see the summary), 1 bad input or configuration, 2 bad usage."})
 final class ReplayCommand implements Callable<Integer> {

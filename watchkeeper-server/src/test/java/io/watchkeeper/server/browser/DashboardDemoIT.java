@@ -3,7 +3,7 @@ package io.watchkeeper.server.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.watchkeeper.core.testing.SharedData;
+import io.watchkeeper.core.testing.TestData;
 import io.watchkeeper.mqtt.testing.MosquittoPub;
 import io.watchkeeper.server.it.PackagedJar;
 import java.nio.file.Files;
@@ -39,7 +39,7 @@ class DashboardDemoIT {
     void aRealDemoShowsShipsEventsAndAHostileNameAsText(@TempDir Path dir) throws Exception {
         int mqtt = PackagedJar.freePort();
         int http = PackagedJar.freePort();
-        String recording = SharedData.file("dma-aisabnormal/ais-sample-20131112T1200Z.txt.gz").toString();
+        String recording = TestData.file("dma-aisabnormal/ais-sample-20131112T1200Z.txt.gz").toString();
         Process demo = PackagedJar.start(dir.resolve("out.txt"), dir.resolve("err.txt"), "demo", "-q", "--port",
                 String.valueOf(mqtt), "--http", String.valueOf(http), "--ais", recording, "--speed", "0", "--data",
                 dir.resolve("data").toString());

@@ -2,6 +2,7 @@ package io.watchkeeper.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.watchkeeper.core.testing.TestData;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
@@ -64,8 +65,7 @@ class MainTest {
         java.nio.file.Path rules = dir.resolve("rules.yaml");
         java.nio.file.Files.writeString(rules, "machines:\n  - name: slow\n    states: [a, b]\n    initial: a\n"
                 + "    transitions:\n      - {from: a, to: b, when: [{speedBelo: 3}]}\n");
-        String solent = io.watchkeeper.core.testing.SharedData.file(
-                "solent-stonesoup/SolentAIS_20160112_130211.csv").toString();
+        String solent = TestData.file("solent-stonesoup/SolentAIS_20160112_130211.csv").toString();
         assertThat(run("replay", solent, "--rules", rules.toString())).isEqualTo(1);
         assertThat(err.toString().strip()).isEqualTo("replay: " + rules + ":6:34: unknown condition 'speedBelo'; "
                 + "known: speedBelow, speedAbove, inZone, inZoneKind, shipType, navStatus, courseHeadingDiffAbove, "

@@ -3,7 +3,7 @@ package io.watchkeeper.server.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.watchkeeper.core.testing.SharedData;
+import io.watchkeeper.core.testing.TestData;
 import io.watchkeeper.mqtt.client.BrokerAddress;
 import io.watchkeeper.mqtt.client.ClientSettings;
 import io.watchkeeper.mqtt.client.Publisher;
@@ -26,7 +26,7 @@ import java.util.zip.GZIPInputStream;
 final class FaultRig {
 
     /** The Danish Maritime Authority's recording: 80,246 lines, 24,688 positions of 1,438 vessels, 5 minutes. */
-    static final Path RECORDING = SharedData.file("dma-aisabnormal/ais-sample-20131112T1200Z.txt.gz");
+    static final Path RECORDING = TestData.file("dma-aisabnormal/ais-sample-20131112T1200Z.txt.gz");
     static final String STATION = "DK";
 
     private FaultRig() {

@@ -8,7 +8,7 @@ import io.watchkeeper.core.deadletter.RejectReason;
 import io.watchkeeper.core.detect.Detector;
 import io.watchkeeper.core.event.Event;
 import io.watchkeeper.core.fix.VesselId;
-import io.watchkeeper.core.testing.SharedData;
+import io.watchkeeper.core.testing.TestData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +42,7 @@ class HostileInputProperties {
 
     private static Stream<String> lines(String file) {
         try {
-            return Files.readAllLines(SharedData.file(file), StandardCharsets.ISO_8859_1).stream()
+            return Files.readAllLines(TestData.file(file), StandardCharsets.ISO_8859_1).stream()
                     .filter(l -> !l.isBlank());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

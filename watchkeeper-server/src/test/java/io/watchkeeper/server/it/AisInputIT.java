@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.watchkeeper.ais.nmea.FramerSettings;
 import io.watchkeeper.core.engine.EngineConfig;
 import io.watchkeeper.core.fix.VesselId;
+import io.watchkeeper.core.testing.TestData;
 import io.watchkeeper.core.vessel.VesselInfo;
 import io.watchkeeper.mqtt.client.ClientSettings;
 import io.watchkeeper.mqtt.testing.MosquittoPub;
@@ -31,8 +32,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class AisInputIT {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final String DANISH =
-            io.watchkeeper.core.testing.SharedData.file("dma-aisabnormal/ais-sample-20131112T1200Z.txt.gz").toString();
+    private static final String DANISH = TestData.file("dma-aisabnormal/ais-sample-20131112T1200Z.txt.gz").toString();
 
     /** Real lines from the Danish sample: MMSI 219622000 moored (0.0 kn), with its $PGHP time. */
     private static final String MOORED = "\\si:AISD*3F\\\n$PGHP,1,2013,11,12,12,0,0,42,219,,2190047,1,39*2C\n"

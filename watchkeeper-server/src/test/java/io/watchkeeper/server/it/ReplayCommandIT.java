@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.watchkeeper.core.testing.SharedData;
+import io.watchkeeper.core.testing.TestData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code watchkeeper replay} as a user runs it: the packaged jar, real recordings, exit codes. */
 class ReplayCommandIT {
 
-    private static final String SOLENT = SharedData.file("solent-stonesoup/SolentAIS_20160112_130211.csv").toString();
+    private static final String SOLENT = TestData.file("solent-stonesoup/SolentAIS_20160112_130211.csv").toString();
 
     record Run(int exit, byte[] out, String err) {
     }

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.watchkeeper.core.testing.SharedData;
+import io.watchkeeper.core.testing.TestData;
 import io.watchkeeper.mqtt.testing.TestBroker;
 import java.io.IOException;
 import java.net.URI;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WebApiIT {
 
-    private static final String DANISH = SharedData.file("dma-aisabnormal/ais-sample-20131112T1200Z.txt.gz").toString();
+    private static final String DANISH = TestData.file("dma-aisabnormal/ais-sample-20131112T1200Z.txt.gz").toString();
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 

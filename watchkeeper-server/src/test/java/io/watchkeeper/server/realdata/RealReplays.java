@@ -5,7 +5,7 @@ import io.watchkeeper.ais.source.ProgressBar;
 import io.watchkeeper.core.deadletter.DeadLetterCounter;
 import io.watchkeeper.core.engine.EngineStats;
 import io.watchkeeper.core.event.Event;
-import io.watchkeeper.core.testing.SharedData;
+import io.watchkeeper.core.testing.TestData;
 import io.watchkeeper.core.vessel.VesselRegistry;
 import io.watchkeeper.server.app.DetectorSuite;
 import io.watchkeeper.server.app.Recording;
@@ -15,7 +15,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Replays a file of ../shared/data through a suite, as {@code watchkeeper replay} does. */
+/** Replays a file of the repository's data/ through a suite, as {@code watchkeeper replay} does. */
 final class RealReplays {
 
     record Result(List<Event> events, EngineStats stats, Recording recording, long rejected) {
@@ -39,7 +39,7 @@ final class RealReplays {
     static Result replay(String relative, DetectorSuite suite, FramerSettings framing) throws IOException {
         VesselRegistry registry = new VesselRegistry();
         DeadLetterCounter dead = new DeadLetterCounter(d -> { });
-        String path = SharedData.file(relative).toString();
+        String path = TestData.file(relative).toString();
         Recording rec = Recording.read(path, Recording.siteOf(path), registry, dead, framing,
                 ProgressBar.disabled(), Clock.systemUTC());
         List<Event> events = new ArrayList<>();
