@@ -66,6 +66,14 @@ final class AisTopicSource implements MessageHandler {
                     + "...", clock.instant()));
             return;
         }
+        acceptLines(station, payload);
+    }
+
+    /**
+     * NMEA lines of {@code station}, already known to be within the size limit: an {@code AIS/} message,
+     * or a line of a TCP or UDP input read back from the input log.
+     */
+    void acceptLines(String station, byte[] payload) {
         AisIngest ingest = stations.computeIfAbsent(station,
                 s -> new AisIngest(s, fixes, registry, deadLetters, clock, settings));
         // NMEA is ASCII; ISO-8859-1 maps any other byte to one char, so junk is kept for the dead letter.

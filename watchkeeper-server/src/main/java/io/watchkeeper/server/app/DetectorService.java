@@ -208,15 +208,17 @@ public final class DetectorService implements AutoCloseable {
                     arrival);
             AisTopicSource ais = new AisTopicSource(engine::submit, registry, deadLetters, arrival, options.ais(),
                     options.maxPayloadBytes());
-            long from = resumeInput(resumed, store, log, ais, registry);
-            MessageHandler router = new TopicRouter(source, ais);
+            AisTopicSource lineInputs = new AisTopicSource(engine::submit, registry, deadLetters, arrival,
+                    options.ais(), options.maxPayloadBytes());
+            long from = resumeInput(resumed, store, log, ais, lineInputs, registry);
+            MessageHandler router = new TopicRouter(source, ais, lineInputs);
             MessageHandler input = metrics != null ? metrics.messagesIn(router) : router;
             LogPump pump = new LogPump(log, from, input, arrival, engine::isClosed);
             opened.add(pump);
             Checkpointer checkpointer = null;
             if (store != null) {
                 checkpointer = new Checkpointer(pump, log, engine, setup, publisher, store,
-                        at -> InputState.capture(ais, registry, at), durability.checkpointEvery());
+                        at -> InputState.capture(ais, lineInputs, registry, at), durability.checkpointEvery());
                 opened.add(checkpointer);
             }
             LoggedInput logged = new LoggedInput(log, clock, options.maxPayloadBytes(),
@@ -286,13 +288,14 @@ public final class DetectorService implements AutoCloseable {
      * or the log's start. A checkpoint past the log's end means the log was removed; then it starts over.
      */
     private static long resumeInput(@Nullable EngineSnapshot resumed, @Nullable CheckpointStore store,
-                                    InputLog log, AisTopicSource ais, VesselRegistry registry) {
+                                    InputLog log, AisTopicSource ais, AisTopicSource lineInputs,
+                                    VesselRegistry registry) {
         if (resumed == null || store == null) {
             return log.start();
         }
         long position;
         try {
-            position = InputState.restore(resumed.input(), ais, registry);
+            position = InputState.restore(resumed.input(), ais, lineInputs, registry);
         } catch (java.io.IOException e) {
             throw store.cannotResume(e);
         }
@@ -365,7 +368,31 @@ public final class DetectorService implements AutoCloseable {
         return registry;
     }
 
-    /** Where fixes from other inputs (files, TCP, UDP, CSV) go: the engine, with backpressure. */
+    /**
+     * Where the lines of a TCP or UDP input go: into the input log, as {@code input/<name>}, read back into
+     * that input's own AIS decoder, so that what such a feed sent is not lost if the engine dies (it
+     * cannot send it again). When the log is full, the caller waits (TCP's flow control then slows the
+     * relay; a UDP sender's datagrams wait in the socket buffer).
+     */
+    public java.util.function.Consumer<String> lineInput(String name) {
+        String source = TopicRouter.INPUT_PREFIX + name;
+        InputLog log = input.log();
+        return line -> {
+            byte[] bytes = line.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            while (!closed) {
+                try {
+                    log.append(source, bytes, System.currentTimeMillis(), () -> { });
+                    return;
+                } catch (io.watchkeeper.server.log.LogFullException e) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
+                } catch (IllegalStateException e) {
+                    return; // the log closed: stopping
+                }
+            }
+        };
+    }
+
+    /** Where fixes from the file and CSV inputs go: the engine, with backpressure. */
     public void submit(Fix fix) {
         engine.submit(fix);
     }

@@ -24,13 +24,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import org.jetbrains.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs the inputs besides MQTT ({@code --input}, {@code inputs:}) into the engine. Files and CSV tracks
- * are read on a thread of their own, paced by their event time at {@code speed}; TCP and UDP sources
- * run on their sources' threads. Each input has its own {@link AisIngest}, touched only by its thread.
+ * are read on a thread of their own, paced by their event time at {@code speed}, straight into the
+ * engine: a file is its own log, read again from its start after a restart. TCP and UDP sources run on
+ * their sources' threads and, in {@code detect}, append their lines to the input log. Each input has its own {@link AisIngest}, touched only by its thread.
  */
 public final class InputRunner implements AutoCloseable {
 
@@ -48,11 +51,22 @@ public final class InputRunner implements AutoCloseable {
     public static InputRunner start(List<InputSpec> inputs, Consumer<Fix> fixes, VesselRegistry registry,
                                     DeadLetterSink deadLetters, FramerSettings settings, double speed, Clock clock)
             throws SocketException {
+        return start(inputs, fixes, null, registry, deadLetters, settings, speed, clock);
+    }
+
+    /**
+     * @param lines where a TCP or UDP input's lines go, given the input's name (the input log, so that a
+     *              feed that cannot resend loses nothing if the engine dies); null to decode them here
+     */
+    public static InputRunner start(List<InputSpec> inputs, Consumer<Fix> fixes,
+                                    @Nullable Function<String, Consumer<String>> lines, VesselRegistry registry,
+                                    DeadLetterSink deadLetters, FramerSettings settings, double speed, Clock clock)
+            throws SocketException {
         Objects.requireNonNull(inputs, "inputs");
         InputRunner runner = new InputRunner();
         try {
             for (InputSpec spec : inputs) {
-                runner.startOne(spec, fixes, registry, deadLetters, settings, speed, clock);
+                runner.startOne(spec, fixes, lines, registry, deadLetters, settings, speed, clock);
             }
         } catch (SocketException | RuntimeException e) {
             runner.close();
@@ -61,8 +75,9 @@ public final class InputRunner implements AutoCloseable {
         return runner;
     }
 
-    private void startOne(InputSpec spec, Consumer<Fix> fixes, VesselRegistry registry, DeadLetterSink deadLetters,
-                          FramerSettings settings, double speed, Clock clock) throws SocketException {
+    private void startOne(InputSpec spec, Consumer<Fix> fixes, @Nullable Function<String, Consumer<String>> lines,
+                          VesselRegistry registry, DeadLetterSink deadLetters, FramerSettings settings, double speed,
+                          Clock clock) throws SocketException {
         if (spec instanceof InputSpec.CsvFile csv) {
             Consumer<Fix> paced = paced(fixes, speed);
             reader(spec.name(), () -> readCsv(csv, paced, registry, deadLetters, clock));
@@ -73,11 +88,17 @@ public final class InputRunner implements AutoCloseable {
             reader(spec.name(), () -> readNmea(file, ingest, clock));
             return;
         }
-        AisIngest ingest = new AisIngest(spec.name(), fixes, registry, deadLetters, clock, settings);
+        Consumer<String> sink;
+        if (lines != null) {
+            sink = lines.apply(spec.name());
+        } else {
+            AisIngest ingest = new AisIngest(spec.name(), fixes, registry, deadLetters, clock, settings);
+            sink = ingest::accept;
+        }
         if (spec instanceof InputSpec.NmeaTcp tcp) {
-            running.add(TcpLineSource.start(tcp.host(), tcp.port(), (line, at) -> ingest.accept(line), clock)::close);
+            running.add(TcpLineSource.start(tcp.host(), tcp.port(), (line, at) -> sink.accept(line), clock)::close);
         } else if (spec instanceof InputSpec.NmeaUdp udp) {
-            running.add(UdpLineSource.start(udp.port(), (line, at) -> ingest.accept(line), clock)::close);
+            running.add(UdpLineSource.start(udp.port(), (line, at) -> sink.accept(line), clock)::close);
         }
     }
 

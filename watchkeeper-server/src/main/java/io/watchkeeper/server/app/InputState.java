@@ -36,27 +36,19 @@ final class InputState {
      *
      * @param position the input log position of the cut: a restart replays the log from there
      */
-    static byte[] capture(AisTopicSource ais, VesselRegistry registry, long position) {
+    static byte[] capture(AisTopicSource ais, AisTopicSource inputs, VesselRegistry registry, long position) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         StateOut out = new StateOut(bytes);
         try {
             out.writeInt(VERSION);
             out.writeLong(position);
-            Map<String, List<AisIngest.HeldLine>> held = ais.heldLines();
-            out.writeInt(held.size());
-            for (Map.Entry<String, List<AisIngest.HeldLine>> e : held.entrySet()) {
-                out.writeString(e.getKey());
-                out.writeInt(e.getValue().size());
-                for (AisIngest.HeldLine line : e.getValue()) {
-                    out.writeString(line.line());
-                    out.writeLong(line.readAtMillis());
-                }
-            }
+            writeHeld(ais.heldLines(), out);
             List<VesselInfo> infos = List.copyOf(registry.all());
             out.writeInt(infos.size());
             for (VesselInfo v : infos) {
                 write(v, out);
             }
+            writeHeld(inputs.heldLines(), out);
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a byte array does not fail
@@ -69,7 +61,8 @@ final class InputState {
      *
      * @return the input log position to replay from, or {@link #NO_POSITION}
      */
-    static long restore(byte[] state, AisTopicSource ais, VesselRegistry registry) throws IOException {
+    static long restore(byte[] state, AisTopicSource ais, AisTopicSource inputs, VesselRegistry registry)
+            throws IOException {
         if (state.length == 0) {
             return NO_POSITION;
         }
@@ -79,6 +72,31 @@ final class InputState {
             throw new IOException("input state format " + version + " is not " + VERSION);
         }
         long position = version == VERSION ? in.readLong() : NO_POSITION;
+        Map<String, List<AisIngest.HeldLine>> held = readHeld(in);
+        int vessels = in.readInt();
+        for (int i = 0; i < vessels; i++) {
+            registry.merge(read(in));
+        }
+        ais.restore(held);
+        if (version == VERSION) {
+            inputs.restore(readHeld(in));
+        }
+        return position;
+    }
+
+    private static void writeHeld(Map<String, List<AisIngest.HeldLine>> held, StateOut out) throws IOException {
+        out.writeInt(held.size());
+        for (Map.Entry<String, List<AisIngest.HeldLine>> e : held.entrySet()) {
+            out.writeString(e.getKey());
+            out.writeInt(e.getValue().size());
+            for (AisIngest.HeldLine line : e.getValue()) {
+                out.writeString(line.line());
+                out.writeLong(line.readAtMillis());
+            }
+        }
+    }
+
+    private static Map<String, List<AisIngest.HeldLine>> readHeld(StateIn in) throws IOException {
         Map<String, List<AisIngest.HeldLine>> held = new TreeMap<>();
         int stations = in.readInt();
         for (int s = 0; s < stations; s++) {
@@ -90,12 +108,7 @@ final class InputState {
             }
             held.put(station, lines);
         }
-        int vessels = in.readInt();
-        for (int i = 0; i < vessels; i++) {
-            registry.merge(read(in));
-        }
-        ais.restore(held);
-        return position;
+        return held;
     }
 
     private static void write(VesselInfo v, StateOut out) throws IOException {

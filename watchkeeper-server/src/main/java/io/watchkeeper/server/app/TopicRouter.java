@@ -4,20 +4,31 @@ import io.watchkeeper.mqtt.client.MessageHandler;
 import io.watchkeeper.mqtt.topic.Topics;
 import java.util.Objects;
 
-/** Sends {@code AIS/<station>} to the AIS handler and everything else (the {@code DATA/} tree) to the fix handler. */
+/**
+ * Sends {@code AIS/<station>} to the AIS handler, the lines of the TCP and UDP inputs
+ * ({@code input/<name>}, as the input log names them) to theirs, and everything else (the {@code DATA/}
+ * tree) to the fix handler.
+ */
 final class TopicRouter implements MessageHandler {
+
+    /** The input log's source prefix for lines of the TCP and UDP inputs. */
+    static final String INPUT_PREFIX = "input/";
 
     private final MessageHandler data;
     private final MessageHandler ais;
+    private final AisTopicSource inputs;
 
-    TopicRouter(MessageHandler data, MessageHandler ais) {
+    TopicRouter(MessageHandler data, MessageHandler ais, AisTopicSource inputs) {
         this.data = Objects.requireNonNull(data, "data");
         this.ais = Objects.requireNonNull(ais, "ais");
+        this.inputs = Objects.requireNonNull(inputs, "inputs");
     }
 
     @Override
     public void onMessage(String topic, byte[] payload) {
-        if (Topics.stationOfAis(topic).isPresent()) {
+        if (topic.startsWith(INPUT_PREFIX)) {
+            inputs.acceptLines(topic.substring(INPUT_PREFIX.length()), payload);
+        } else if (Topics.stationOfAis(topic).isPresent()) {
             ais.onMessage(topic, payload);
         } else {
             data.onMessage(topic, payload);

@@ -108,7 +108,7 @@ final class DetectCommand implements Callable<Integer> {
                      DetectorSuite suite, List<InputSpec> specs, FramerSettings ais, double pacing, Shutdown shutdown, Clock clock)
             throws Exception {
         try (DetectorService service = DetectorService.start(settings, options, clock).storingIn(front.archive());
-             InputRunner running = InputRunner.start(specs, service::submit, service.vessels(),
+             InputRunner running = InputRunner.start(specs, service::submit, service::lineInput, service.vessels(),
                      service.deadLetters(), ais, pacing, clock)) {
             front.serve(suite, service::engineStats, service::isUp, choice.address().toString());
             System.err.printf("watchkeeper detect: %d worker(s), connected to %s, %d other input(s)%s (Ctrl-C to stop)%n",

@@ -109,7 +109,7 @@ public final class SegmentLog implements InputLog {
         this.committed = active.base + offset;
         this.released = segments.firstKey();
         this.flusher = settings.sync() == LogSettings.Sync.DISK ? new Flusher() : null;
-        preallocator.prepare();
+        prepareSpare();
     }
 
     /**
@@ -185,9 +185,9 @@ public final class SegmentLog implements InputLog {
     /** Starts the next segment at the current end; refuses when the size limit or the disk says no. */
     private void roll() throws LogFullException {
         long base = active.base + offset;
-        if (allocatedBytes() + settings.segmentBytes() > settings.maxBytes()) {
+        if (!roomForNext()) {
             deleteReleased();
-            if (allocatedBytes() + settings.segmentBytes() > settings.maxBytes()) {
+            if (!roomForNext()) {
                 full = true;
                 throw new LogFullException(String.format(Locale.ROOT,
                         "input log %s is full: %,d bytes of at most %,d wait for a checkpoint to release them",
@@ -209,7 +209,20 @@ public final class SegmentLog implements InputLog {
         if (flusher != null) {
             flusher.rolled(previous);
         }
-        preallocator.prepare();
+        prepareSpare();
+    }
+
+    /** Whether the next segment fits the size limit: a spare made ahead already counts. */
+    private boolean roomForNext() {
+        long growth = preallocator.spareBytes() > 0 ? 0 : settings.segmentBytes();
+        return allocatedBytes() + growth <= settings.maxBytes();
+    }
+
+    /** Makes a spare segment ahead of the next roll, if the size limit has room for one. */
+    private void prepareSpare() {
+        if (allocatedBytes() + settings.segmentBytes() <= settings.maxBytes()) {
+            preallocator.prepare();
+        }
     }
 
     private long allocatedBytes() {
@@ -247,6 +260,7 @@ public final class SegmentLog implements InputLog {
         }
         synchronized (this) {
             deleteReleased();
+            prepareSpare();
         }
     }
 
