@@ -68,11 +68,13 @@ class FaultInjectionIT {
             Thread feeding = new Thread(() -> FaultRig.feed(station, recording), "feed");
             feeding.start();
             int killAt = reference.size() * 2 / 5;
-            await().atMost(AT_MOST).until(() -> ledger.size() >= killAt || !first.isAlive());
+            Path checkpoint = dir.resolve("data").resolve("state").resolve("engine.ckpt");
+            // Mid-stream, and after a first checkpoint, so that the restart resumes from it and replays the log.
+            await().atMost(AT_MOST).until(() -> ledger.size() >= killAt && Files.exists(checkpoint)
+                    || !first.isAlive());
             FaultRig.kill9(first);
             seenAtKill = ledger.size();
-            assertThat(dir.resolve("data").resolve("state").resolve("engine.ckpt"))
-                    .as("a checkpoint was on disk when the engine died").exists();
+            assertThat(checkpoint).as("a checkpoint was on disk when the engine died").exists();
 
             Process second = FaultRig.startEngine(dir, broker.address(), "second");
             try {
@@ -105,12 +107,12 @@ class FaultInjectionIT {
              Publisher station = FaultRig.station(broker.address())) {
             Process first = FaultRig.startEngine(dir, broker.address(), "first");
             int half = recording.size() / 2;
-            FaultRig.feed(station, recording.subList(0, half));
+            FaultRig.feedWaitingForEachAck(station, recording.subList(0, half));
             FaultRig.kill9(first); // the broker acknowledged the first half; the engine may not have read it all
             seenAtKill = ledger.size();
             Process restarted = FaultRig.startEngine(dir, broker.address(), "second");
             try {
-                FaultRig.feed(station, recording.subList(half, recording.size()));
+                FaultRig.feedWaitingForEachAck(station, recording.subList(half, recording.size()));
                 FaultRig.awaitAll(ledger, reference.ids(), QUIET, AT_MOST);
             } finally {
                 FaultRig.stop(restarted);

@@ -80,6 +80,18 @@ final class FaultRig {
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).orTimeout(5, TimeUnit.MINUTES).join();
     }
 
+    /**
+     * Publishes each report as the original system's stations did: one at a time, waiting for the broker's
+     * acknowledgement before the next. That is the pace an unconfigured Mosquitto is meant for; a
+     * pipelined burst can outrun any one subscriber's 20 messages in flight and 1,000 queued.
+     */
+    static void feedWaitingForEachAck(Publisher station, List<String> reports) {
+        for (String report : reports) {
+            station.publish("AIS/" + STATION, report.getBytes(StandardCharsets.ISO_8859_1))
+                    .orTimeout(30, TimeUnit.SECONDS).join();
+        }
+    }
+
     /** A consumer with a durable session on {@code EVENT/#}: it misses nothing while connected or away. */
     static Subscriber consumer(BrokerAddress broker, String clientId, EventLedger ledger) {
         return Subscriber.connectDurable(ClientSettings.of(broker, clientId).withSessionExpiry(Duration.ofHours(1)),
@@ -93,7 +105,10 @@ final class FaultRig {
     static Process startEngine(Path dir, BrokerAddress broker, String name) throws IOException {
         Process engine = PackagedJar.start(dir.resolve(name + ".out"), dir.resolve(name + ".err"), "detect", "-q",
                 "--broker", "tcp://" + broker, "--client-id", "wk-fault-engine", "--data",
-                dir.resolve("data").toString(), "--store", "none", "--zones", "builtin:wpi");
+                dir.resolve("data").toString(), "--store", "none", "--zones", "builtin:wpi",
+                // Checkpoints often, so that a fault mid-stream finds one on disk and the restart both
+                // resumes from it and replays the input log behind it.
+                "--checkpoint-every", "500ms");
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
                 Files.exists(dir.resolve(name + ".err"))
                         && Files.readString(dir.resolve(name + ".err")).contains("Ctrl-C to stop")

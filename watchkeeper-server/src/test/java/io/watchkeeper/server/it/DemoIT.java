@@ -41,7 +41,9 @@ class DemoIT {
 
             try (MosquittoSub events = MosquittoSub.start(port, "EVENT/#");
                  MosquittoSub data = MosquittoSub.start(port, "DATA/#")) {
-                await().atMost(Duration.ofSeconds(30)).until(() -> events.messages().size() >= 5);
+                // Both subscribers are separate processes: on a busy machine one may connect seconds later.
+                await().atMost(Duration.ofSeconds(30)).until(() -> events.messages().size() >= 5
+                        && !data.messages().isEmpty());
                 ObjectMapper mapper = new ObjectMapper();
                 for (MosquittoSub.Message m : events.messages()) {
                     JsonNode n = mapper.readTree(m.payload());
