@@ -41,6 +41,15 @@ public final class FixDecoder {
 
     private static final int MAX_CANONICAL_SITES = 4096;
 
+    /**
+     * Largest decimal exponent accepted in a number ({@code 1e-400} .. {@code 1e400}): wider than a double's
+     * range, so no real value is refused. Checked before any conversion: {@code 1e-700000000} reads as 0.0,
+     * passes every range check, and the exact decimal arithmetic of times then computes 10^700000000.
+     */
+    static final int MAX_EXPONENT = 400;
+    /** Longest number, in characters (Jackson's default, stated): with the exponent bound, decimals stay cheap. */
+    static final int MAX_NUMBER_LENGTH = 1000;
+
     private final JsonFactory json;
     private final int maxPayloadBytes;
     /**
@@ -60,7 +69,8 @@ public final class FixDecoder {
         }
         this.maxPayloadBytes = maxPayloadBytes;
         this.json = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).build())
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32)
+                        .maxNumberLength(MAX_NUMBER_LENGTH).build())
                 .build();
     }
 
@@ -221,11 +231,40 @@ public final class FixDecoder {
         if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
             throw new Invalid(RejectReason.INVALID_VALUE, field + " is not a number");
         }
+        if (t == JsonToken.VALUE_NUMBER_FLOAT) {
+            requireBoundedExponent(p, field);
+        }
         double d = p.getDoubleValue();
         if (!Double.isFinite(d)) {
             throw new Invalid(RejectReason.INVALID_VALUE, field + " is not finite");
         }
         return d;
+    }
+
+    /** Refuses an exponent beyond ±{@link #MAX_EXPONENT}, reading the token's characters in place. */
+    private static void requireBoundedExponent(JsonParser p, String field) throws IOException {
+        char[] text = p.getTextCharacters();
+        int end = p.getTextOffset() + p.getTextLength();
+        int e = p.getTextOffset();
+        while (e < end && text[e] != 'e' && text[e] != 'E') {
+            e++;
+        }
+        int i = e + 1;
+        if (i < end && (text[i] == '+' || text[i] == '-')) {
+            i++;
+        }
+        while (i < end - 1 && text[i] == '0') {
+            i++; // leading zeros say nothing: 1e-0000000000400 is 1e-400
+        }
+        long exponent = 0;
+        for (int j = i; j < end && exponent <= MAX_EXPONENT; j++) {
+            exponent = exponent * 10 + (text[j] - '0');
+        }
+        if (exponent > MAX_EXPONENT) {
+            String shown = new String(text, e, Math.min(end - e, 24));
+            throw new Invalid(RejectReason.INVALID_VALUE, field + " has the exponent " + shown
+                    + (end - e > 24 ? "..." : "") + ", beyond ±" + MAX_EXPONENT);
+        }
     }
 
     /** A null status is no status, not 0 ("under way using engine"), which {@code (int) NaN} would give. */

@@ -120,6 +120,41 @@ class FixDecoderTest {
         });
     }
 
+    /**
+     * {@code 1e-700000000} reads as 0.0 and passed the range check; the exact decimal arithmetic behind it then
+     * computed 10^700000000 and held the input for good. An exponent beyond ±400 is refused before any of that.
+     */
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource(delimiter = '|', value = {
+            "ts         | 1e-700000000", "ts | 1E+700000000", "ts | 1e-10000000", "ts | 17e-0000000000000000000401",
+            "lat        | 1e-700000000", "lon | -5E-999999999", "sog | 1e-2147483648", "cog | 1e99999999999999999999",
+            "heading    | 0.0e-401", "status | 1e-700000000",
+            "position.ts | 1e-700000000", "position.x | 1e-700000000", "position.y | -0.5e+700000000",
+    })
+    void anExtremeExponentIsRefusedAtOnceInEveryNumberField(String field, String number) {
+        String json = field.startsWith("position.")
+                ? "{\"boat_id\": 1, \"position\": {\"ts\": 1, \"x\": 1, \"y\": 2, \"" + field.substring(9) + "\": " + number + "}}"
+                : "{\"vessel\": \"1\", \"ts\": 1, \"lat\": 0, \"lon\": 0, \"" + field + "\": " + number + "}";
+
+        Decoded d = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(2),
+                () -> decode(json));
+
+        assertThat(d).isInstanceOfSatisfying(Decoded.Rejected.class, r -> {
+            assertThat(r.reason()).isEqualTo(RejectReason.INVALID_VALUE);
+            assertThat(r.detail()).contains(field).contains("exponent");
+        });
+    }
+
+    @Test
+    void exponentsUpTo400AndLongFractionsAreExactAndQuick() {
+        assertThat(accepted("{\"vessel\": \"1\", \"ts\": 17000000001230e-1, \"lat\": 1e-400, \"lon\": 0}").time())
+                .isEqualTo(Instant.ofEpochMilli(1_700_000_000_123L));
+        String tiny = "0." + "0".repeat(990) + "1";
+        Fix f = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(2),
+                () -> accepted("{\"boat_id\": 1, \"position\": {\"ts\": " + tiny + ", \"x\": " + tiny + ", \"y\": 0}}"));
+        assertThat(f.time()).isEqualTo(Instant.EPOCH);
+    }
+
     @Test
     void nanAndInfinityAreRejected() {
         assertThat(decode("{\"boat_id\": 1, \"position\": {\"x\": NaN, \"y\": 2, \"ts\": 1}}"))

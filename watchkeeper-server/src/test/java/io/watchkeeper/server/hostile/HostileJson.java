@@ -67,7 +67,7 @@ final class HostileJson {
         return Arbitraries.frequencyOf(
                 weighted(3, valid()), weighted(3, truncated()), weighted(2, nested()), weighted(3, wrongType()),
                 weighted(2, notFinite()), weighted(2, outOfRange()), weighted(3, farInTime()), weighted(1, huge()),
-                weighted(3, oddVesselNames()));
+                weighted(3, oddVesselNames()), weighted(3, extremeNumbers()));
     }
 
     private static net.jqwik.api.Tuple.Tuple2<Integer, Arbitrary<? extends Case>> weighted(int weight, Arbitrary<Case> a) {
@@ -256,6 +256,43 @@ final class HostileJson {
             Arbitrary<Case> tooLong = Combinators.combine(field, Arbitraries.integers().between(1001, 30_000)).as((name, n) ->
                     Case.rejected(name + " has " + n + " digits", f.with(name, "7".repeat(n)).json(), MALFORMED_JSON));
             return Arbitraries.oneOf(literal, huge, tooLong);
+        });
+    }
+
+    /**
+     * Every number field of both formats (times included) with an extreme exponent or digit count. Beyond
+     * ±400 the exponent is refused before any arithmetic; {@code 1e-700000000} once held the input for good.
+     * Within it, what underflows is a plain zero, and a 1000-character fraction is just a long number.
+     */
+    static Arbitrary<Case> extremeNumbers() {
+        return fields().flatMap(f -> {
+            List<String> all = new java.util.ArrayList<>(f.numeric());
+            all.add("ts");
+            Arbitrary<String> field = Arbitraries.of(all);
+            Arbitrary<String> mantissa = Arbitraries.oneOf(Arbitraries.of("1", "-2.5", "0", "0.0", "17", "-0"),
+                    Arbitraries.integers().between(1, 400).map(n -> "9".repeat(n)),
+                    Arbitraries.integers().between(1, 400).map(n -> "0." + "0".repeat(n) + "3"));
+            Arbitrary<String> bigExponent = Arbitraries.oneOf(
+                    Arbitraries.longs().between(401, Long.MAX_VALUE).map(String::valueOf),
+                    Arbitraries.integers().between(1, 400).map(n -> "0".repeat(n) + "401"),
+                    Arbitraries.integers().between(20, 500).map(n -> "9".repeat(n)));
+            Arbitrary<Case> beyond = Combinators.combine(field, mantissa, Arbitraries.of("e", "E", "e-", "E+", "e+", "E-"),
+                    bigExponent).as((name, m, e, x) -> {
+                        String v = m + e + x;
+                        String json = f.with(name, v).json();
+                        return v.length() > 1000 ? Case.rejected(name + " = " + v.length() + " chars", json, MALFORMED_JSON)
+                                : Case.rejected(name + " = " + v, json, INVALID_VALUE);
+                    });
+            Arbitrary<Case> underflow = Combinators.combine(field, Arbitraries.integers().between(330, 400),
+                    Arbitraries.of("1", "4.9", "17")).as((name, x, m) ->
+                    Case.accepted(name + " = " + m + "e-" + x, f.with(name, m + "e-" + x).json()));
+            Arbitrary<Case> longFraction = Combinators.combine(field, Arbitraries.integers().between(1, 1100)).as((name, n) -> {
+                String v = "0." + "0".repeat(n) + "1";
+                String json = f.with(name, v).json();
+                return v.length() > 1000 ? Case.rejected(name + " fraction of " + v.length(), json, MALFORMED_JSON)
+                        : Case.accepted(name + " fraction of " + v.length(), json);
+            });
+            return Arbitraries.oneOf(beyond, underflow, longFraction);
         });
     }
 
