@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import io.watchkeeper.core.deadletter.RejectReason;
+import io.watchkeeper.core.fix.ControlCharacters;
 import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.fix.VesselId;
 import java.io.IOException;
@@ -23,12 +24,16 @@ import org.jetbrains.annotations.Nullable;
  * <p>Two formats (DESIGN.md §1 and §3):
  * <ul>
  *   <li>original: {@code {"boat_id": 3, "position": {"ts": 1500000000.5, "x": 1.0, "y": 2.0, "port_id": "PORT1"}}};
- *       the boat is scoped by {@code port_id} (or the topic's station when absent), and the position
- *       object's exact bytes are kept so events echo it verbatim;</li>
+ *       the boat is scoped by the topic's station. A {@code port_id} must name that same station
+ *       ({@link RejectReason#PORT_MISMATCH} otherwise), so that under broker logins one station cannot speak
+ *       for another's boats; only a recording, which has no topic, lets it choose ({@link #decodeRecorded}).
+ *       The position object's exact bytes are kept so events echo it verbatim;</li>
  *   <li>native: {@code {"vessel": "244660000", "ts": <epoch ms or ISO-8601>, "lat": .., "lon": .., "sog": ..,
  *       "cog": .., "heading": .., "status": ..}}; vessel ids are global.</li>
  * </ul>
- * A streaming parser is used: it is several times cheaper than a tree, and it gives byte offsets
+ * No string of a fix, identities and the echoed text alike, may hold a control character
+ * ({@link ControlCharacters}): it is refused as {@link RejectReason#INVALID_VALUE}, and so is a topic station
+ * with one. A streaming parser is used: it is several times cheaper than a tree, and it gives byte offsets
  * for the verbatim echo. Thread-safe (the factory is; parsers are per call).
  */
 public final class FixDecoder {
@@ -75,16 +80,33 @@ public final class FixDecoder {
     }
 
     /**
-     * Decodes one payload.
+     * Decodes one payload published on {@code DATA/<station>}: the topic's station is the site of the fix.
      *
-     * @param station the station from the topic, used as the site when the payload names none
+     * @param station the station from the topic; an original report's {@code port_id}, if any, must equal it
      */
     public Decoded decode(String station, byte[] payload) {
+        return decode(station, payload, true);
+    }
+
+    /**
+     * Decodes one line of a recording, which has no topic: an original report's {@code port_id} is its site,
+     * and {@code site} is used when it names none.
+     */
+    public Decoded decodeRecorded(String site, byte[] payload) {
+        return decode(site, payload, false);
+    }
+
+    private Decoded decode(String station, byte[] payload, boolean bindToStation) {
         if (payload.length > maxPayloadBytes) {
             return reject(RejectReason.TOO_LARGE, "payload is " + payload.length + " bytes, limit " + maxPayloadBytes);
         }
+        int control = ControlCharacters.indexIn(station);
+        if (control >= 0) {
+            return reject(RejectReason.INVALID_VALUE, "the topic's station contains the control character "
+                    + ControlCharacters.name(station.charAt(control)));
+        }
         try (JsonParser p = json.createParser(payload)) {
-            return decodeObject(station, payload, p);
+            return decodeObject(station, payload, p, bindToStation);
         } catch (JsonProcessingException e) {
             return reject(RejectReason.MALFORMED_JSON, e.getOriginalMessage());
         } catch (IOException e) {
@@ -94,7 +116,8 @@ public final class FixDecoder {
         }
     }
 
-    private Decoded decodeObject(String station, byte[] payload, JsonParser p) throws IOException {
+    private Decoded decodeObject(String station, byte[] payload, JsonParser p, boolean bindToStation)
+            throws IOException {
         if (p.nextToken() != JsonToken.START_OBJECT) {
             throw new Invalid(RejectReason.UNKNOWN_FORMAT, "payload is not a JSON object");
         }
@@ -113,13 +136,17 @@ public final class FixDecoder {
                 case "cog" -> f.cog = numberOf(p, value, "cog");
                 case "heading" -> f.heading = numberOf(p, value, "heading");
                 case "status" -> f.status = statusOf(p, value);
-                default -> p.skipChildren();
+                default -> skipChecked(p, "an extra field");
             }
         }
         if (p.nextToken() != null) {
             throw new Invalid(RejectReason.MALFORMED_JSON, "trailing content after the JSON object");
         }
         if (f.boatId != null) {
+            if (bindToStation && f.portId != null && !f.portId.equals(station)) {
+                throw new Invalid(RejectReason.PORT_MISMATCH, "position.port_id \"" + f.portId
+                        + "\" is not the station of the topic, \"" + station + "\"");
+            }
             return original(canonicalSite(f.portId != null ? f.portId : station), f);
         }
         if (f.vesselId != null) {
@@ -142,7 +169,7 @@ public final class FixDecoder {
                 case "x" -> f.x = numberOf(p, v, "position.x");
                 case "y" -> f.y = numberOf(p, v, "position.y");
                 case "port_id" -> f.portId = textOf(p, v, "position.port_id");
-                default -> p.skipChildren();
+                default -> skipChecked(p, "an extra field of position");
             }
         }
         int end = (int) p.currentLocation().getByteOffset();
@@ -206,6 +233,41 @@ public final class FixDecoder {
         }
     }
 
+    /**
+     * Skips a field this decoder does not read, but not blindly: its text is echoed in events and stored, so its
+     * names and strings must hold no control character either.
+     *
+     * @param field how a refusal names the field: not by its name, which may be what is refused
+     */
+    private static void skipChecked(JsonParser p, String field) throws IOException {
+        String name = p.currentName();
+        int at = name == null ? -1 : ControlCharacters.indexIn(name);
+        if (at >= 0) {
+            throw new Invalid(RejectReason.INVALID_VALUE, field + " has a name with the control character "
+                    + ControlCharacters.name(name.charAt(at)));
+        }
+        JsonToken t = p.currentToken();
+        int depth = 0;
+        do {
+            if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+                depth++;
+            } else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+                depth--;
+            } else if (t == JsonToken.FIELD_NAME || t == JsonToken.VALUE_STRING) {
+                requireNoControl(p, field);
+            }
+        } while (depth > 0 && (t = p.nextToken()) != null);
+    }
+
+    private static void requireNoControl(JsonParser p, String field) throws IOException {
+        char[] text = p.getTextCharacters();
+        int at = ControlCharacters.indexIn(text, p.getTextOffset(), p.getTextLength());
+        if (at >= 0) {
+            throw new Invalid(RejectReason.INVALID_VALUE, field + " contains the control character "
+                    + ControlCharacters.name(text[at]));
+        }
+    }
+
     private static Id idOf(JsonParser p, JsonToken t, String field) throws IOException {
         if (t == JsonToken.VALUE_NUMBER_INT) {
             String digits = p.getText();
@@ -219,6 +281,7 @@ public final class FixDecoder {
             if (s.isEmpty() || s.length() > 64) {
                 throw new Invalid(RejectReason.INVALID_VALUE, field + " must be 1..64 characters");
             }
+            requireNoControl(p, field);
             return new Id(s, false);
         }
         throw new Invalid(RejectReason.INVALID_VALUE, field + " must be an integer or a string");
@@ -277,6 +340,7 @@ public final class FixDecoder {
         if (t != JsonToken.VALUE_STRING) {
             throw new Invalid(RejectReason.INVALID_VALUE, field + " is not a string");
         }
+        requireNoControl(p, field);
         return p.getText();
     }
 
@@ -287,6 +351,7 @@ public final class FixDecoder {
             return null; // as for the other fields: null is absent, refused as a missing field
         }
         if (t == JsonToken.VALUE_STRING) {
+            requireNoControl(p, field);
             Instant parsed;
             try {
                 parsed = Instant.parse(p.getText());

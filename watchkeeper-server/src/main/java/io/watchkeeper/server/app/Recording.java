@@ -121,7 +121,7 @@ public record Recording(List<Fix> fixes, Format format) {
                 if (line.isBlank()) {
                     continue;
                 }
-                Decoded d = decoder.decode(site, line.getBytes(StandardCharsets.UTF_8));
+                Decoded d = decoder.decodeRecorded(site, line.getBytes(StandardCharsets.UTF_8));
                 if (d instanceof Decoded.Accepted a) {
                     fixes.add(a.fix());
                 } else if (d instanceof Decoded.Rejected r) {

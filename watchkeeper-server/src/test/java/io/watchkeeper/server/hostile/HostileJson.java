@@ -67,7 +67,8 @@ final class HostileJson {
         return Arbitraries.frequencyOf(
                 weighted(3, valid()), weighted(3, truncated()), weighted(2, nested()), weighted(3, wrongType()),
                 weighted(2, notFinite()), weighted(2, outOfRange()), weighted(3, farInTime()), weighted(1, huge()),
-                weighted(3, oddVesselNames()), weighted(3, extremeNumbers()));
+                weighted(3, oddVesselNames()), weighted(3, extremeNumbers()), weighted(3, controlInStrings()),
+                weighted(1, portForged()));
     }
 
     private static net.jqwik.api.Tuple.Tuple2<Integer, Arbitrary<? extends Case>> weighted(int weight, Arbitrary<Case> a) {
@@ -86,6 +87,13 @@ final class HostileJson {
             } else {
                 copy.top.put(field, json);
             }
+            return copy;
+        }
+
+        /** An original report with this field in its position object, whether it had one or not. */
+        Fields withInPosition(String field, String json) {
+            Fields copy = new Fields(nativeFormat, new LinkedHashMap<>(top), new LinkedHashMap<>(position));
+            copy.position.put(field, json);
             return copy;
         }
 
@@ -151,7 +159,8 @@ final class HostileJson {
         Arbitrary<String> ts = Arbitraries.longs().between(NOW_MILLIS - 3 * HOUR, NOW_MILLIS + 59 * 60_000L)
                 .map(ms -> java.math.BigDecimal.valueOf(ms, 3).toPlainString());
         Arbitrary<String> xy = Arbitraries.doubles().between(-1000, 1000).ofScale(2).map(String::valueOf);
-        Arbitrary<String> port = Arbitraries.of("\"P1\"", "\"P2\"", null);
+        // A station may name itself in port_id, or not; naming another is a forgery (portForged).
+        Arbitrary<String> port = Arbitraries.of("\"" + Pipeline.DATA_STATION + "\"", null);
         return Combinators.combine(boat, ts, xy, xy, port).as((b, t, x, y, p) -> {
             Map<String, String> top = new LinkedHashMap<>();
             top.put("boat_id", b);
@@ -368,12 +377,18 @@ final class HostileJson {
                 b.append(String.format("\\u%04x", (int) c));
             }
             String json = f.with("vessel", b.append('"').toString()).json();
-            return name.length() <= 64 ? Case.accepted("vessel " + name.length() + " escaped units", json)
-                    : Case.rejected("vessel of " + name.length(), json, INVALID_VALUE);
+            boolean control = name.chars().anyMatch(Character::isISOControl);
+            return name.length() <= 64 && !control ? Case.accepted("vessel " + name.length() + " escaped units", json)
+                    : Case.rejected("vessel of " + name.length() + (control ? " with a control character" : ""), json,
+                            INVALID_VALUE);
         });
-        Arbitrary<Case> raw = Combinators.combine(nativeFields(), Arbitraries.strings().withCharRange('\u0080', '\uffff')
+        Arbitrary<Case> raw = Combinators.combine(nativeFields(), Arbitraries.strings().withCharRange('\u00a0', '\uffff')
                 .excludeChars(surrogates()).ofMinLength(1).ofMaxLength(20)).as((f, s) ->
                 Case.accepted("vessel raw UTF-8", f.with("vessel", "\"h" + s + "\"").json()));
+        // C1 controls are legal raw in JSON strings (only C0 must be escaped), and refused all the same.
+        Arbitrary<Case> rawC1 = Combinators.combine(nativeFields(), Arbitraries.chars().range('\u0080', '\u009f'))
+                .as((f, c) -> Case.rejected("vessel raw C1 " + (int) c, f.with("vessel", "\"h" + c + "\"").json(),
+                        INVALID_VALUE));
         Arbitrary<Case> control = Combinators.combine(nativeFields(), Arbitraries.chars().range('\u0000', '\u001f'))
                 .as((f, c) -> Case.rejected("vessel raw control " + (int) c, f.with("vessel", "\"h" + c + "\"").json(),
                         MALFORMED_JSON));
@@ -384,7 +399,38 @@ final class HostileJson {
                     bytes[json.indexOf("h@") + 1] = (byte) (int) b;
                     return Case.rejected("vessel with byte " + b, bytes, MALFORMED_JSON);
                 });
-        return Arbitraries.oneOf(escaped, raw, control, notUtf8);
+        return Arbitraries.oneOf(escaped, raw, rawC1, control, notUtf8);
+    }
+
+    /**
+     * A control character (C0, DEL or C1, escaped as JSON allows) in every string a fix can carry: its id, its
+     * port_id, an ISO time, and the extra fields that events echo and the store keeps. {@code "A\u0000"} once
+     * passed and stalled PostgreSQL later.
+     */
+    static Arbitrary<Case> controlInStrings() {
+        Arbitrary<Character> control = Arbitraries.oneOf(Arbitraries.chars().range('\u0000', '\u001f'),
+                Arbitraries.just('\u007f'), Arbitraries.chars().range('\u0080', '\u009f'));
+        Arbitrary<String> where = Arbitraries.of("id", "port_id", "ts", "extra value", "extra name", "nested");
+        return Combinators.combine(fields(), control, where, Arbitraries.integers().between(0, 5)).as((f, c, w, at) -> {
+            String s = "h-" + "x".repeat(at) + String.format("\\u%04x", (int) c) + "y";
+            String json = switch (w) {
+                case "id" -> f.with(f.idField(), '"' + s + '"').json();
+                case "port_id" -> f.nativeFormat() ? f.with("note", '"' + s + '"').json()
+                        : f.withInPosition("port_id", '"' + s + '"').json();
+                case "ts" -> f.with("ts", "\"2026-06-01T11:00:00Z" + String.format("\\u%04x", (int) c) + '"').json();
+                case "extra value" -> f.with("note", '"' + s + '"').json();
+                case "extra name" -> f.with("no" + String.format("\\u%04x", (int) c) + "te", "1").json();
+                default -> f.with("extra", "[1, {\"a\": [\"" + s + "\"]}]").json();
+            };
+            return Case.rejected("U+" + Integer.toHexString(c) + " in " + w, json, INVALID_VALUE);
+        });
+    }
+
+    /** An original report whose port_id names another station than its topic's: one station forging another's boats. */
+    static Arbitrary<Case> portForged() {
+        return Combinators.combine(originalFields(), Arbitraries.of("P1", "PORT2", "hostile2", "Hostile", "hostile "))
+                .as((f, port) -> Case.rejected("port_id " + port, f.withInPosition("port_id", '"' + port + '"').json(),
+                        RejectReason.PORT_MISMATCH));
     }
 
     private static char[] surrogates() {
