@@ -52,7 +52,7 @@ public final class FixDecoder {
      * passes every range check, and the exact decimal arithmetic of times then computes 10^700000000.
      */
     static final int MAX_EXPONENT = 400;
-    /** Longest number, in characters (Jackson's default, stated): with the exponent bound, decimals stay cheap. */
+    /** Most digits in a number (Jackson's default, stated): with the exponent bound, decimals stay cheap. */
     static final int MAX_NUMBER_LENGTH = 1000;
 
     private final JsonFactory json;
