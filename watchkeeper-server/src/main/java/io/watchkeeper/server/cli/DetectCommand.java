@@ -2,6 +2,7 @@ package io.watchkeeper.server.cli;
 
 import io.watchkeeper.ais.nmea.FramerSettings;
 import io.watchkeeper.server.app.InputRunner;
+import io.watchkeeper.server.config.Durations;
 import io.watchkeeper.server.config.InputSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ import io.watchkeeper.server.config.BrokerChoice;
 import io.watchkeeper.server.config.WatchkeeperConfig;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import org.jetbrains.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -47,6 +49,11 @@ final class DetectCommand implements Callable<Integer> {
 
     @Option(names = "--input", paramLabel = "[NAME=]KIND:WHERE", description = "An input besides MQTT (see below).")
     List<String> inputs = new ArrayList<>();
+
+    @Option(names = "--max-ahead", paramLabel = "DURATION",
+            description = "Refuse fixes timed further ahead of this machine's clock, as dead letters from_future "
+                    + "(default: input.maxAhead in --config, else 5m).")
+    @Nullable String maxAhead;
 
     @Option(names = "--speed", paramLabel = "X", defaultValue = "0",
             description = "Replay files at X times their recorded pace; 0 reads them as fast as possible (default).")
@@ -89,6 +96,9 @@ final class DetectCommand implements Callable<Integer> {
         FramerSettings ais = FramerSettings.defaults().withVerifyTagBlockChecksum(!noTagChecksum);
         DetectorSuite suite = DetectorSuite.from(config, zones.isEmpty() ? config.zones() : zones,
                 rules != null ? rules : config.rules() != null ? java.nio.file.Path.of(config.rules()) : null);
+        if (maxAhead != null) {
+            suite = suite.withMaxAhead(Durations.parse(maxAhead));
+        }
         Shutdown shutdown = new Shutdown();
         Clock clock = Clock.systemUTC();
         WebFront.Settings web = webOptions.settings(config, -1);
