@@ -35,8 +35,8 @@ import picocli.CommandLine.Option;
         footer = {"", "Inputs (repeatable; also 'inputs:' in --config):",
                 "  --input file:recording.nmea.gz     NMEA file, plain or gzip ('-' is stdin), paced by --speed",
                 "  --input tcp:HOST:PORT              NMEA-over-TCP relay (AIS-catcher, gpsd, rtl-ais); reconnects",
-                "  --input udp:PORT                   NMEA datagrams on loopback; udp:ADDR:PORT on that address",
-                "                                     (udp:0.0.0.0:PORT: every interface, with no login)",
+                "  --input udp:PORT                   NMEA datagrams, on loopback only",
+                "  --input udp:ADDR:PORT              on ADDR; 0.0.0.0 is every interface",
                 "  --input csv:tracks.csv             decoded positions (MarineCadastre, DMA, Solent, AMSA columns)",
                 "  --input NAME=KIND:WHERE            the same, with NAME as site and DEADLETTER/NAME"})
 final class DetectCommand implements Callable<Integer> {
