@@ -29,7 +29,14 @@ public enum RejectReason {
     /** A fragment that arrived out of order, twice, or after one of its group went missing. */
     FRAGMENT_SEQUENCE,
     /** A fragment group that never completed and was evicted after its timeout or for space. */
-    FRAGMENT_EXPIRED;
+    FRAGMENT_EXPIRED,
+    /**
+     * An original-format report whose {@code position.port_id} is not the station of its topic
+     * ({@code DATA/<station>}): a station speaks only for its own boats.
+     */
+    PORT_MISMATCH,
+    /** A fix whose event time is further ahead of the engine's clock than it allows ({@code input.maxAhead}). */
+    FROM_FUTURE;
 
     /** The label used in logs, metrics and dead-letter payloads. */
     public String label() {

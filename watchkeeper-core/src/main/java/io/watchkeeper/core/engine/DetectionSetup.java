@@ -34,8 +34,12 @@ public record DetectionSetup(List<Detector<?>> detectors, List<PairDetector> pai
                              VesselRegistry vessels, Duration sweepEvery, boolean wallClockFallback,
                              Consumer<Fix> fixTap, @org.jetbrains.annotations.Nullable Duration maxAhead) {
 
-    /** What {@code detect} and {@code demo} allow: receivers' clocks drift, but not by an hour. */
-    public static final Duration DEFAULT_MAX_AHEAD = Duration.ofHours(1);
+    /**
+     * What {@code detect} and {@code demo} allow unless configured: receivers' clocks drift by seconds, not by
+     * minutes. Each minute allowed is a minute for which one wrong fix can mute its vessel's real ones (they
+     * are older, so out of order) and run its source's timers early.
+     */
+    public static final Duration DEFAULT_MAX_AHEAD = Duration.ofMinutes(5);
 
     private static final Consumer<Fix> NO_TAP = f -> { };
 

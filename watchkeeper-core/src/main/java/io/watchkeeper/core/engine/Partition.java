@@ -193,8 +193,8 @@ final class Partition extends StageContext implements Stage {
         if (!fix.time().isAfter(now.plusMillis(maxAheadMillis))) {
             return false;
         }
-        deadLetters.accept(new DeadLetter(fix.site(), RejectReason.INVALID_VALUE, "event time " + fix.time()
-                + " is more than " + (maxAheadMillis / 60_000) + " min ahead of the clock (" + now + ")",
+        deadLetters.accept(new DeadLetter(fix.site(), RejectReason.FROM_FUTURE, "event time " + fix.time()
+                + " is more than " + java.time.Duration.ofMillis(maxAheadMillis) + " ahead of the clock (" + now + ")",
                 fix.toString(), now));
         return true;
     }

@@ -191,7 +191,7 @@ class EventTimeTest {
         d.feed(fix("B", "S", T0.plus(Duration.ofDays(400)), 51.0)); // a receiver with a wrong clock
 
         assertThat(d.deadLetters()).singleElement().satisfies(dl -> {
-            assertThat(dl.reason()).isEqualTo(io.watchkeeper.core.deadletter.RejectReason.INVALID_VALUE);
+            assertThat(dl.reason()).isEqualTo(io.watchkeeper.core.deadletter.RejectReason.FROM_FUTURE);
             assertThat(dl.detail()).contains("ahead of the clock");
         });
         assertThat(d.events()).as("A's 10-minute timer did not fire").isEmpty();

@@ -12,11 +12,6 @@ public final class EpochSeconds {
     private EpochSeconds() {
     }
 
-    /** Epoch seconds with millisecond precision. */
-    public static String format(Instant t) {
-        return BigDecimal.valueOf(t.toEpochMilli(), 3).toPlainString();
-    }
-
     /** Epoch seconds with microsecond precision, as a station's {@code time.time()} stamps its reports. */
     public static String formatMicros(Instant t) {
         long micros = Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000);

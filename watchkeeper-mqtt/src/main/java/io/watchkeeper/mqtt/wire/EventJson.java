@@ -16,14 +16,15 @@ import java.util.Map;
  * Writes events and dead letters as JSON, in the original system's envelope.
  *
  * <pre>{@code
- * {"header": {"type": "PORT1/STATETRANSITION", "ts": 1732661234.123, "id": 3},
+ * {"header": {"type": "PORT1/STATETRANSITION", "ts": 1732661234, "id": 3},
  *  "body":   {"boat_id": 3, "state": "resting", "position": {...as received...},
  *             "eventId": "...", "time": "2026-...Z", "site": "PORT1", "machine": "boat",
  *             "from": "moving", "to": "resting", "details": {}}}
  * }</pre>
  * The original fields come first and keep their types (a numeric {@code boat_id} stays a number;
- * {@code header.ts} is the detection wall-clock time in epoch seconds, like Python's
- * {@code time.time()}); the added fields follow, so existing consumers see nothing new they must handle.
+ * {@code header.ts} is the detection wall-clock time in whole epoch seconds, an integer as the original's
+ * {@code int(time.time())} printed it); the added fields follow, so existing consumers see nothing new they
+ * must handle. Sub-second precision, and the event time, are in {@code body.time}.
  * Thread-safe.
  */
 public final class EventJson {
@@ -39,8 +40,8 @@ public final class EventJson {
             g.writeStartObject();
             g.writeObjectFieldStart("header");
             g.writeStringField("type", e.site() + '/' + e.type());
-            g.writeFieldName("ts");
-            g.writeNumber(EpochSeconds.format(e.detectedAt()));
+            // An integer, never a fraction: consumers of the original read it as int(time.time()) gave it.
+            g.writeNumberField("ts", e.detectedAt().getEpochSecond());
             g.writeFieldName("id");
             writeId(g, e.vessel());
             g.writeEndObject();

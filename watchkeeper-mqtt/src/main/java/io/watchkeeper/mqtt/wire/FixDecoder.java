@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import io.watchkeeper.core.deadletter.RejectReason;
+import io.watchkeeper.core.fix.ControlCharacters;
 import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.fix.VesselId;
 import java.io.IOException;
@@ -23,12 +24,16 @@ import org.jetbrains.annotations.Nullable;
  * <p>Two formats (DESIGN.md §1 and §3):
  * <ul>
  *   <li>original: {@code {"boat_id": 3, "position": {"ts": 1500000000.5, "x": 1.0, "y": 2.0, "port_id": "PORT1"}}};
- *       the boat is scoped by {@code port_id} (or the topic's station when absent), and the position
- *       object's exact bytes are kept so events echo it verbatim;</li>
+ *       the boat is scoped by the topic's station. A {@code port_id} must name that same station
+ *       ({@link RejectReason#PORT_MISMATCH} otherwise), so that under broker logins one station cannot speak
+ *       for another's boats; only a recording, which has no topic, lets it choose ({@link #decodeRecorded}).
+ *       The position object's exact bytes are kept so events echo it verbatim;</li>
  *   <li>native: {@code {"vessel": "244660000", "ts": <epoch ms or ISO-8601>, "lat": .., "lon": .., "sog": ..,
  *       "cog": .., "heading": .., "status": ..}}; vessel ids are global.</li>
  * </ul>
- * A streaming parser is used: it is several times cheaper than a tree, and it gives byte offsets
+ * No string of a fix, identities and the echoed text alike, may hold a control character
+ * ({@link ControlCharacters}): it is refused as {@link RejectReason#INVALID_VALUE}, and so is a topic station
+ * with one. A streaming parser is used: it is several times cheaper than a tree, and it gives byte offsets
  * for the verbatim echo. Thread-safe (the factory is; parsers are per call).
  */
 public final class FixDecoder {
@@ -40,6 +45,15 @@ public final class FixDecoder {
     private static final double MAX_EPOCH_SECONDS = 32_503_680_000.0;
 
     private static final int MAX_CANONICAL_SITES = 4096;
+
+    /**
+     * Largest decimal exponent accepted in a number ({@code 1e-400} .. {@code 1e400}): wider than a double's
+     * range, so no real value is refused. Checked before any conversion: {@code 1e-700000000} reads as 0.0,
+     * passes every range check, and the exact decimal arithmetic of times then computes 10^700000000.
+     */
+    static final int MAX_EXPONENT = 400;
+    /** Most digits in a number (Jackson's default, stated): with the exponent bound, decimals stay cheap. */
+    static final int MAX_NUMBER_LENGTH = 1000;
 
     private final JsonFactory json;
     private final int maxPayloadBytes;
@@ -60,21 +74,39 @@ public final class FixDecoder {
         }
         this.maxPayloadBytes = maxPayloadBytes;
         this.json = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).build())
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32)
+                        .maxNumberLength(MAX_NUMBER_LENGTH).build())
                 .build();
     }
 
     /**
-     * Decodes one payload.
+     * Decodes one payload published on {@code DATA/<station>}: the topic's station is the site of the fix.
      *
-     * @param station the station from the topic, used as the site when the payload names none
+     * @param station the station from the topic; an original report's {@code port_id}, if any, must equal it
      */
     public Decoded decode(String station, byte[] payload) {
+        return decode(station, payload, true);
+    }
+
+    /**
+     * Decodes one line of a recording, which has no topic: an original report's {@code port_id} is its site,
+     * and {@code site} is used when it names none.
+     */
+    public Decoded decodeRecorded(String site, byte[] payload) {
+        return decode(site, payload, false);
+    }
+
+    private Decoded decode(String station, byte[] payload, boolean bindToStation) {
         if (payload.length > maxPayloadBytes) {
             return reject(RejectReason.TOO_LARGE, "payload is " + payload.length + " bytes, limit " + maxPayloadBytes);
         }
+        int control = ControlCharacters.indexIn(station);
+        if (control >= 0) {
+            return reject(RejectReason.INVALID_VALUE, "the topic's station contains the control character "
+                    + ControlCharacters.name(station.charAt(control)));
+        }
         try (JsonParser p = json.createParser(payload)) {
-            return decodeObject(station, payload, p);
+            return decodeObject(station, payload, p, bindToStation);
         } catch (JsonProcessingException e) {
             return reject(RejectReason.MALFORMED_JSON, e.getOriginalMessage());
         } catch (IOException e) {
@@ -84,7 +116,8 @@ public final class FixDecoder {
         }
     }
 
-    private Decoded decodeObject(String station, byte[] payload, JsonParser p) throws IOException {
+    private Decoded decodeObject(String station, byte[] payload, JsonParser p, boolean bindToStation)
+            throws IOException {
         if (p.nextToken() != JsonToken.START_OBJECT) {
             throw new Invalid(RejectReason.UNKNOWN_FORMAT, "payload is not a JSON object");
         }
@@ -103,13 +136,17 @@ public final class FixDecoder {
                 case "cog" -> f.cog = numberOf(p, value, "cog");
                 case "heading" -> f.heading = numberOf(p, value, "heading");
                 case "status" -> f.status = statusOf(p, value);
-                default -> p.skipChildren();
+                default -> skipChecked(p, "an extra field");
             }
         }
         if (p.nextToken() != null) {
             throw new Invalid(RejectReason.MALFORMED_JSON, "trailing content after the JSON object");
         }
         if (f.boatId != null) {
+            if (bindToStation && f.portId != null && !f.portId.equals(station)) {
+                throw new Invalid(RejectReason.PORT_MISMATCH, "position.port_id \"" + f.portId
+                        + "\" is not the station of the topic, \"" + station + "\"");
+            }
             return original(canonicalSite(f.portId != null ? f.portId : station), f);
         }
         if (f.vesselId != null) {
@@ -132,7 +169,7 @@ public final class FixDecoder {
                 case "x" -> f.x = numberOf(p, v, "position.x");
                 case "y" -> f.y = numberOf(p, v, "position.y");
                 case "port_id" -> f.portId = textOf(p, v, "position.port_id");
-                default -> p.skipChildren();
+                default -> skipChecked(p, "an extra field of position");
             }
         }
         int end = (int) p.currentLocation().getByteOffset();
@@ -196,6 +233,41 @@ public final class FixDecoder {
         }
     }
 
+    /**
+     * Skips a field this decoder does not read, but not blindly: its text is echoed in events and stored, so its
+     * names and strings must hold no control character either.
+     *
+     * @param field how a refusal names the field: not by its name, which may be what is refused
+     */
+    private static void skipChecked(JsonParser p, String field) throws IOException {
+        String name = p.currentName();
+        int at = name == null ? -1 : ControlCharacters.indexIn(name);
+        if (at >= 0) {
+            throw new Invalid(RejectReason.INVALID_VALUE, field + " has a name with the control character "
+                    + ControlCharacters.name(name.charAt(at)));
+        }
+        JsonToken t = p.currentToken();
+        int depth = 0;
+        do {
+            if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+                depth++;
+            } else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+                depth--;
+            } else if (t == JsonToken.FIELD_NAME || t == JsonToken.VALUE_STRING) {
+                requireNoControl(p, field);
+            }
+        } while (depth > 0 && (t = p.nextToken()) != null);
+    }
+
+    private static void requireNoControl(JsonParser p, String field) throws IOException {
+        char[] text = p.getTextCharacters();
+        int at = ControlCharacters.indexIn(text, p.getTextOffset(), p.getTextLength());
+        if (at >= 0) {
+            throw new Invalid(RejectReason.INVALID_VALUE, field + " contains the control character "
+                    + ControlCharacters.name(text[at]));
+        }
+    }
+
     private static Id idOf(JsonParser p, JsonToken t, String field) throws IOException {
         if (t == JsonToken.VALUE_NUMBER_INT) {
             String digits = p.getText();
@@ -209,6 +281,7 @@ public final class FixDecoder {
             if (s.isEmpty() || s.length() > 64) {
                 throw new Invalid(RejectReason.INVALID_VALUE, field + " must be 1..64 characters");
             }
+            requireNoControl(p, field);
             return new Id(s, false);
         }
         throw new Invalid(RejectReason.INVALID_VALUE, field + " must be an integer or a string");
@@ -221,11 +294,40 @@ public final class FixDecoder {
         if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
             throw new Invalid(RejectReason.INVALID_VALUE, field + " is not a number");
         }
+        if (t == JsonToken.VALUE_NUMBER_FLOAT) {
+            requireBoundedExponent(p, field);
+        }
         double d = p.getDoubleValue();
         if (!Double.isFinite(d)) {
             throw new Invalid(RejectReason.INVALID_VALUE, field + " is not finite");
         }
         return d;
+    }
+
+    /** Refuses an exponent beyond ±{@link #MAX_EXPONENT}, reading the token's characters in place. */
+    private static void requireBoundedExponent(JsonParser p, String field) throws IOException {
+        char[] text = p.getTextCharacters();
+        int end = p.getTextOffset() + p.getTextLength();
+        int e = p.getTextOffset();
+        while (e < end && text[e] != 'e' && text[e] != 'E') {
+            e++;
+        }
+        int i = e + 1;
+        if (i < end && (text[i] == '+' || text[i] == '-')) {
+            i++;
+        }
+        while (i < end - 1 && text[i] == '0') {
+            i++; // leading zeros say nothing: 1e-0000000000400 is 1e-400
+        }
+        long exponent = 0;
+        for (int j = i; j < end && exponent <= MAX_EXPONENT; j++) {
+            exponent = exponent * 10 + (text[j] - '0');
+        }
+        if (exponent > MAX_EXPONENT) {
+            String shown = new String(text, e, Math.min(end - e, 24));
+            throw new Invalid(RejectReason.INVALID_VALUE, field + " has the exponent " + shown
+                    + (end - e > 24 ? "..." : "") + ", beyond ±" + MAX_EXPONENT);
+        }
     }
 
     /** A null status is no status, not 0 ("under way using engine"), which {@code (int) NaN} would give. */
@@ -238,6 +340,7 @@ public final class FixDecoder {
         if (t != JsonToken.VALUE_STRING) {
             throw new Invalid(RejectReason.INVALID_VALUE, field + " is not a string");
         }
+        requireNoControl(p, field);
         return p.getText();
     }
 
@@ -248,6 +351,7 @@ public final class FixDecoder {
             return null; // as for the other fields: null is absent, refused as a missing field
         }
         if (t == JsonToken.VALUE_STRING) {
+            requireNoControl(p, field);
             Instant parsed;
             try {
                 parsed = Instant.parse(p.getText());

@@ -30,7 +30,9 @@ class FixDecoderTest {
     @Test
     void originalFormatIsDecodedAndItsPositionKeptVerbatim() {
         String position = "{\"ts\": 1500000000.25, \"x\": 1.5, \"y\": -2.0, \"port_id\": \"PYDATA-PORT2\"}";
-        Fix f = accepted("{\"boat_id\": 3, \"position\": " + position + "}");
+        Decoded d = decoder.decode("PYDATA-PORT2", ("{\"boat_id\": 3, \"position\": " + position + "}")
+                .getBytes(StandardCharsets.UTF_8));
+        Fix f = ((Decoded.Accepted) d).fix();
 
         assertThat(f.vessel()).isEqualTo(VesselId.scoped("PYDATA-PORT2", "3", true));
         assertThat(f.site()).isEqualTo("PYDATA-PORT2");
@@ -42,10 +44,71 @@ class FixDecoderTest {
 
     @Test
     void everyBoatOfAStationSharesOneSiteString() {
-        Fix a = accepted("{\"boat_id\": 1, \"position\": {\"ts\": 1, \"x\": 0, \"y\": 0, \"port_id\": \"PORT7\"}}");
-        Fix b = accepted("{\"boat_id\": 2, \"position\": {\"ts\": 1, \"x\": 0, \"y\": 0, \"port_id\": \"PORT7\"}}");
+        Fix a = accepted("{\"boat_id\": 1, \"position\": {\"ts\": 1, \"x\": 0, \"y\": 0, \"port_id\": \"PORT1\"}}");
+        Fix b = accepted("{\"boat_id\": 2, \"position\": {\"ts\": 1, \"x\": 0, \"y\": 0}}");
 
-        assertThat(b.vessel().scope()).isSameAs(a.vessel().scope()).isEqualTo("PORT7");
+        assertThat(b.vessel().scope()).isSameAs(a.vessel().scope()).isEqualTo("PORT1");
+    }
+
+    /** Under broker logins PORT1 may publish only on DATA/PORT1; its payload must not speak for PORT2's boats. */
+    @Test
+    void aPortIdOtherThanTheTopicsStationIsRefused() {
+        Decoded forged = decode("{\"boat_id\": 3, \"position\": {\"ts\": 1, \"x\": 0, \"y\": 0, \"port_id\": \"PORT2\"}}");
+
+        assertThat(forged).isInstanceOfSatisfying(Decoded.Rejected.class, r -> {
+            assertThat(r.reason()).isEqualTo(RejectReason.PORT_MISMATCH);
+            assertThat(r.detail()).contains("\"PORT2\"").contains("\"PORT1\"");
+        });
+        Fix own = accepted("{\"boat_id\": 3, \"position\": {\"ts\": 1, \"x\": 0, \"y\": 0, \"port_id\": \"PORT1\"}}");
+        assertThat(own.vessel()).isEqualTo(VesselId.scoped("PORT1", "3", true));
+        // A recording has no topic: there the report's own port_id is its site.
+        Decoded recorded = decoder.decodeRecorded("recording",
+                "{\"boat_id\": 3, \"position\": {\"ts\": 1, \"x\": 0, \"y\": 0, \"port_id\": \"PORT2\"}}"
+                        .getBytes(StandardCharsets.UTF_8));
+        assertThat(((Decoded.Accepted) recorded).fix().vessel()).isEqualTo(VesselId.scoped("PORT2", "3", true));
+    }
+
+    /** {@code {"vessel":"A\u0000"}} was accepted and later stalled PostgreSQL; every string of a fix is checked. */
+    @ParameterizedTest(name = "{0} with U+{1}")
+    @CsvSource(delimiter = '|', value = {
+            "vessel | 0000", "vessel | 001f", "vessel | 0009", "vessel | 007f", "vessel | 0085", "vessel | 009f",
+            "boat_id | 0000", "port_id | 000a", "ts | 0000", "extra value | 0000", "extra name | 0000",
+            "nested extra | 001b", "position extra | 0000",
+    })
+    void aControlCharacterInAnyStringIsRefused(String where, String hex) {
+        String c = "\\u" + hex;
+        String json = switch (where) {
+            case "vessel" -> "{\"vessel\": \"A" + c + "\", \"ts\": 1, \"lat\": 0, \"lon\": 0}";
+            case "boat_id" -> "{\"boat_id\": \"" + c + "3\", \"position\": {\"ts\": 1, \"x\": 0, \"y\": 0}}";
+            case "port_id" -> "{\"boat_id\": 3, \"position\": {\"ts\": 1, \"x\": 0, \"y\": 0, \"port_id\": \"PORT1" + c + "\"}}";
+            case "ts" -> "{\"vessel\": \"A\", \"ts\": \"2026-01-01T00:00:00Z" + c + "\", \"lat\": 0, \"lon\": 0}";
+            case "extra value" -> "{\"vessel\": \"A\", \"ts\": 1, \"lat\": 0, \"lon\": 0, \"note\": \"x" + c + "\"}";
+            case "extra name" -> "{\"vessel\": \"A\", \"ts\": 1, \"lat\": 0, \"lon\": 0, \"n" + c + "\": 1}";
+            case "nested extra" -> "{\"vessel\": \"A\", \"ts\": 1, \"lat\": 0, \"lon\": 0, \"n\": [1, {\"a\": [\"" + c + "\"]}]}";
+            default -> "{\"boat_id\": 3, \"position\": {\"ts\": 1, \"x\": 0, \"y\": 0, \"note\": {\"a\": \"" + c + "\"}}}";
+        };
+
+        assertThat(decode(json)).as(json).isInstanceOfSatisfying(Decoded.Rejected.class, r -> {
+            assertThat(r.reason()).isEqualTo(RejectReason.INVALID_VALUE);
+            assertThat(r.detail()).contains("control character U+" + hex.toUpperCase(java.util.Locale.ROOT));
+            assertThat(r.detail().chars().noneMatch(Character::isISOControl)).isTrue();
+        });
+    }
+
+    @Test
+    void aTopicStationWithAControlCharacterIsRefused() {
+        Decoded d = decoder.decode("PORT\u0001", "{\"vessel\": \"A\", \"ts\": 1, \"lat\": 0, \"lon\": 0}"
+                .getBytes(StandardCharsets.UTF_8));
+
+        assertThat(d).isInstanceOfSatisfying(Decoded.Rejected.class,
+                r -> assertThat(r.detail()).isEqualTo("the topic's station contains the control character U+0001"));
+    }
+
+    @Test
+    void textBeyondControlCharactersStaysAccepted() {
+        Fix f = accepted("{\"vessel\": \"\u00e6\u00f8\u00e5 \u00a0\u4e2d\", \"ts\": 1, \"lat\": 0, \"lon\": 0, \"note\": [\"ok\"]}");
+
+        assertThat(f.vessel().id()).isEqualTo("æøå \u00a0中");
     }
 
     @Test
@@ -118,6 +181,41 @@ class FixDecoderTest {
             assertThat(r.reason()).isEqualTo(reason);
             assertThat(r.detail()).isNotBlank();
         });
+    }
+
+    /**
+     * {@code 1e-700000000} reads as 0.0 and passed the range check; the exact decimal arithmetic behind it then
+     * computed 10^700000000 and held the input for good. An exponent beyond ±400 is refused before any of that.
+     */
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource(delimiter = '|', value = {
+            "ts         | 1e-700000000", "ts | 1E+700000000", "ts | 1e-10000000", "ts | 17e-0000000000000000000401",
+            "lat        | 1e-700000000", "lon | -5E-999999999", "sog | 1e-2147483648", "cog | 1e99999999999999999999",
+            "heading    | 0.0e-401", "status | 1e-700000000",
+            "position.ts | 1e-700000000", "position.x | 1e-700000000", "position.y | -0.5e+700000000",
+    })
+    void anExtremeExponentIsRefusedAtOnceInEveryNumberField(String field, String number) {
+        String json = field.startsWith("position.")
+                ? "{\"boat_id\": 1, \"position\": {\"ts\": 1, \"x\": 1, \"y\": 2, \"" + field.substring(9) + "\": " + number + "}}"
+                : "{\"vessel\": \"1\", \"ts\": 1, \"lat\": 0, \"lon\": 0, \"" + field + "\": " + number + "}";
+
+        Decoded d = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(2),
+                () -> decode(json));
+
+        assertThat(d).isInstanceOfSatisfying(Decoded.Rejected.class, r -> {
+            assertThat(r.reason()).isEqualTo(RejectReason.INVALID_VALUE);
+            assertThat(r.detail()).contains(field).contains("exponent");
+        });
+    }
+
+    @Test
+    void exponentsUpTo400AndLongFractionsAreExactAndQuick() {
+        assertThat(accepted("{\"vessel\": \"1\", \"ts\": 17000000001230e-1, \"lat\": 1e-400, \"lon\": 0}").time())
+                .isEqualTo(Instant.ofEpochMilli(1_700_000_000_123L));
+        String tiny = "0." + "0".repeat(990) + "1";
+        Fix f = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(2),
+                () -> accepted("{\"boat_id\": 1, \"position\": {\"ts\": " + tiny + ", \"x\": " + tiny + ", \"y\": 0}}"));
+        assertThat(f.time()).isEqualTo(Instant.EPOCH);
     }
 
     @Test

@@ -31,6 +31,7 @@ import java.nio.file.Path;
 import io.watchkeeper.server.config.ConfigException;
 import io.watchkeeper.server.config.SettingsBinder;
 import io.watchkeeper.server.config.WatchkeeperConfig;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -48,7 +49,8 @@ import org.jetbrains.annotations.Nullable;
  * <p>Each built-in is listed once in {@link #BUILT_INS} with its YAML key, default settings and
  * constructor; the YAML binder, {@code watchkeeper machines} and the docs all read that list.
  */
-public record DetectorSuite(List<Detector<?>> detectors, List<PairDetector> pairs, ZoneLookup zones) {
+public record DetectorSuite(List<Detector<?>> detectors, List<PairDetector> pairs, ZoneLookup zones,
+                            Duration maxAhead) {
 
     /** A built-in detector: its key under {@code detectors:}, its default settings, and how to make it. */
     public record BuiltIn<R extends Record>(String key, R defaults, Function<R, Object> factory) {
@@ -78,6 +80,20 @@ public record DetectorSuite(List<Detector<?>> detectors, List<PairDetector> pair
         detectors = List.copyOf(detectors);
         pairs = List.copyOf(pairs);
         Objects.requireNonNull(zones, "zones");
+        Objects.requireNonNull(maxAhead, "maxAhead");
+        if (maxAhead.isNegative()) {
+            throw new IllegalArgumentException("maxAhead must not be negative, was " + maxAhead);
+        }
+    }
+
+    /** These detectors, allowing live fixes {@link DetectionSetup#DEFAULT_MAX_AHEAD} ahead of the clock. */
+    public DetectorSuite(List<Detector<?>> detectors, List<PairDetector> pairs, ZoneLookup zones) {
+        this(detectors, pairs, zones, DetectionSetup.DEFAULT_MAX_AHEAD);
+    }
+
+    /** The same detectors; a live run refuses fixes further than {@code d} ahead of the clock. */
+    public DetectorSuite withMaxAhead(Duration d) {
+        return new DetectorSuite(detectors, pairs, zones, d);
     }
 
     /** Every built-in with its defaults, the given motion band, no zones. */
@@ -95,7 +111,8 @@ public record DetectorSuite(List<Detector<?>> detectors, List<PairDetector> pair
      *     built-in one
      */
     public static DetectorSuite from(WatchkeeperConfig config, List<String> zoneSpecs, @Nullable Path rules) {
-        return build(config.motion().toSpeedProfile(), config.detectors(), zoneSpecs, rules);
+        return build(config.motion().toSpeedProfile(), config.detectors(), zoneSpecs, rules)
+                .withMaxAhead(config.input().maxAheadOrDefault());
     }
 
     private static DetectorSuite build(SpeedProfile motion, @Nullable JsonNode blocks, List<String> zoneSpecs,
@@ -180,13 +197,13 @@ public record DetectorSuite(List<Detector<?>> detectors, List<PairDetector> pair
 
     /**
      * The engine's view: these detectors, this static data, and how time advances. A live run
-     * ({@code wallClockFallback}) also refuses fixes more than an hour ahead of the clock; a replay
-     * runs on its recording's own time and accepts any.
+     * ({@code wallClockFallback}) also refuses fixes more than {@link #maxAhead} ahead of the clock; a
+     * replay runs on its recording's own time ({@link Recording} refuses the future there).
      */
     public DetectionSetup setup(VesselRegistry vessels, boolean wallClockFallback) {
         return DetectionSetup.of(detectors).withPairDetectors(pairs).withZones(zones).withVessels(vessels)
                 .withWallClockFallback(wallClockFallback)
-                .withMaxAhead(wallClockFallback ? DetectionSetup.DEFAULT_MAX_AHEAD : null);
+                .withMaxAhead(wallClockFallback ? maxAhead : null);
     }
 
     /** The state-machine definitions the suite's detectors run, in detector order. */

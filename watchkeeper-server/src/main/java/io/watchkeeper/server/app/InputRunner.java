@@ -98,7 +98,7 @@ public final class InputRunner implements AutoCloseable {
         if (spec instanceof InputSpec.NmeaTcp tcp) {
             running.add(TcpLineSource.start(tcp.host(), tcp.port(), (line, at) -> sink.accept(line), clock)::close);
         } else if (spec instanceof InputSpec.NmeaUdp udp) {
-            running.add(UdpLineSource.start(udp.port(), (line, at) -> sink.accept(line), clock)::close);
+            running.add(UdpLineSource.start(udp.address(), udp.port(), (line, at) -> sink.accept(line), clock)::close);
         }
     }
 

@@ -11,6 +11,7 @@ import io.watchkeeper.ais.source.LineInput;
 import io.watchkeeper.ais.source.ProgressBar;
 import io.watchkeeper.core.deadletter.DeadLetter;
 import io.watchkeeper.core.deadletter.DeadLetterSink;
+import io.watchkeeper.core.deadletter.RejectReason;
 import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.vessel.VesselInfo;
 import io.watchkeeper.core.vessel.VesselRegistry;
@@ -20,6 +21,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,11 +46,14 @@ public record Recording(List<Fix> fixes, Format format) {
 
     /**
      * @param site        the site of its fixes (NMEA and CSV; JSON lines may name their own)
-     * @param untimedAt   receive time for NMEA lines without one of their own
+     * @param untimedAt   receive time for NMEA lines without one of their own, and the clock the recording
+     *                    cannot be ahead of: a fix timed more than {@code maxAhead} after it is a dead letter
+     *                    {@code from_future} (year 3000 is a unit mistake or a wrong clock, not a recording)
      * @throws IOException if the file cannot be read
      */
     public static Recording read(String pathOrDash, String site, VesselRegistry registry, DeadLetterSink deadLetters,
-                                 FramerSettings settings, ProgressBar progress, Clock untimedAt) throws IOException {
+                                 FramerSettings settings, ProgressBar progress, Clock untimedAt, Duration maxAhead)
+            throws IOException {
         Format format = sniff(pathOrDash);
         List<Fix> fixes = new ArrayList<>();
         switch (format) {
@@ -66,8 +71,26 @@ public record Recording(List<Fix> fixes, Format format) {
             }
             case JSON_LINES -> readJsonLines(pathOrDash, site, fixes, deadLetters, untimedAt);
         }
+        refuseTheFuture(fixes, untimedAt, maxAhead, deadLetters);
         fixes.sort(Comparator.comparing(Fix::time));
         return new Recording(List.copyOf(fixes), format);
+    }
+
+    /**
+     * A replay runs on its recording's own time, so the engine cannot judge a fix against the clock; here it
+     * can. Left in, one fix from year 3000 would end every timer of the replay at once.
+     */
+    private static void refuseTheFuture(List<Fix> fixes, Clock clock, Duration maxAhead, DeadLetterSink deadLetters) {
+        Instant now = clock.instant();
+        Instant latest = now.plus(maxAhead);
+        fixes.removeIf(fix -> {
+            if (!fix.time().isAfter(latest)) {
+                return false;
+            }
+            deadLetters.accept(new DeadLetter(fix.site(), RejectReason.FROM_FUTURE, "event time " + fix.time()
+                    + " is more than " + maxAhead + " ahead of the clock (" + now + ")", fix.toString(), now));
+            return true;
+        });
     }
 
     static Format sniff(String pathOrDash) throws IOException {
@@ -121,7 +144,7 @@ public record Recording(List<Fix> fixes, Format format) {
                 if (line.isBlank()) {
                     continue;
                 }
-                Decoded d = decoder.decode(site, line.getBytes(StandardCharsets.UTF_8));
+                Decoded d = decoder.decodeRecorded(site, line.getBytes(StandardCharsets.UTF_8));
                 if (d instanceof Decoded.Accepted a) {
                     fixes.add(a.fix());
                 } else if (d instanceof Decoded.Rejected r) {

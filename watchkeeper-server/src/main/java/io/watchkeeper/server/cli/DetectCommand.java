@@ -2,6 +2,7 @@ package io.watchkeeper.server.cli;
 
 import io.watchkeeper.ais.nmea.FramerSettings;
 import io.watchkeeper.server.app.InputRunner;
+import io.watchkeeper.server.config.Durations;
 import io.watchkeeper.server.config.InputSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ import io.watchkeeper.server.config.BrokerChoice;
 import io.watchkeeper.server.config.WatchkeeperConfig;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import org.jetbrains.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,7 +35,8 @@ import picocli.CommandLine.Option;
         footer = {"", "Inputs (repeatable; also 'inputs:' in --config):",
                 "  --input file:recording.nmea.gz     NMEA file, plain or gzip ('-' is stdin), paced by --speed",
                 "  --input tcp:HOST:PORT              NMEA-over-TCP relay (AIS-catcher, gpsd, rtl-ais); reconnects",
-                "  --input udp:PORT                   NMEA datagrams",
+                "  --input udp:PORT                   NMEA datagrams, on loopback only",
+                "  --input udp:ADDR:PORT              on ADDR; 0.0.0.0 is every interface",
                 "  --input csv:tracks.csv             decoded positions (MarineCadastre, DMA, Solent, AMSA columns)",
                 "  --input NAME=KIND:WHERE            the same, with NAME as site and DEADLETTER/NAME"})
 final class DetectCommand implements Callable<Integer> {
@@ -46,6 +49,11 @@ final class DetectCommand implements Callable<Integer> {
 
     @Option(names = "--input", paramLabel = "[NAME=]KIND:WHERE", description = "An input besides MQTT (see below).")
     List<String> inputs = new ArrayList<>();
+
+    @Option(names = "--max-ahead", paramLabel = "DURATION",
+            description = "Refuse fixes timed further ahead of this machine's clock, as dead letters from_future "
+                    + "(default: input.maxAhead in --config, else 5m).")
+    @Nullable String maxAhead;
 
     @Option(names = "--speed", paramLabel = "X", defaultValue = "0",
             description = "Replay files at X times their recorded pace; 0 reads them as fast as possible (default).")
@@ -88,6 +96,9 @@ final class DetectCommand implements Callable<Integer> {
         FramerSettings ais = FramerSettings.defaults().withVerifyTagBlockChecksum(!noTagChecksum);
         DetectorSuite suite = DetectorSuite.from(config, zones.isEmpty() ? config.zones() : zones,
                 rules != null ? rules : config.rules() != null ? java.nio.file.Path.of(config.rules()) : null);
+        if (maxAhead != null) {
+            suite = suite.withMaxAhead(Durations.parse(maxAhead));
+        }
         Shutdown shutdown = new Shutdown();
         Clock clock = Clock.systemUTC();
         WebFront.Settings web = webOptions.settings(config, -1);

@@ -86,7 +86,7 @@ final class ReplayCommand implements Callable<Integer> {
         String siteName = site != null ? site : Recording.siteOf(file);
         FramerSettings framing = FramerSettings.defaults().withVerifyTagBlockChecksum(!noTagChecksum);
         Recording recording = Recording.read(file, siteName, registry, deadLetters, framing,
-                bar ? ProgressBar.to(err, wall) : ProgressBar.disabled(), wall);
+                bar ? ProgressBar.to(err, wall) : ProgressBar.disabled(), wall, suite.maxAhead());
 
         PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
                 false, StandardCharsets.UTF_8);

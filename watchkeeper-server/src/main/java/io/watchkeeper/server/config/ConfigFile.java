@@ -34,6 +34,14 @@ public final class ConfigFile {
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot read: " + e.getMessage());
         }
+        return parse(text, file.toString());
+    }
+
+    /**
+     * @param file the name that messages give the text, e.g. {@code watchkeeper.yaml}
+     * @throws ConfigException as {@link #load}
+     */
+    static WatchkeeperConfig parse(String text, String file) {
         if (text.isBlank()) {
             return WatchkeeperConfig.DEFAULTS;
         }

@@ -1,8 +1,11 @@
 package io.watchkeeper.server.config;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
+import org.jetbrains.annotations.Nullable;
 
 /**
  * One AIS or track input the engine reads besides MQTT, written the same way on the command line
@@ -11,7 +14,8 @@ import java.util.Objects;
  * <pre>
  *   file:recording.nmea.gz      NMEA lines from a file, plain or gzip ({@code -} is stdin)
  *   tcp:relay.example.org:5631  NMEA-over-TCP client (AIS-catcher, gpsd, rtl-ais), reconnecting
- *   udp:10110                   NMEA datagrams on a local UDP port
+ *   udp:10110                   NMEA datagrams on a local UDP port, on the loopback interface only
+ *   udp:0.0.0.0:10110           the same on every interface (or one address: udp:192.0.2.7:10110, udp:[::]:10110)
  *   csv:tracks.csv              decoded positions (MarineCadastre, DMA, Solent or AMSA columns)
  *   solent=csv:SolentAIS.csv    the same, named: NAME is the site of its fixes and DEADLETTER/NAME
  * </pre>
@@ -29,9 +33,20 @@ public sealed interface InputSpec {
     record NmeaTcp(String name, String host, int port) implements InputSpec {
     }
 
-    /** NMEA datagrams on a local UDP port. */
-    record NmeaUdp(String name, int port) implements InputSpec {
+    /**
+     * NMEA datagrams on a local UDP port.
+     *
+     * @param address the local IP address to bind: {@link #LOOPBACK} unless the spec names one, because a UDP
+     *                input has no login, so whoever can reach the port can feed the engine
+     */
+    record NmeaUdp(String name, InetAddress address, int port) implements InputSpec {
+        public NmeaUdp {
+            Objects.requireNonNull(address, "address");
+        }
     }
+
+    /** Where a UDP input listens when its spec names no address. */
+    InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
     /** Decoded positions from a CSV file. */
     record CsvFile(String name, Path path) implements InputSpec {
@@ -60,7 +75,7 @@ public sealed interface InputSpec {
             case "file" -> new NmeaFile(name != null ? name : baseName(where), Path.of(where));
             case "csv" -> new CsvFile(name != null ? name : baseName(where), Path.of(where));
             case "tcp" -> tcp(text, name, where);
-            case "udp" -> new NmeaUdp(name != null ? name : "udp-" + where, port(text, where));
+            case "udp" -> udp(text, name, where);
             default -> throw invalid(text, "unknown kind '" + kind + "'");
         };
     }
@@ -72,6 +87,30 @@ public sealed interface InputSpec {
         }
         String host = where.substring(0, colon);
         return new NmeaTcp(name != null ? name : host, host, port(text, where.substring(colon + 1)));
+    }
+
+    /** {@code PORT} (loopback) or {@code ADDR:PORT}, where ADDR is an IP address, IPv6 in brackets. */
+    private static NmeaUdp udp(String text, @Nullable String name, String where) {
+        int colon = where.lastIndexOf(':');
+        int port = port(text, where.substring(colon + 1));
+        InetAddress address = colon < 0 ? LOOPBACK : ipLiteral(text, where.substring(0, colon));
+        return new NmeaUdp(name != null ? name : "udp-" + port, address, port);
+    }
+
+    /** An IPv4 or IPv6 address (the latter in brackets); a literal only, so that parsing never looks a name up. */
+    private static InetAddress ipLiteral(String text, String address) {
+        boolean bracketed = address.startsWith("[") && address.endsWith("]");
+        String literal = bracketed ? address.substring(1, address.length() - 1) : address;
+        boolean ipv4 = literal.matches("(\\d{1,3}\\.){3}\\d{1,3}");
+        boolean ipv6 = bracketed && literal.matches("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+        if (ipv4 || ipv6) {
+            try {
+                return InetAddress.getByName(literal);
+            } catch (UnknownHostException e) {
+                // reported below, with the accepted forms
+            }
+        }
+        throw invalid(text, "'" + address + "' is not an IP address to listen on (IPv6 goes in brackets: [::1])");
     }
 
     private static int port(String text, String port) {
@@ -98,6 +137,6 @@ public sealed interface InputSpec {
 
     private static ConfigException invalid(String text, String problem) {
         return new ConfigException("input '" + text + "': " + problem
-                + " (use file:PATH, tcp:HOST:PORT, udp:PORT or csv:PATH, optionally NAME=...)");
+                + " (use file:PATH, tcp:HOST:PORT, udp:[ADDR:]PORT or csv:PATH, optionally NAME=...)");
     }
 }

@@ -41,7 +41,7 @@ public record WatchkeeperConfig(Broker broker, Engine engine, Input input, Motio
                              @JsonProperty("http") @Nullable Http http) {
         this.broker = broker != null ? broker : new Broker(null, null);
         this.engine = engine != null ? engine : new Engine(null, null);
-        this.input = input != null ? input : new Input(null);
+        this.input = input != null ? input : new Input(null, null);
         this.motion = motion != null ? motion : new Motion(null, null, null);
         this.inputs = inputs != null ? List.copyOf(inputs) : List.of();
         this.zones = zones != null ? List.copyOf(zones) : List.of();
@@ -153,14 +153,32 @@ public record WatchkeeperConfig(Broker broker, Engine engine, Input input, Motio
     }
 
     /** {@code input:} limits on what the engine accepts. */
-    public record Input(@Nullable Integer maxPayloadBytes) {
+    public record Input(@Nullable Integer maxPayloadBytes, @Nullable String maxAhead) {
         @JsonCreator
-        public Input(@JsonProperty("maxPayloadBytes") @Nullable Integer maxPayloadBytes) {
+        public Input(@JsonProperty("maxPayloadBytes") @Nullable Integer maxPayloadBytes,
+                     @JsonProperty("maxAhead") @Nullable String maxAhead) {
             this.maxPayloadBytes = maxPayloadBytes;
+            this.maxAhead = maxAhead;
         }
 
         public int maxPayloadBytesOrDefault() {
             return maxPayloadBytes != null ? maxPayloadBytes : FixDecoder.DEFAULT_MAX_PAYLOAD_BYTES;
+        }
+
+        /**
+         * How far ahead of the clock a fix's time may be ({@code 5m} unless set).
+         *
+         * @throws ConfigException if it is not a duration
+         */
+        public java.time.Duration maxAheadOrDefault() {
+            if (maxAhead == null) {
+                return io.watchkeeper.core.engine.DetectionSetup.DEFAULT_MAX_AHEAD;
+            }
+            try {
+                return Durations.parse(maxAhead);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("input.maxAhead: " + e.getMessage());
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.watchkeeper.server.web;
 
 import io.javalin.http.Context;
+import io.watchkeeper.core.fix.ControlCharacters;
 import io.watchkeeper.server.store.EventQuery;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -10,16 +11,30 @@ import org.locationtech.jts.geom.Envelope;
 
 /**
  * Reads and checks query parameters. A bad one is a 400 whose message names the parameter and says what
- * was expected; an empty one ({@code ?vessel=}, as an HTML form sends) counts as absent.
+ * was expected; an empty one ({@code ?vessel=}, as an HTML form sends) counts as absent. Every value is
+ * checked here, before the store sees it: what the store cannot take (a NUL, year 1,000,000,000) would
+ * otherwise be a 500 or a 503 with a stack trace in the log.
  */
 final class QueryParams {
+
+    /** Times a query may name: the four-digit years of ISO-8601, well inside what the store counts in microseconds. */
+    static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
     private QueryParams() {
     }
 
     static @Nullable String text(Context ctx, String name) {
         String v = ctx.queryParam(name);
-        return v == null || v.isBlank() ? null : v.strip();
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        int control = ControlCharacters.indexIn(v);
+        if (control >= 0) {
+            throw ApiException.badRequest(name + " must not contain the control character "
+                    + ControlCharacters.name(v.charAt(control)));
+        }
+        return v.strip();
     }
 
     static int limit(Context ctx) {
@@ -44,14 +59,22 @@ final class QueryParams {
         if (v == null) {
             return null;
         }
+        Instant t = parseTime(v);
+        if (t == null || t.isBefore(EARLIEST) || t.isAfter(LATEST)) {
+            throw ApiException.badRequest(name + " must be an ISO-8601 time from year 0000 to 9999 such as"
+                    + " 2026-03-01T12:00:00Z, was '" + v + "'");
+        }
+        return t;
+    }
+
+    private static @Nullable Instant parseTime(String v) {
         try {
             return Instant.parse(v);
         } catch (DateTimeParseException e) {
             try {
                 return OffsetDateTime.parse(v).toInstant();
             } catch (DateTimeParseException e2) {
-                throw ApiException.badRequest(name + " must be an ISO-8601 time such as 2026-03-01T12:00:00Z, was '"
-                        + v + "'");
+                return null;
             }
         }
     }

@@ -109,7 +109,7 @@ class HostileInputProperties {
                     assertThat(p.sourceLetters).as("%s", c).hasSize(refused);
                     assertThat(p.fixes).as("%s", c).hasSize(fixes + 1);
                     assertThat(p.engineLetters).as("%s", c).hasSize(late + 1);
-                    assertThat(p.engineLetters.get(late).reason()).as("%s", c).isEqualTo(RejectReason.INVALID_VALUE);
+                    assertThat(p.engineLetters.get(late).reason()).as("%s", c).isEqualTo(RejectReason.FROM_FUTURE);
                 }
                 case REJECTED -> {
                     assertThat(p.fixes).as("%s", c).hasSize(fixes);
@@ -244,6 +244,32 @@ class HostileInputProperties {
             hostile.get(i).feed(p);
         }
         assertThat(trackEvents(p)).isEqualTo(ALONE);
+        p.checkInvariants();
+    }
+
+    /**
+     * One fix of the tracked vessel, from another station, dated minutes to an hour ahead (a receiver with a wrong
+     * clock, or a forgery): it must not mute the vessel's real fixes, which are older and would be counted out
+     * of order. Up to the hour it was accepted, and the rest of the track gave no events.
+     */
+    @Property(tries = 200)
+    void aFixFromTheFutureDoesNotMuteTheRealOnes(@ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 49) int at,
+                                                 @ForAll @net.jqwik.api.constraints.LongRange(min = 5 * 60 + 1, max = 3600)
+                                                 long aheadSeconds) {
+        Pipeline p = new Pipeline();
+        List<byte[]> track = track();
+        for (int i = 0; i < track.size(); i++) {
+            p.data("track", track.get(i));
+            if (i == at) {
+                long ms = Pipeline.NOW.toEpochMilli() + aheadSeconds * 1000;
+                p.data("elsewhere", String.format(java.util.Locale.ROOT,
+                        "{\"vessel\":\"TRACK\",\"ts\":%d,\"lat\":54.5,\"lon\":10.0,\"sog\":0,\"status\":5}", ms)
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(p.outOfOrder()).as("real fixes muted as out of order").isZero();
+        assertThat(trackEvents(p)).isEqualTo(ALONE);
+        assertThat(p.engineLetters).singleElement().satisfies(d -> assertThat(d.reason()).isEqualTo(RejectReason.FROM_FUTURE));
         p.checkInvariants();
     }
 

@@ -50,6 +50,8 @@ final class HostileJson {
 
     private static final long NOW_MILLIS = Pipeline.NOW.toEpochMilli();
     private static final long HOUR = 3_600_000L;
+    /** How far ahead of the clock the engine takes a fix (DetectionSetup.DEFAULT_MAX_AHEAD). */
+    private static final long AHEAD = 5 * 60_000L;
     /** Year 3000, the decoder's limit for a plausible epoch time. */
     private static final long YEAR_3000_MILLIS = 32_503_680_000_000L;
     private static final List<String> WRONG_FOR_NUMBER = List.of("\"text\"", "\"12\"", "\"NaN\"", "true", "false", "{}",
@@ -67,7 +69,8 @@ final class HostileJson {
         return Arbitraries.frequencyOf(
                 weighted(3, valid()), weighted(3, truncated()), weighted(2, nested()), weighted(3, wrongType()),
                 weighted(2, notFinite()), weighted(2, outOfRange()), weighted(3, farInTime()), weighted(1, huge()),
-                weighted(3, oddVesselNames()));
+                weighted(3, oddVesselNames()), weighted(3, extremeNumbers()), weighted(3, controlInStrings()),
+                weighted(1, portForged()));
     }
 
     private static net.jqwik.api.Tuple.Tuple2<Integer, Arbitrary<? extends Case>> weighted(int weight, Arbitrary<Case> a) {
@@ -86,6 +89,13 @@ final class HostileJson {
             } else {
                 copy.top.put(field, json);
             }
+            return copy;
+        }
+
+        /** An original report with this field in its position object, whether it had one or not. */
+        Fields withInPosition(String field, String json) {
+            Fields copy = new Fields(nativeFormat, new LinkedHashMap<>(top), new LinkedHashMap<>(position));
+            copy.position.put(field, json);
             return copy;
         }
 
@@ -120,7 +130,7 @@ final class HostileJson {
 
     private static Arbitrary<Fields> nativeFields() {
         Arbitrary<String> vessel = Arbitraries.of("\"h1\"", "\"h2\"", "\"h3\"", "\"h-244660000\"", "7", "9");
-        Arbitrary<String> ts = Arbitraries.longs().between(NOW_MILLIS - 3 * HOUR, NOW_MILLIS + 59 * 60_000L)
+        Arbitrary<String> ts = Arbitraries.longs().between(NOW_MILLIS - 3 * HOUR, NOW_MILLIS + AHEAD - 1000)
                 .map(ms -> Math.abs(ms) % 3 == 0 ? '"' + java.time.Instant.ofEpochMilli(ms).toString() + '"' : String.valueOf(ms));
         Arbitrary<String> lat = Arbitraries.doubles().between(-90, 90).map(String::valueOf);
         Arbitrary<String> lon = Arbitraries.doubles().between(-180, 180).map(String::valueOf);
@@ -148,10 +158,11 @@ final class HostileJson {
 
     private static Arbitrary<Fields> originalFields() {
         Arbitrary<String> boat = Arbitraries.of("0", "1", "2", "3", "\"h7\"");
-        Arbitrary<String> ts = Arbitraries.longs().between(NOW_MILLIS - 3 * HOUR, NOW_MILLIS + 59 * 60_000L)
+        Arbitrary<String> ts = Arbitraries.longs().between(NOW_MILLIS - 3 * HOUR, NOW_MILLIS + AHEAD - 1000)
                 .map(ms -> java.math.BigDecimal.valueOf(ms, 3).toPlainString());
         Arbitrary<String> xy = Arbitraries.doubles().between(-1000, 1000).ofScale(2).map(String::valueOf);
-        Arbitrary<String> port = Arbitraries.of("\"P1\"", "\"P2\"", null);
+        // A station may name itself in port_id, or not; naming another is a forgery (portForged).
+        Arbitrary<String> port = Arbitraries.of("\"" + Pipeline.DATA_STATION + "\"", null);
         return Combinators.combine(boat, ts, xy, xy, port).as((b, t, x, y, p) -> {
             Map<String, String> top = new LinkedHashMap<>();
             top.put("boat_id", b);
@@ -259,6 +270,43 @@ final class HostileJson {
         });
     }
 
+    /**
+     * Every number field of both formats (times included) with an extreme exponent or digit count. Beyond
+     * ±400 the exponent is refused before any arithmetic; {@code 1e-700000000} once held the input for good.
+     * Within it, what underflows is a plain zero, and a 1000-character fraction is just a long number.
+     */
+    static Arbitrary<Case> extremeNumbers() {
+        return fields().flatMap(f -> {
+            List<String> all = new java.util.ArrayList<>(f.numeric());
+            all.add("ts");
+            Arbitrary<String> field = Arbitraries.of(all);
+            Arbitrary<String> mantissa = Arbitraries.oneOf(Arbitraries.of("1", "-2.5", "0", "0.0", "17", "-0"),
+                    Arbitraries.integers().between(1, 400).map(n -> "9".repeat(n)),
+                    Arbitraries.integers().between(1, 400).map(n -> "0." + "0".repeat(n) + "3"));
+            Arbitrary<String> bigExponent = Arbitraries.oneOf(
+                    Arbitraries.longs().between(401, Long.MAX_VALUE).map(String::valueOf),
+                    Arbitraries.integers().between(1, 400).map(n -> "0".repeat(n) + "401"),
+                    Arbitraries.integers().between(20, 500).map(n -> "9".repeat(n)));
+            Arbitrary<Case> beyond = Combinators.combine(field, mantissa, Arbitraries.of("e", "E", "e-", "E+", "e+", "E-"),
+                    bigExponent).as((name, m, e, x) -> {
+                        String v = m + e + x;
+                        String json = f.with(name, v).json();
+                        return v.length() > 1000 ? Case.rejected(name + " = " + v.length() + " chars", json, MALFORMED_JSON)
+                                : Case.rejected(name + " = " + v, json, INVALID_VALUE);
+                    });
+            Arbitrary<Case> underflow = Combinators.combine(field, Arbitraries.integers().between(330, 400),
+                    Arbitraries.of("1", "4.9", "17")).as((name, x, m) ->
+                    Case.accepted(name + " = " + m + "e-" + x, f.with(name, m + "e-" + x).json()));
+            Arbitrary<Case> longFraction = Combinators.combine(field, Arbitraries.integers().between(1, 1100)).as((name, n) -> {
+                String v = "0." + "0".repeat(n) + "1";
+                String json = f.with(name, v).json();
+                return v.length() - 1 > 1000 ? Case.rejected(name + " fraction of " + v.length(), json, MALFORMED_JSON)
+                        : Case.accepted(name + " fraction of " + v.length(), json);
+            });
+            return Arbitraries.oneOf(beyond, underflow, longFraction);
+        });
+    }
+
     /** Out of range for a position: lat beyond ±90, lon beyond ±180. Planar x/y have no range; huge ones pass. */
     static Arbitrary<Case> outOfRange() {
         Arbitrary<Double> beyond90 = Arbitraries.doubles().between(90, false, Double.MAX_VALUE, true);
@@ -279,15 +327,16 @@ final class HostileJson {
                         Case.accepted(field + " " + v, f.with(field, String.valueOf(v)).json())));
     }
 
-    /** Times before 1970, after year 3000, or more than an hour ahead of the clock (refused by the engine). */
+    /** Times before 1970, after year 3000, or more than 5 minutes ahead of the clock (refused by the engine). */
     static Arbitrary<Case> farInTime() {
         return fields().flatMap(f -> {
             long unit = f.nativeFormat() ? 1 : 1000; // native ms, original seconds
             java.util.function.LongFunction<String> number = ms -> f.nativeFormat() ? String.valueOf(ms)
                     : java.math.BigDecimal.valueOf(ms, 3).toPlainString();
-            Arbitrary<Case> ahead = Arbitraries.longs().between(NOW_MILLIS + HOUR + 1000, YEAR_3000_MILLIS).map(ms ->
+            Arbitrary<Case> ahead = Arbitraries.oneOf(Arbitraries.longs().between(NOW_MILLIS + AHEAD + 1000, YEAR_3000_MILLIS),
+                    Arbitraries.longs().between(NOW_MILLIS + AHEAD + 1000, NOW_MILLIS + HOUR)).map(ms ->
                     new Case("ts " + ms + " ms, ahead", bytes(f.with("ts", number.apply(ms)).json()),
-                            Outcome.ACCEPTED_THEN_TOO_FAR_AHEAD, Set.of(INVALID_VALUE)));
+                            Outcome.ACCEPTED_THEN_TOO_FAR_AHEAD, Set.of(RejectReason.FROM_FUTURE)));
             Arbitrary<Case> past = Arbitraries.longs().between(0, NOW_MILLIS - HOUR).map(ms ->
                     Case.accepted("ts " + ms + " ms, past", f.with("ts", number.apply(ms)).json()));
             Arbitrary<Case> negative = Arbitraries.longs().between(Long.MIN_VALUE / 1000, -1).map(ms ->
@@ -331,12 +380,18 @@ final class HostileJson {
                 b.append(String.format("\\u%04x", (int) c));
             }
             String json = f.with("vessel", b.append('"').toString()).json();
-            return name.length() <= 64 ? Case.accepted("vessel " + name.length() + " escaped units", json)
-                    : Case.rejected("vessel of " + name.length(), json, INVALID_VALUE);
+            boolean control = name.chars().anyMatch(Character::isISOControl);
+            return name.length() <= 64 && !control ? Case.accepted("vessel " + name.length() + " escaped units", json)
+                    : Case.rejected("vessel of " + name.length() + (control ? " with a control character" : ""), json,
+                            INVALID_VALUE);
         });
-        Arbitrary<Case> raw = Combinators.combine(nativeFields(), Arbitraries.strings().withCharRange('\u0080', '\uffff')
+        Arbitrary<Case> raw = Combinators.combine(nativeFields(), Arbitraries.strings().withCharRange('\u00a0', '\uffff')
                 .excludeChars(surrogates()).ofMinLength(1).ofMaxLength(20)).as((f, s) ->
                 Case.accepted("vessel raw UTF-8", f.with("vessel", "\"h" + s + "\"").json()));
+        // C1 controls are legal raw in JSON strings (only C0 must be escaped), and refused all the same.
+        Arbitrary<Case> rawC1 = Combinators.combine(nativeFields(), Arbitraries.chars().range('\u0080', '\u009f'))
+                .as((f, c) -> Case.rejected("vessel raw C1 " + (int) c, f.with("vessel", "\"h" + c + "\"").json(),
+                        INVALID_VALUE));
         Arbitrary<Case> control = Combinators.combine(nativeFields(), Arbitraries.chars().range('\u0000', '\u001f'))
                 .as((f, c) -> Case.rejected("vessel raw control " + (int) c, f.with("vessel", "\"h" + c + "\"").json(),
                         MALFORMED_JSON));
@@ -347,7 +402,38 @@ final class HostileJson {
                     bytes[json.indexOf("h@") + 1] = (byte) (int) b;
                     return Case.rejected("vessel with byte " + b, bytes, MALFORMED_JSON);
                 });
-        return Arbitraries.oneOf(escaped, raw, control, notUtf8);
+        return Arbitraries.oneOf(escaped, raw, rawC1, control, notUtf8);
+    }
+
+    /**
+     * A control character (C0, DEL or C1, escaped as JSON allows) in every string a fix can carry: its id, its
+     * port_id, an ISO time, and the extra fields that events echo and the store keeps. {@code "A\u0000"} once
+     * passed and stalled PostgreSQL later.
+     */
+    static Arbitrary<Case> controlInStrings() {
+        Arbitrary<Character> control = Arbitraries.oneOf(Arbitraries.chars().range('\u0000', '\u001f'),
+                Arbitraries.just('\u007f'), Arbitraries.chars().range('\u0080', '\u009f'));
+        Arbitrary<String> where = Arbitraries.of("id", "port_id", "ts", "extra value", "extra name", "nested");
+        return Combinators.combine(fields(), control, where, Arbitraries.integers().between(0, 5)).as((f, c, w, at) -> {
+            String s = "h-" + "x".repeat(at) + String.format("\\u%04x", (int) c) + "y";
+            String json = switch (w) {
+                case "id" -> f.with(f.idField(), '"' + s + '"').json();
+                case "port_id" -> f.nativeFormat() ? f.with("note", '"' + s + '"').json()
+                        : f.withInPosition("port_id", '"' + s + '"').json();
+                case "ts" -> f.with("ts", "\"2026-06-01T11:00:00Z" + String.format("\\u%04x", (int) c) + '"').json();
+                case "extra value" -> f.with("note", '"' + s + '"').json();
+                case "extra name" -> f.with("no" + String.format("\\u%04x", (int) c) + "te", "1").json();
+                default -> f.with("extra", "[1, {\"a\": [\"" + s + "\"]}]").json();
+            };
+            return Case.rejected("U+" + Integer.toHexString(c) + " in " + w, json, INVALID_VALUE);
+        });
+    }
+
+    /** An original report whose port_id names another station than its topic's: one station forging another's boats. */
+    static Arbitrary<Case> portForged() {
+        return Combinators.combine(originalFields(), Arbitraries.of("P1", "PORT2", "hostile2", "Hostile", "hostile "))
+                .as((f, port) -> Case.rejected("port_id " + port, f.withInPosition("port_id", '"' + port + '"').json(),
+                        RejectReason.PORT_MISMATCH));
     }
 
     private static char[] surrogates() {

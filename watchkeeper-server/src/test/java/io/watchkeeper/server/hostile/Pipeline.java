@@ -104,6 +104,11 @@ final class Pipeline {
         return data.rejected();
     }
 
+    /** Fixes the engine skipped because their vessel had a later one: what a fix from the future mutes. */
+    long outOfOrder() {
+        return engine.stats().outOfOrder();
+    }
+
     AisIngestStats aisStats() {
         return ais.stats();
     }

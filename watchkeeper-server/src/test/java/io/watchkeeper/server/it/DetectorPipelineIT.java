@@ -15,6 +15,7 @@ import io.watchkeeper.server.sim.StationRunner;
 import io.watchkeeper.server.sim.StationSimulator;
 import io.watchkeeper.server.testing.EventCollector;
 import io.watchkeeper.server.testing.Oracle;
+import io.watchkeeper.server.testing.PythonConsumer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
@@ -77,10 +78,11 @@ class DetectorPipelineIT {
             assertThat(r.json().at("/header/type").asText()).isEqualTo(port + "/STATETRANSITION");
             assertThat(r.json().at("/header/id").isInt()).as("header.id stays a number").isTrue();
             assertThat(r.json().at("/header/id").asInt()).isEqualTo(boat);
-            assertThat(r.json().at("/header/ts").isNumber()).isTrue();
+            assertThat(r.json().at("/header/ts").isIntegralNumber()).as("header.ts is int(time.time())").isTrue();
             assertThat(r.json().at("/body/state").asText()).isIn("moving", "resting");
             assertThat(r.json().at("/body/position/ts").isNumber()).isTrue();
             assertThat(ids.add(r.json().at("/body/eventId").asText())).as("eventIds are unique").isTrue();
         }
+        PythonConsumer.assertHeaderTsIsAnInt(received);
     }
 }

@@ -94,10 +94,8 @@ class ForeignClientsIT {
     @EnumSource(TestBroker.Kind.class)
     void aPythonPahoStationIsUnderstoodEventForEvent(TestBroker.Kind kind, @TempDir Path tmp) throws Exception {
         ExternalTools.requirePythonModule("paho.mqtt", "python3-paho-mqtt");
-        Path script = tmp.resolve("paho_station.py");
-        try (InputStream in = ForeignClientsIT.class.getResourceAsStream("/paho_station.py")) {
-            Files.copy(in, script);
-        }
+        Path script = resource(tmp, "paho_station.py");
+        Path consumerScript = resource(tmp, "paho_consumer.py");
         StationSimulator sim = new StationSimulator("PAHO", 4, 2, 21);
         OriginalBoatModel model = new OriginalBoatModel();
         StringBuilder lines = new StringBuilder();
@@ -113,6 +111,12 @@ class ForeignClientsIT {
              Subscriber watcher = Subscriber.connect(ClientSettings.of(broker.address(), "it-watcher"),
                      List.of("EVENT/#"), events);
              DetectorService ignored = detector(broker)) {
+            // A consumer of the original reads every event with json.loads: header.ts must be an int.
+            Process consumer = new ProcessBuilder("/usr/bin/python3", consumerScript.toString(), "127.0.0.1",
+                    String.valueOf(broker.port()), String.valueOf(Oracle.total(expected))).redirectErrorStream(true).start();
+            java.io.BufferedReader consumerOut = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(consumer.getInputStream(), StandardCharsets.UTF_8));
+            assertThat(consumerOut.readLine()).isEqualTo("subscribed");
             Process python = new ProcessBuilder("/usr/bin/python3", script.toString(), "127.0.0.1",
                     String.valueOf(broker.port()), "PAHO").redirectErrorStream(true).start();
             python.getOutputStream().write(lines.toString().getBytes(StandardCharsets.UTF_8));
@@ -125,8 +129,20 @@ class ForeignClientsIT {
             int total = Oracle.total(expected);
             await().atMost(Duration.ofSeconds(20)).until(() -> events.size() >= total);
             await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> events.size() == total);
+            assertThat(consumer.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            String consumed = consumerOut.lines().collect(java.util.stream.Collectors.joining("\n"));
+            assertThat(consumer.exitValue()).as(consumed).isZero();
+            assertThat(consumed).isEqualTo("ints " + total);
         }
         assertThat(Oracle.actual(events.received())).isEqualTo(expected);
+    }
+
+    private static Path resource(Path dir, String name) throws IOException {
+        Path script = dir.resolve(name);
+        try (InputStream in = ForeignClientsIT.class.getResourceAsStream("/" + name)) {
+            Files.copy(in, script);
+        }
+        return script;
     }
 
     private static JsonNode json(String text) {

@@ -57,6 +57,24 @@ class ReplayCommandIT {
         assertThat(out).contains("235024149 moving   -> resting", "91 vessels", "... and 75 more vessels");
     }
 
+    /** A recording cannot come from the future: year 3000 is a dead letter, and the rest replays as before. */
+    @Test
+    void fixesFromTheFutureAreRefusedAsDeadLetters(@TempDir Path dir) throws Exception {
+        Path recording = dir.resolve("port1.jsonl");
+        Files.writeString(recording, String.join("\n",
+                "{\"boat_id\": 1, \"position\": {\"ts\": 1500000000.0, \"x\": 0, \"y\": 0, \"port_id\": \"PORT1\"}}",
+                "{\"boat_id\": 1, \"position\": {\"ts\": 32503680000, \"x\": 5, \"y\": 5, \"port_id\": \"PORT1\"}}",
+                "{\"boat_id\": 1, \"position\": {\"ts\": 1500000001.0, \"x\": 1, \"y\": 1, \"port_id\": \"PORT1\"}}",
+                ""));
+
+        Run r = run(dir, "future", recording.toString());
+        String out = new String(r.out(), java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err() + out).contains("2 fixes", "1 rejected inputs").containsPattern("rejected from_future +1");
+        assertThat(out).contains("moving   -> resting", "resting  -> moving").contains("2 fixes, 2017-07-14T02:40:00Z .. 2017-07-14T02:40:01Z");
+    }
+
     @Test
     void aMissingFileIsOneLineAndExit1(@TempDir Path dir) throws Exception {
         Run r = run(dir, "missing", dir.resolve("nope.csv").toString());

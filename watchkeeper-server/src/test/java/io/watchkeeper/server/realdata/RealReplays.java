@@ -41,7 +41,7 @@ final class RealReplays {
         DeadLetterCounter dead = new DeadLetterCounter(d -> { });
         String path = TestData.file(relative).toString();
         Recording rec = Recording.read(path, Recording.siteOf(path), registry, dead, framing,
-                ProgressBar.disabled(), Clock.systemUTC());
+                ProgressBar.disabled(), Clock.systemUTC(), suite.maxAhead());
         List<Event> events = new ArrayList<>();
         EngineStats stats = Replay.run(rec, suite, registry, events::add, dead);
         return new Result(List.copyOf(events), stats, rec, dead.total());

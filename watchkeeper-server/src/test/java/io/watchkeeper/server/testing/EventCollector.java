@@ -5,14 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.watchkeeper.mqtt.client.MessageHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Collects the events a subscriber receives, parsed, in arrival order. Thread-safe. */
 public final class EventCollector implements MessageHandler {
 
-    /** One received event: its topic and its JSON. */
-    public record Received(String topic, JsonNode json) {
+    /** One received event: its topic, its JSON, and its payload as received. */
+    public record Received(String topic, JsonNode json, String text) {
 
         public String boatKey() {
             return json.at("/body/position/port_id").asText(json.at("/body/site").asText()) + "/"
@@ -32,7 +33,7 @@ public final class EventCollector implements MessageHandler {
         try {
             JsonNode node = MAPPER.readTree(payload);
             synchronized (received) {
-                received.add(new Received(topic, node));
+                received.add(new Received(topic, node, new String(payload, StandardCharsets.UTF_8)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("event is not JSON on " + topic, e);

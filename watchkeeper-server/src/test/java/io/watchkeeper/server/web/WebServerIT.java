@@ -212,6 +212,21 @@ class WebServerIT {
         assertError("/api/events?since=2026-03-02T00:00:00Z&until=2026-03-01T00:00:00Z", 400, "until");
         assertError("/api/events?cursor=bm90LWEtY3Vyc29y", 400, "cursor");
         assertError("/api/zones?bbox=1,2,3", 400, "bbox");
+        // Each once a 500 with an ERROR stack trace, or a 503 blaming the store: checked before the store now.
+        assertError("/api/events?since=%2B1000000000-01-01T00:00:00Z", 400, "since");
+        assertError("/api/events?until=-999999999-01-01T00:00:00Z", 400, "until");
+        assertError("/api/events?since=%2B10000-01-01T00:00:00Z", 400, "since");
+        assertError("/api/events?until=%2B294248-01-01T00:00:00%2B01:00", 400, "until");
+        assertError("/api/events?vessel=A%00", 400, "vessel must not contain the control character U+0000");
+        assertError("/api/events?type=%1B%5B31m", 400, "type");
+        assertError("/api/events?site=P%7F", 400, "site");
+        assertError("/api/events?cursor=%00", 400, "cursor");
+        assertError("/api/vessels?site=%C2%85", 400, "site");
+        assertError("/api/events?limit=1e-700000000", 400, "limit");
+        assertError("/api/events?limit=99999999999999999999", 400, "limit");
+        assertError("/api/zones?bbox=1e-700000000,0,1,1e999", 400, "bbox");
+        assertError("/api/zones?bbox=NaN,0,1,1", 400, "bbox");
+        assertThat(get("/api/events?since=0000-01-01T00:00:00Z&until=9999-12-31T23:59:59Z").statusCode()).isEqualTo(200);
         assertError("/api/nothing-here", 404, "/api/nothing-here");
         HttpResponse<String> post = http.send(HttpRequest.newBuilder(uri("/api/vessels"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
