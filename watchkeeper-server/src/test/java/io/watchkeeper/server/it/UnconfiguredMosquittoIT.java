@@ -132,7 +132,8 @@ class UnconfiguredMosquittoIT {
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             int space = line.indexOf(' ');
             JsonNode json = JSON.readTree(line.substring(space + 1));
-            byId.put(json.at("/body/eventId").asText(), new EventCollector.Received(line.substring(0, space), json));
+            byId.put(json.at("/body/eventId").asText(),
+                    new EventCollector.Received(line.substring(0, space), json, line.substring(space + 1)));
         }
         return new ArrayList<>(byId.values());
     }
