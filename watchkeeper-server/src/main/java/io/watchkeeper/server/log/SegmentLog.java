@@ -278,7 +278,11 @@ public final class SegmentLog implements InputLog {
                 return;
             }
             segments.remove(first.getKey());
-            s.unmap();
+            if (flusher != null) {
+                flusher.retired.add(s); // the sync thread may be forcing it right now
+            } else {
+                s.unmap();
+            }
             try {
                 Files.deleteIfExists(s.file);
             } catch (IOException e) {
@@ -584,6 +588,9 @@ public final class SegmentLog implements InputLog {
                 new java.util.concurrent.ConcurrentLinkedQueue<>();
         private final java.util.concurrent.ConcurrentLinkedQueue<Segment> rolledOut =
                 new java.util.concurrent.ConcurrentLinkedQueue<>();
+        /** Segments deleted from the log, unmapped here, after any force that may still touch them. */
+        private final java.util.concurrent.ConcurrentLinkedQueue<Segment> retired =
+                new java.util.concurrent.ConcurrentLinkedQueue<>();
         private final Thread thread = new Thread(this, "wk-log-sync");
         private volatile boolean running = true;
         /** Position up to which everything was forced. */
@@ -636,15 +643,15 @@ public final class SegmentLog implements InputLog {
                 s.buf.force();
             }
             Map.Entry<Long, Segment> e = segments.floorEntry(Math.max(0, target - 1));
-            if (e != null) {
-                Segment s = e.getValue();
-                int from = (int) Math.max(0, forced - s.base);
-                int to = (int) (target - s.base);
-                if (to > from) {
-                    s.buf.force(from, to - from);
-                }
+            if (e != null && target > forced) {
+                // The whole map: msync writes only its dirty pages. (Forcing a sub-range failed here with
+                // ENOMEM under load, a range the kernel did not see as mapped.)
+                e.getValue().buf.force();
             }
             forced = target;
+            for (Segment s; (s = retired.poll()) != null; ) {
+                s.unmap();
+            }
             for (Pending p; (p = pending.peek()) != null && p.end() <= target; ) {
                 pending.poll();
                 p.durable().run();
