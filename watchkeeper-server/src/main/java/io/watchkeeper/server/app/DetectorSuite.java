@@ -7,6 +7,7 @@ import io.watchkeeper.core.detect.behaviour.LoiteringDetector;
 import io.watchkeeper.core.detect.behaviour.SpeedChangeDetector;
 import io.watchkeeper.core.detect.behaviour.SpeedingDetector;
 import io.watchkeeper.core.detect.boat.BoatDetector;
+import io.watchkeeper.core.detect.boat.BoatTrack;
 import io.watchkeeper.core.detect.boat.SpeedProfile;
 import io.watchkeeper.core.detect.gap.GapDetector;
 import io.watchkeeper.core.detect.gap.GapSettings;
@@ -15,6 +16,7 @@ import io.watchkeeper.core.detect.pair.EncounterSettings;
 import io.watchkeeper.core.detect.pair.PairDetector;
 import io.watchkeeper.core.detect.pair.TugAssistDetector;
 import io.watchkeeper.core.detect.pair.TugAssistSettings;
+import io.watchkeeper.core.detect.portcall.PortCall;
 import io.watchkeeper.core.detect.portcall.PortCallDetector;
 import io.watchkeeper.core.detect.portcall.PortCallSettings;
 import io.watchkeeper.core.detect.zone.ZoneDetector;
@@ -31,6 +33,7 @@ import java.nio.file.Path;
 import io.watchkeeper.server.config.ConfigException;
 import io.watchkeeper.server.config.SettingsBinder;
 import io.watchkeeper.server.config.WatchkeeperConfig;
+import io.watchkeeper.server.live.StateListener;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -47,8 +50,12 @@ import org.jetbrains.annotations.Nullable;
  *
  * <p>Each built-in is listed once in {@link #BUILT_INS} with its YAML key, default settings and
  * constructor; the YAML binder, {@code watchkeeper machines} and the docs all read that list.
+ *
+ * @param states hears the boat and port-call machines' state of each vessel after every step (the live
+ *               map), or null; the engine runs the same detectors either way
  */
-public record DetectorSuite(List<Detector<?>> detectors, List<PairDetector> pairs, ZoneLookup zones) {
+public record DetectorSuite(List<Detector<?>> detectors, List<PairDetector> pairs, ZoneLookup zones,
+                            @Nullable StateListener states) {
 
     /** A built-in detector: its key under {@code detectors:}, its default settings, and how to make it. */
     public record BuiltIn<R extends Record>(String key, R defaults, Function<R, Object> factory) {
@@ -78,6 +85,16 @@ public record DetectorSuite(List<Detector<?>> detectors, List<PairDetector> pair
         detectors = List.copyOf(detectors);
         pairs = List.copyOf(pairs);
         Objects.requireNonNull(zones, "zones");
+    }
+
+    /** Without a state listener. */
+    public DetectorSuite(List<Detector<?>> detectors, List<PairDetector> pairs, ZoneLookup zones) {
+        this(detectors, pairs, zones, null);
+    }
+
+    /** The same detectors, whose engine tells {@code listener} each vessel's boat and port-call state. */
+    public DetectorSuite withStates(@Nullable StateListener listener) {
+        return new DetectorSuite(detectors, pairs, zones, listener);
     }
 
     /** Every built-in with its defaults, the given motion band, no zones. */
@@ -184,9 +201,24 @@ public record DetectorSuite(List<Detector<?>> detectors, List<PairDetector> pair
      * runs on its recording's own time and accepts any.
      */
     public DetectionSetup setup(VesselRegistry vessels, boolean wallClockFallback) {
-        return DetectionSetup.of(detectors).withPairDetectors(pairs).withZones(zones).withVessels(vessels)
+        return DetectionSetup.of(states == null ? detectors : tapped(states)).withPairDetectors(pairs).withZones(zones).withVessels(vessels)
                 .withWallClockFallback(wallClockFallback)
                 .withMaxAhead(wallClockFallback ? DetectionSetup.DEFAULT_MAX_AHEAD : null);
+    }
+
+    /** The detectors, the boat and port-call ones wrapped in a {@link StateTap} telling {@code listener}. */
+    private List<Detector<?>> tapped(StateListener listener) {
+        List<Detector<?>> out = new ArrayList<>(detectors.size());
+        for (Detector<?> d : detectors) {
+            if (d instanceof BoatDetector boat) {
+                out.add(new StateTap<>(boat, BoatDetector.NAME, BoatTrack::state, listener));
+            } else if (d instanceof PortCallDetector call) {
+                out.add(new StateTap<>(call, PortCallDetector.NAME, PortCall::state, listener));
+            } else {
+                out.add(d);
+            }
+        }
+        return out;
     }
 
     /** The state-machine definitions the suite's detectors run, in detector order. */
