@@ -188,11 +188,10 @@
   /** Natural Earth's land, decoded from TopoJSON: one canvas in its own pane, under everything else. */
   function drawLand(topology) {
     const land = topojson.feature(topology, topology.objects.land);
-    const renderer = L.canvas({ pane: 'land', padding: 0.3 });
-    L.geoJSON(land, { pane: 'land', style: function () { return Object.assign({ renderer: renderer }, LAND_STYLE); } })
-      .addTo(map);
+    const style = Object.assign({ renderer: L.canvas({ pane: 'land', padding: 0.3 }) }, LAND_STYLE);
+    L.geoJSON(land, { pane: 'land', style: function () { return style; } }).addTo(map);
     map.attributionControl.addAttribution('land: Natural Earth');
-    document.body.dataset.land = String((land.features || [land]).length);
+    document.body.dataset.land = String(land.features.length);
   }
 
   if (!tilesShown) {
@@ -478,8 +477,12 @@
       $('vessel-count').textContent = String(typeof body.count === 'number' ? body.count : list.length);
       if (!fitted && vessels.size > 0) {
         fitted = true;
-        const bounds = L.latLngBounds(Array.from(vessels.values()).map(function (e) { return e.marker.getLatLng(); }));
-        map.fitBounds(bounds.pad(0.3), { maxZoom: 12 });
+        // Ships with real positions first: the planar stations' square is a made-up place, and framing
+        // both would show half of Europe when the demo runs the stations beside a real recording.
+        const all = Array.from(vessels.values());
+        const real = all.filter(function (e) { return typeof e.data.lat === 'number'; });
+        const bounds = L.latLngBounds((real.length ? real : all).map(function (e) { return e.marker.getLatLng(); }));
+        map.fitBounds(bounds.pad(0.1), { maxZoom: 12 });
       }
       if (selectedId !== null) {
         return refreshPanel();
@@ -714,6 +717,7 @@
       return;   // a malformed line is dropped, the stream goes on
     }
     arrivals.push(Date.now());
+    showRate();
     addEvent(env, true);
   }
 
@@ -743,11 +747,13 @@
   typeSelect.addEventListener('change', applyFilters);
   vesselFilter.addEventListener('input', applyFilters);
 
-  setInterval(function () {
+  /** Live events received in the last minute: shown as each arrives, and every second as they age out. */
+  function showRate() {
     const cutoff = Date.now() - 60000;
     while (arrivals.length && arrivals[0] < cutoff) arrivals.shift();
     $('event-rate').textContent = String(arrivals.length);
-  }, 1000);
+  }
+  setInterval(showRate, 1000);
 
   // ---------------------------------------------------------------- machines view
   let machinesLoaded = false;

@@ -69,7 +69,7 @@ class DashboardBrowserIT {
         // Both live events arrived within the minute; the backfilled one is history, not a live arrival.
         wait.until(ExpectedConditions.textToBe(By.id("event-rate"), "2"));
         // Land around the vessels (the coast at Harwich), drawn offline from the bundled Natural Earth data.
-        wait.until(d -> HeadlessChromium.landCoverage(driver) > 0.05);
+        wait.until(d -> HeadlessChromium.landCoverage((ChromeDriver) d) > 0.05);
         assertThat(feedIds()).containsExactly("ev-stream-2", "ev-stream-1", FakeDashboardApi.BACKFILL_EVENT_ID);
         assertThat(driver.findElements(By.cssSelector("#filter-type option")).stream().map(WebElement::getText))
                 .containsExactly("all types", "BERTHED", "SPEEDING_START", "ZONE_ENTER");

@@ -85,16 +85,21 @@ final class HeadlessChromium {
     }
 
     /**
-     * The share of the land layer's canvas that is painted (not transparent sea), from 0 to 1; -1 if the
-     * land layer has no canvas.
+     * The share of the land layer's canvas painted in the land colour ({@code --land} in app.css), from 0
+     * to 1; -1 if there is no land canvas.
      */
     static double landCoverage(ChromeDriver driver) {
         Object share = driver.executeScript("""
                 const c = document.querySelector('.leaflet-land-pane canvas');
                 if (!c || !c.width || !c.height) return -1;
+                const hex = getComputedStyle(document.documentElement).getPropertyValue('--land').trim();
+                const land = [1, 3, 5].map(i => parseInt(hex.substring(i, i + 2), 16));
                 const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
                 let painted = 0;
-                for (let i = 3; i < px.length; i += 4) { if (px[i] > 200) painted++; }
+                for (let i = 0; i < px.length; i += 4) {
+                  if (px[i + 3] > 200 && Math.abs(px[i] - land[0]) < 16 && Math.abs(px[i + 1] - land[1]) < 16
+                      && Math.abs(px[i + 2] - land[2]) < 16) painted++;
+                }
                 return painted / (px.length / 4);""");
         return ((Number) share).doubleValue();
     }
