@@ -30,14 +30,16 @@ import picocli.CommandLine.Option;
 
 /** Everything at once, on an embedded broker: the original docker-compose file as one command. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Starts an embedded MQTT broker, two simulated stations, a replay of real Danish AIS",
-                "traffic (bundled, looped on the clock) and the detector with every built-in detector and",
-                "the built-in port and anchorage zones; logs events, stores them in ./data/events.db (the",
-                "broker's sessions and retained messages in ./data/broker; --data to move both) and serves",
-                "the live dashboard on http://localhost:8080 (--http to move it).",
-                "--stations-only runs the simulated stations alone; --ais FILE replays that recording",
-                "on AIS/<station> instead of the stations and the bundled one.",
-                "While it runs, watch with: mosquitto_sub -h localhost -p 1883 -t 'EVENT/#'  (or -t 'DATA/#')",
+        description = {"Starts an embedded MQTT broker, two simulated stations, a replay of real",
+                "Danish AIS traffic (bundled, looped on the clock) and the detector with every",
+                "built-in detector and the built-in port and anchorage zones; logs events,",
+                "stores them in ./data/events.db (the broker's sessions and retained messages",
+                "in ./data/broker; --data to move both) and serves the live dashboard on",
+                "http://localhost:8080 (--http to move it).",
+                "--stations-only runs the simulated stations alone; --ais FILE replays that",
+                "recording on AIS/<station> instead of the stations and the bundled one.",
+                "While it runs, watch with: mosquitto_sub -h localhost -p 1883 -t 'EVENT/#'",
+                "(or -t 'DATA/#' -t 'AIS/#' for the input).",
                 "Ctrl-C stops it."})
 final class DemoCommand implements Callable<Integer> {
 
