@@ -26,7 +26,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * call sign and destination are HTML payloads is put on the air with {@code mosquitto_pub}; headless
  * Chromium loads the dashboard and sees land drawn, the vessels on the map coloured by their state,
  * events arriving and counted per minute, the hostile ship's strings shown as text with nothing run, and
- * the machines drawn by Mermaid. The map's screenshot is the one docs/dashboard.md shows
+ * the machines drawn by Mermaid. The map's screenshot is the one README.md and docs/api.md show
  * (docs/dashboard.png). The AIS sentences come from {@link AisSentences}, checked against gpsdecode
  * when written.
  */
