@@ -70,7 +70,7 @@ final class DemoCommand implements Callable<Integer> {
     boolean quiet;
 
     @Option(names = "--ais", paramLabel = "FILE",
-            description = "Replay this AIS NMEA recording (plain or gzip) once, instead of the stations and the bundled recording.")
+            description = "Replay this AIS NMEA recording (plain or gzip), e.g. ../shared/data/dma-aisabnormal/ais-sample-20131112T1200Z.txt.gz")
     String aisFile;
 
     @Option(names = "--stations-only", description = "Only the simulated stations: no recording, no zones unless --zones.")
