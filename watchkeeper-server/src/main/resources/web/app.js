@@ -5,13 +5,21 @@
  * events), /api/zones, /api/machines, /api/events (a backfill of the feed) and the live stream
  * /api/events/stream (Server-Sent Events, "event: event" with one envelope per message).
  *
- * Basemap: a graticule drawn here plus the engine's zones; no tile server is needed. Optional tiles
- * with ?tiles=<Leaflet URL template>, e.g. ?tiles=https://tile.openstreetmap.org/{z}/{x}/{y}.png
+ * Basemap: land and coastlines from vendor/world-atlas/land-50m.json (Natural Earth 1:50m TopoJSON,
+ * decoded with vendor/topojson-client), a graticule drawn here and the engine's zones; no tile server is
+ * needed. Optional tiles instead of the land with ?tiles=<Leaflet URL template>, e.g.
+ * ?tiles=https://tile.openstreetmap.org/{z}/{x}/{y}.png
+ *
+ * Machines: vendor/mermaid/mermaid.min.js is loaded when the tab is first opened and renders each
+ * machine's Mermaid text (from the engine's own definitions) to SVG.
  *
  * SECURITY: AIS names, call signs, destinations, zone names and event details are untrusted (AIS
  * 6-bit ASCII includes < > " ' &). They only ever reach the DOM through textContent, attributes set
  * with setAttribute/dataset, or DOM nodes handed to Leaflet; never through innerHTML or an HTML
- * string. The el() helper below is the one way this file builds elements.
+ * string. The el() helper below is the one way this file builds elements. The one exception is
+ * Mermaid's SVG, made from the engine's machine definitions: Mermaid runs with securityLevel 'strict'
+ * (labels escaped, output sanitised by its DOMPurify) and the SVG is parsed as XML and imported, so
+ * no script in it could run.
  */
 (function () {
   'use strict';
@@ -163,9 +171,34 @@
   const canvas = L.canvas({ padding: 0.3 });
 
   const tiles = new URLSearchParams(window.location.search).get('tiles');
-  if (tiles && /^(https?:\/\/|\/)/i.test(tiles)) {
+  const tilesShown = Boolean(tiles && /^(https?:\/\/|\/)/i.test(tiles));
+  if (tilesShown) {
     // The template comes from the address bar, so it is used as a URL only and never shown as HTML.
     L.tileLayer(tiles, { maxZoom: 19, attribution: 'custom tiles (?tiles=)' }).addTo(map);
+  }
+
+  // ---------------------------------------------------------------- land (offline, unless tiles)
+  const LAND_URL = 'vendor/world-atlas/land-50m.json';
+  map.createPane('land');
+  map.getPane('land').style.zIndex = '250';   // above tiles (200), below zones, trails and vessels (400+)
+  const css = getComputedStyle(document.documentElement);
+  const LAND_STYLE = { color: css.getPropertyValue('--coast').trim(), weight: 0.8, opacity: 1,
+    fillColor: css.getPropertyValue('--land').trim(), fillOpacity: 1, interactive: false };
+
+  /** Natural Earth's land, decoded from TopoJSON: one canvas in its own pane, under everything else. */
+  function drawLand(topology) {
+    const land = topojson.feature(topology, topology.objects.land);
+    const style = Object.assign({ renderer: L.canvas({ pane: 'land', padding: 0.3 }) }, LAND_STYLE);
+    L.geoJSON(land, { pane: 'land', style: function () { return style; } }).addTo(map);
+    map.attributionControl.addAttribution('land: Natural Earth');
+    document.body.dataset.land = String(land.features.length);
+  }
+
+  if (!tilesShown) {
+    getJson(LAND_URL).then(drawLand).catch(function (e) {
+      document.body.dataset.land = 'failed';
+      if (window.console) console.warn('land layer not drawn', e);
+    });
   }
 
   const graticule = L.layerGroup().addTo(map);
@@ -444,8 +477,12 @@
       $('vessel-count').textContent = String(typeof body.count === 'number' ? body.count : list.length);
       if (!fitted && vessels.size > 0) {
         fitted = true;
-        const bounds = L.latLngBounds(Array.from(vessels.values()).map(function (e) { return e.marker.getLatLng(); }));
-        map.fitBounds(bounds.pad(0.3), { maxZoom: 12 });
+        // Ships with real positions first: the planar stations' square is a made-up place, and framing
+        // both would show half of Europe when the demo runs the stations beside a real recording.
+        const all = Array.from(vessels.values());
+        const real = all.filter(function (e) { return typeof e.data.lat === 'number'; });
+        const bounds = L.latLngBounds((real.length ? real : all).map(function (e) { return e.marker.getLatLng(); }));
+        map.fitBounds(bounds.pad(0.1), { maxZoom: 12 });
       }
       if (selectedId !== null) {
         return refreshPanel();
@@ -521,7 +558,7 @@
     clear(states);
     const machines = Object.keys(v.states || {}).sort();
     if (machines.length === 0) {
-      states.appendChild(el('li', { class: 'muted', text: 'no events yet' }));
+      states.appendChild(el('li', { class: 'muted', text: 'no state yet' }));
     }
     machines.forEach(function (m) {
       const s = String(v.states[m]);
@@ -680,6 +717,7 @@
       return;   // a malformed line is dropped, the stream goes on
     }
     arrivals.push(Date.now());
+    showRate();
     addEvent(env, true);
   }
 
@@ -709,11 +747,13 @@
   typeSelect.addEventListener('change', applyFilters);
   vesselFilter.addEventListener('input', applyFilters);
 
-  setInterval(function () {
+  /** Live events received in the last minute: shown as each arrives, and every second as they age out. */
+  function showRate() {
     const cutoff = Date.now() - 60000;
     while (arrivals.length && arrivals[0] < cutoff) arrivals.shift();
     $('event-rate').textContent = String(arrivals.length);
-  }, 1000);
+  }
+  setInterval(showRate, 1000);
 
   // ---------------------------------------------------------------- machines view
   let machinesLoaded = false;
@@ -737,172 +777,71 @@
   function renderMachines(body) {
     const list = $('machine-list');
     clear(list);
-    ((body && body.machines) || []).forEach(function (m, i) {
-      const mermaid = present(m.mermaid) ? String(m.mermaid) : null;
+    const diagrams = [];
+    ((body && body.machines) || []).forEach(function (m) {
+      const text = present(m.mermaid) ? String(m.mermaid) : null;
+      const slot = el('div', { class: 'diagram' }, text ? null
+        : el('p', { class: 'muted', text: 'No explicit states: this detector emits events from its rule.' }));
       list.appendChild(el('section', { class: 'machine', dataset: { machine: m.name } }, [
         el('h2', null, [String(m.name), el('span', { class: 'kind', text: orDash(m.kind) })]),
-        diagram(m, i),
-        el('details', { open: mermaid ? 'open' : null }, [
+        slot,
+        el('details', { open: text ? 'open' : null }, [
           el('summary', { text: 'Mermaid' }),
-          el('pre', { class: 'mermaid-text', text: mermaid || '(no Mermaid text for this machine)' })
+          el('pre', { class: 'mermaid-text', text: text || '(no Mermaid text for this machine)' })
         ])
       ]));
+      if (text) diagrams.push({ slot: slot, text: text, name: String(m.name) });
+    });
+    if (diagrams.length === 0) return Promise.resolve();
+    return loadMermaid().then(function (mermaid) {
+      // One at a time: Mermaid measures text in a scratch element it shares between renders.
+      return diagrams.reduce(function (done, d, i) {
+        return done.then(function () { return renderDiagram(mermaid, d, i); });
+      }, Promise.resolve());
+    }).catch(function (e) {
+      diagrams.forEach(function (d) {
+        d.slot.appendChild(el('p', { class: 'diagram-error', text: 'Mermaid could not be loaded: ' + e.message }));
+      });
     });
   }
 
-  /** Where the ray from a box's centre (cx, cy) towards (dx, dy) leaves the box (half sizes hw, hh). */
-  function boxExit(cx, cy, hw, hh, dx, dy) {
-    const len = Math.hypot(dx, dy) || 1;
-    const ux = dx / len;
-    const uy = dy / len;
-    const t = Math.min(ux ? (hw + 3) / Math.abs(ux) : Infinity, uy ? (hh + 3) / Math.abs(uy) : Infinity);
-    return [cx + ux * t, cy + uy * t];
+  let mermaidLoading = null;
+
+  /** Loads vendor/mermaid/mermaid.min.js once, on the first visit to the Machines tab (it is 3.5 MB). */
+  function loadMermaid() {
+    if (!mermaidLoading) {
+      mermaidLoading = new Promise(function (resolve, reject) {
+        const script = el('script', { src: 'vendor/mermaid/mermaid.min.js' });
+        script.addEventListener('load', function () {
+          window.mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: 'neutral' });
+          resolve(window.mermaid);
+        });
+        script.addEventListener('error', function () {
+          mermaidLoading = null;
+          reject(new Error('vendor/mermaid/mermaid.min.js did not load'));
+        });
+        document.head.appendChild(script);
+      });
+    }
+    return mermaidLoading;
   }
 
-  /** A state diagram drawn here (no Mermaid library offline): states as boxes, transitions as arrows. */
-  function diagram(m, index) {
-    const states = (m.states || []).map(String);
-    (m.transitions || []).forEach(function (t) {
-      [t.from, t.to].forEach(function (s) {
-        const name = present(s) ? String(s) : '*';
-        if (states.indexOf(name) < 0) states.push(name);
-      });
-    });
-    if (states.length === 0) {
-      return el('p', { class: 'muted', text: 'No explicit states: this detector emits events from its rule.' });
-    }
-    const initial = present(m.initial) ? String(m.initial) : states[0];
-    if (states.indexOf(initial) > 0) {
-      states.splice(states.indexOf(initial), 1);
-      states.unshift(initial);
-    }
-    const H = 28;
-    const widths = states.map(function (s) { return Math.max(64, s.length * 7.4 + 20); });
-    const maxW = Math.max.apply(null, widths);
-    const n = states.length;
-    const pos = [];
-    let width;
-    let height;
-    let cx;
-    let cy;
-    if (n <= 3) {
-      const gap = Math.max(130, maxW + 110);
-      width = 70 + gap * (n - 1) + maxW + 40;
-      height = 150;
-      cx = width / 2;
-      cy = 200;   // below the row: self-loops and curves bend upwards
-      states.forEach(function (s, i) { pos.push([60 + maxW / 2 + i * gap, 85]); });
-    } else {
-      const r = Math.max(110, (n * (maxW + 40)) / (2 * Math.PI));
-      width = 2 * r + maxW + 150;
-      height = 2 * r + 130;
-      cx = width / 2;
-      cy = height / 2 + 10;
-      states.forEach(function (s, i) {
-        const a = -Math.PI / 2 + (2 * Math.PI * i) / n;
-        pos.push([cx + r * Math.cos(a), cy + r * Math.sin(a)]);
-      });
-    }
-    const markerId = 'wk-arrow-' + index;
-    const root = svg('svg', { class: 'machine-diagram', viewBox: '0 0 ' + Math.round(width) + ' ' + Math.round(height),
-      width: Math.round(width * 1.25), height: Math.round(height * 1.25),
-      role: 'img', 'aria-label': 'state diagram of ' + m.name }, [
-      svg('defs', null, svg('marker', { id: markerId, viewBox: '0 0 10 10', refX: '9', refY: '5', markerWidth: '7',
-        markerHeight: '7', orient: 'auto-start-reverse' }, svg('path', { d: 'M0,0 L10,5 L0,10 z', fill: '#5b6b79' })))
-    ]);
-
-    // Group transitions by (from, to); one arrow per pair, its triggers joined.
-    const edges = new Map();
-    (m.transitions || []).forEach(function (t) {
-      const from = present(t.from) ? String(t.from) : '*';
-      const to = present(t.to) ? String(t.to) : '*';
-      const key = from + '\u0000' + to;
-      if (!edges.has(key)) edges.set(key, { from: from, to: to, triggers: [], notes: [] });
-      const e = edges.get(key);
-      const trigger = present(t.trigger) ? String(t.trigger) : '';
-      if (trigger && e.triggers.indexOf(trigger) < 0) e.triggers.push(trigger);
-      const guards = [];
-      (t.when || []).forEach(function (w) { guards.push('when ' + w); });
-      (t.unless || []).forEach(function (u) { guards.push('unless ' + u); });
-      e.notes.push((trigger || '(any)') + (guards.length ? ' [' + guards.join(', ') + ']' : ''));
-    });
-
-    const edgeGroup = svg('g');
-    const labelGroup = svg('g');
-    edges.forEach(function (e) {
-      const a = states.indexOf(e.from);
-      const b = states.indexOf(e.to);
-      const pa = pos[a];
-      const pb = pos[b];
-      const hwA = widths[a] / 2;
-      const hwB = widths[b] / 2;
-      let d;
-      let lx;
-      let ly;
-      if (a === b) {
-        // A loop on the side facing away from the centre.
-        let ux = pa[0] - cx;
-        let uy = pa[1] - cy;
-        const len = Math.hypot(ux, uy) || 1;
-        ux /= len;
-        uy /= len;
-        const px = -uy;
-        const py = ux;
-        const s = boxExit(pa[0], pa[1], hwA, H / 2, ux + px * 0.45, uy + py * 0.45);
-        const t = boxExit(pa[0], pa[1], hwA, H / 2, ux - px * 0.45, uy - py * 0.45);
-        const reach = 42;
-        d = 'M' + s[0] + ',' + s[1] + ' C' + (s[0] + ux * reach + px * 14) + ',' + (s[1] + uy * reach + py * 14) +
-          ' ' + (t[0] + ux * reach - px * 14) + ',' + (t[1] + uy * reach - py * 14) + ' ' + t[0] + ',' + t[1];
-        lx = (s[0] + t[0]) / 2 + ux * (reach * 0.8);
-        ly = (s[1] + t[1]) / 2 + uy * (reach * 0.8) + (uy < 0 ? -6 : 6);
-      } else {
-        const dx = pb[0] - pa[0];
-        const dy = pb[1] - pa[1];
-        const len = Math.hypot(dx, dy) || 1;
-        const reverse = edges.has(e.to + '\u0000' + e.from);
-        const bend = reverse ? 26 : (n <= 3 && Math.abs(b - a) > 1 ? 50 : 0);
-        // Bend to the left of the direction of travel, so a->b and b->a separate.
-        const c = [(pa[0] + pb[0]) / 2 + (dy / len) * bend, (pa[1] + pb[1]) / 2 - (dx / len) * bend];
-        const s = boxExit(pa[0], pa[1], hwA, H / 2, c[0] - pa[0], c[1] - pa[1]);
-        const t = boxExit(pb[0], pb[1], hwB, H / 2, c[0] - pb[0], c[1] - pb[1]);
-        d = 'M' + s[0] + ',' + s[1] + ' Q' + c[0] + ',' + c[1] + ' ' + t[0] + ',' + t[1];
-        lx = 0.25 * s[0] + 0.5 * c[0] + 0.25 * t[0];
-        ly = 0.25 * s[1] + 0.5 * c[1] + 0.25 * t[1];
+  /** One machine's diagram: Mermaid's SVG text, parsed as XML and imported (see SECURITY at the top). */
+  function renderDiagram(mermaid, d, index) {
+    return mermaid.render('wk-machine-' + index, d.text).then(function (out) {
+      const doc = new DOMParser().parseFromString(out.svg, 'image/svg+xml');
+      const root = doc.documentElement;
+      if (root.nodeName !== 'svg') {
+        throw new Error('Mermaid returned no SVG');
       }
-      const full = e.notes.join('\n');
-      let label = e.triggers.join(', ');
-      if (label.length > 30) label = label.substring(0, 29) + '…';
-      edgeGroup.appendChild(svg('g', { class: 'edge', dataset: { from: e.from, to: e.to } }, [
-        svg('title', { text: e.from + ' → ' + e.to + '\n' + full }),
-        svg('path', { d: d, 'marker-end': 'url(#' + markerId + ')' })
-      ]));
-      if (label) {
-        const w = label.length * 5.9 + 6;
-        labelGroup.appendChild(svg('g', { class: 'edge' }, [
-          svg('title', { text: full }),
-          svg('rect', { x: (lx - w / 2).toFixed(1), y: (ly - 8).toFixed(1), width: w.toFixed(1), height: '13', rx: '3' }),
-          svg('text', { x: lx.toFixed(1), y: (ly + 2).toFixed(1), 'text-anchor': 'middle', text: label })
-        ]));
-      }
+      root.setAttribute('role', 'img');
+      root.setAttribute('aria-label', 'state diagram of ' + d.name);
+      d.slot.appendChild(document.importNode(root, true));
+      d.slot.dataset.rendered = 'mermaid';
+    }).catch(function (e) {
+      d.slot.appendChild(el('p', { class: 'diagram-error', text: 'Mermaid could not draw this machine: ' + e.message }));
+      if (window.console) console.warn('Mermaid could not draw', d.name, e);
     });
-    root.appendChild(edgeGroup);
-
-    states.forEach(function (s, i) {
-      const p = pos[i];
-      const w = widths[i];
-      root.appendChild(svg('g', { class: 'state' + (s === initial ? ' initial' : ''), dataset: { state: s } }, [
-        svg('rect', { x: (p[0] - w / 2).toFixed(1), y: (p[1] - H / 2).toFixed(1), width: w.toFixed(1), height: H, rx: '7' }),
-        svg('text', { x: p[0].toFixed(1), y: (p[1] + 4).toFixed(1), 'text-anchor': 'middle', text: s })
-      ]));
-    });
-    // The initial state: a filled dot with an arrow into its box, from the left (Mermaid's [*]).
-    const p0 = pos[0];
-    const left = p0[0] - widths[0] / 2;
-    root.appendChild(svg('circle', { cx: (left - 30).toFixed(1), cy: p0[1].toFixed(1), r: '5', fill: '#1c2833' }));
-    root.appendChild(svg('path', { d: 'M' + (left - 25) + ',' + p0[1] + ' L' + (left - 3) + ',' + p0[1],
-      stroke: '#1c2833', 'stroke-width': '1.3', 'marker-end': 'url(#' + markerId + ')' }));
-    root.appendChild(labelGroup);
-    return root;
   }
 
   // ---------------------------------------------------------------- header: tabs, help

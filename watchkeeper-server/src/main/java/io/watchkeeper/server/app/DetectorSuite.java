@@ -7,6 +7,7 @@ import io.watchkeeper.core.detect.behaviour.LoiteringDetector;
 import io.watchkeeper.core.detect.behaviour.SpeedChangeDetector;
 import io.watchkeeper.core.detect.behaviour.SpeedingDetector;
 import io.watchkeeper.core.detect.boat.BoatDetector;
+import io.watchkeeper.core.detect.boat.BoatTrack;
 import io.watchkeeper.core.detect.boat.SpeedProfile;
 import io.watchkeeper.core.detect.gap.GapDetector;
 import io.watchkeeper.core.detect.gap.GapSettings;
@@ -15,6 +16,7 @@ import io.watchkeeper.core.detect.pair.EncounterSettings;
 import io.watchkeeper.core.detect.pair.PairDetector;
 import io.watchkeeper.core.detect.pair.TugAssistDetector;
 import io.watchkeeper.core.detect.pair.TugAssistSettings;
+import io.watchkeeper.core.detect.portcall.PortCall;
 import io.watchkeeper.core.detect.portcall.PortCallDetector;
 import io.watchkeeper.core.detect.portcall.PortCallSettings;
 import io.watchkeeper.core.detect.zone.ZoneDetector;
@@ -31,6 +33,7 @@ import java.nio.file.Path;
 import io.watchkeeper.server.config.ConfigException;
 import io.watchkeeper.server.config.SettingsBinder;
 import io.watchkeeper.server.config.WatchkeeperConfig;
+import io.watchkeeper.server.live.StateListener;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -48,9 +51,12 @@ import org.jetbrains.annotations.Nullable;
  *
  * <p>Each built-in is listed once in {@link #BUILT_INS} with its YAML key, default settings and
  * constructor; the YAML binder, {@code watchkeeper machines} and the docs all read that list.
+ *
+ * @param states hears the boat and port-call machines' state of each vessel after every step (the live
+ *               map), or null; the engine runs the same detectors either way
  */
 public record DetectorSuite(List<Detector<?>> detectors, List<PairDetector> pairs, ZoneLookup zones,
-                            Duration maxAhead) {
+                            Duration maxAhead, @Nullable StateListener states) {
 
     /** A built-in detector: its key under {@code detectors:}, its default settings, and how to make it. */
     public record BuiltIn<R extends Record>(String key, R defaults, Function<R, Object> factory) {
@@ -86,14 +92,22 @@ public record DetectorSuite(List<Detector<?>> detectors, List<PairDetector> pair
         }
     }
 
-    /** These detectors, allowing live fixes {@link DetectionSetup#DEFAULT_MAX_AHEAD} ahead of the clock. */
+    /**
+     * These detectors, allowing live fixes {@link DetectionSetup#DEFAULT_MAX_AHEAD} ahead of the clock,
+     * without a state listener.
+     */
     public DetectorSuite(List<Detector<?>> detectors, List<PairDetector> pairs, ZoneLookup zones) {
-        this(detectors, pairs, zones, DetectionSetup.DEFAULT_MAX_AHEAD);
+        this(detectors, pairs, zones, DetectionSetup.DEFAULT_MAX_AHEAD, null);
     }
 
     /** The same detectors; a live run refuses fixes further than {@code d} ahead of the clock. */
     public DetectorSuite withMaxAhead(Duration d) {
-        return new DetectorSuite(detectors, pairs, zones, d);
+        return new DetectorSuite(detectors, pairs, zones, d, states);
+    }
+
+    /** The same detectors, whose engine tells {@code listener} each vessel's boat and port-call state. */
+    public DetectorSuite withStates(@Nullable StateListener listener) {
+        return new DetectorSuite(detectors, pairs, zones, maxAhead, listener);
     }
 
     /** Every built-in with its defaults, the given motion band, no zones. */
@@ -201,9 +215,24 @@ public record DetectorSuite(List<Detector<?>> detectors, List<PairDetector> pair
      * replay runs on its recording's own time ({@link Recording} refuses the future there).
      */
     public DetectionSetup setup(VesselRegistry vessels, boolean wallClockFallback) {
-        return DetectionSetup.of(detectors).withPairDetectors(pairs).withZones(zones).withVessels(vessels)
+        return DetectionSetup.of(states == null ? detectors : tapped(states)).withPairDetectors(pairs).withZones(zones).withVessels(vessels)
                 .withWallClockFallback(wallClockFallback)
                 .withMaxAhead(wallClockFallback ? maxAhead : null);
+    }
+
+    /** The detectors, the boat and port-call ones wrapped in a {@link StateTap} telling {@code listener}. */
+    private List<Detector<?>> tapped(StateListener listener) {
+        List<Detector<?>> out = new ArrayList<>(detectors.size());
+        for (Detector<?> d : detectors) {
+            if (d instanceof BoatDetector boat) {
+                out.add(new StateTap<>(boat, BoatDetector.NAME, BoatTrack::state, listener));
+            } else if (d instanceof PortCallDetector call) {
+                out.add(new StateTap<>(call, PortCallDetector.NAME, PortCall::state, listener));
+            } else {
+                out.add(d);
+            }
+        }
+        return out;
     }
 
     /** The state-machine definitions the suite's detectors run, in detector order. */

@@ -10,6 +10,7 @@ import io.watchkeeper.core.event.EventSink;
 import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.vessel.VesselRegistry;
 import io.watchkeeper.server.live.LiveView;
+import io.watchkeeper.server.live.StateListener;
 import io.watchkeeper.server.metrics.WatchkeeperMetrics;
 import io.watchkeeper.server.web.EventHub;
 import io.watchkeeper.server.web.Health;
@@ -89,6 +90,11 @@ public final class WebFront implements AutoCloseable {
     /** Every accepted fix goes here, on the engine's threads. */
     public Consumer<Fix> fixTap() {
         return live::onFix;
+    }
+
+    /** Hand this to the suite ({@link DetectorSuite#withStates}) so the map knows every vessel's state. */
+    public StateListener states() {
+        return live;
     }
 
     public WatchkeeperMetrics metrics() {

@@ -13,6 +13,7 @@ import io.watchkeeper.core.event.EventSink;
 import io.watchkeeper.core.vessel.VesselRegistry;
 import picocli.CommandLine.Mixin;
 import io.watchkeeper.server.sim.AisReplayStation;
+import io.watchkeeper.server.sim.ReplayLines;
 import io.watchkeeper.server.sim.StationRunner;
 import io.watchkeeper.server.sim.StationSimulator;
 import java.io.PrintStream;
@@ -29,12 +30,16 @@ import picocli.CommandLine.Option;
 
 /** Everything at once, on an embedded broker: the original docker-compose file as one command. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Starts an embedded MQTT broker, simulated stations and the detector, logs",
-                "events, stores them in ./data/events.db (the broker's sessions and retained messages in",
-                "./data/broker; --data to move both) and serves the live dashboard on",
+        description = {"Starts an embedded MQTT broker, two simulated stations, a replay of real",
+                "Danish AIS traffic (bundled, looped on the clock) and the detector with every",
+                "built-in detector and the built-in port and anchorage zones; logs events,",
+                "stores them in ./data/events.db (the broker's sessions and retained messages",
+                "in ./data/broker; --data to move both) and serves the live dashboard on",
                 "http://localhost:8080 (--http to move it).",
-                "With --ais FILE, a real AIS recording is replayed on AIS/<station> instead of the simulated stations.",
-                "While it runs, watch with: mosquitto_sub -h localhost -p 1883 -t 'EVENT/#'  (or -t 'DATA/#')",
+                "--stations-only runs the simulated stations alone; --ais FILE replays that",
+                "recording on AIS/<station> instead of the stations and the bundled one.",
+                "While it runs, watch with: mosquitto_sub -h localhost -p 1883 -t 'EVENT/#'",
+                "(or -t 'DATA/#' -t 'AIS/#' for the input).",
                 "Ctrl-C stops it."})
 final class DemoCommand implements Callable<Integer> {
 
@@ -68,16 +73,21 @@ final class DemoCommand implements Callable<Integer> {
             description = "Replay this AIS NMEA recording (plain or gzip), e.g. data/dma-aisabnormal/ais-sample-20131112T1200Z.txt.gz in the repository")
     String aisFile;
 
+    @Option(names = "--stations-only", description = "Only the simulated stations: no recording, no zones unless --zones.")
+    boolean stationsOnly;
+
     @Option(names = "--ais-station", paramLabel = "NAME", defaultValue = "AIS1",
             description = "Station the recording is published as, on AIS/NAME (default: ${DEFAULT-VALUE}).")
     String aisStation;
 
     @Option(names = "--speed", paramLabel = "X", defaultValue = "1",
-            description = "Replay the recording at X times its recorded pace; 0 = as fast as possible (default: ${DEFAULT-VALUE}).")
+            description = "Replay the --ais recording at X times its recorded pace; 0 = as fast as possible "
+                    + "(default: ${DEFAULT-VALUE}; the bundled one always runs on the clock).")
     double speed;
 
     @Option(names = "--zones", paramLabel = "SPEC", split = ",",
-            description = "Zone sets for the detectors: builtin:NAME or GeoJSON (docs/zones.md), e.g. builtin:wpi with --ais.")
+            description = "Zone sets for the detectors: builtin:NAME or GeoJSON (docs/zones.md); "
+                    + "default builtin:wpi,builtin:gfw-anchorages with the bundled recording, none otherwise.")
     List<String> zones = new ArrayList<>();
 
     @Option(names = "--rules", paramLabel = "FILE", description = "User-defined machines in YAML (docs/rules.md).")
@@ -85,6 +95,15 @@ final class DemoCommand implements Callable<Integer> {
 
     /** Where, under {@code --data}, the embedded broker keeps sessions, queues and retained messages. */
     static final String BROKER_DATA = "broker";
+
+    /** The real traffic the default demo replays, on the class path (data/dma-aisabnormal/README.md). */
+    static final String BUNDLED_RECORDING = "/demo/ais-sample-20131112T1200Z.txt.gz";
+
+    /** What the bundled recording is called in the log. */
+    static final String BUNDLED_NAME = "Danish AIS, 12 Nov 2013 12:00-12:05 UTC (bundled)";
+
+    /** The zones of the default demo: ports (World Port Index) and anchorages (Global Fishing Watch). */
+    static final List<String> BUNDLED_ZONES = List.of("builtin:wpi", "builtin:gfw-anchorages");
 
     /** The issue's address for the dashboard: http://localhost:8080. */
     static final int DEFAULT_HTTP_PORT = 8080;
@@ -94,7 +113,12 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DetectorSuite suite = DetectorSuite.from(WatchkeeperConfig.DEFAULTS, zones, rules);
+        if (stationsOnly && aisFile != null) {
+            throw new IllegalArgumentException("--stations-only and --ais exclude each other");
+        }
+        boolean bundled = !stationsOnly && aisFile == null;
+        DetectorSuite suite = DetectorSuite.from(WatchkeeperConfig.DEFAULTS,
+                bundled && zones.isEmpty() ? BUNDLED_ZONES : zones, rules);
         if (aisFile != null && !java.nio.file.Files.isReadable(java.nio.file.Path.of(aisFile))) {
             throw new java.nio.file.NoSuchFileException(aisFile);
         }
@@ -112,12 +136,13 @@ final class DemoCommand implements Callable<Integer> {
             BrokerAddress address = BrokerAddress.of("127.0.0.1".equals(host) || "0.0.0.0".equals(host)
                     ? "127.0.0.1" : host, broker.port());
             List<String> stationIds = new ArrayList<>();
-            if (aisFile != null) {
-                stationIds.add(aisStation);
-            } else {
+            if (aisFile == null) {
                 for (int i = 1; i <= stations; i++) {
                     stationIds.add("PORT" + i);
                 }
+            }
+            if (!stationsOnly) {
+                stationIds.add(aisStation); // last: the recording's publisher
             }
             // Stations connect while the detector does (each connection waits for its broker round trips);
             // they start publishing only once the detector is subscribed, so no early report goes unseen.
@@ -135,7 +160,7 @@ final class DemoCommand implements Callable<Integer> {
             try {
                 EventSink shown = quiet ? front.events() : EventSink.all(new ConsoleEventLog(out), front.events());
                 detector = DetectorService.start(DetectorService.settings(address, "watchkeeper-detect"),
-                        DetectorService.Options.defaults().withSuite(suite).withExtraSink(shown)
+                        DetectorService.Options.defaults().withSuite(suite.withStates(front.states())).withExtraSink(shown)
                                 .withRegistryAndTap(front.registry(), front.fixTap()).withMetrics(front.metrics())
                                 .withDurability(webOptions.durability(aisFile != null)),
                         Clock.systemUTC());
@@ -149,23 +174,26 @@ final class DemoCommand implements Callable<Integer> {
             running.add(detector);
             front.serve(suite, detector::engineStats, detector::isUp, address.toString());
             long base = seed != null ? seed : System.nanoTime();
-            if (aisFile != null) {
-                running.add(new AisReplayStation(aisFile, aisStation, publishers.get(0),
-                        pacing).start());
-                System.err.printf("watchkeeper demo: broker on %s:%d, replaying %s on AIS/%s at %s%n", host,
-                        broker.port(), aisFile, aisStation, speed == 0 ? "full speed" : speed + "x");
-            } else {
-                for (int i = 0; i < publishers.size(); i++) {
-                    Publisher publisher = publishers.get(i);
-                    running.add(new StationRunner(new StationSimulator(publisher.clientId(), boats, rate, base + i + 1),
-                            publisher, Clock.systemUTC(), 0).start());
-                }
-                System.err.printf("watchkeeper demo: broker on %s:%d, %d station(s) x %d boats at %s Hz, seed %d%n",
-                        host, broker.port(), stations, boats, rate, base);
+            System.err.printf("watchkeeper demo: broker on %s:%d%n", host, broker.port());
+            List<Publisher> stationPublishers = stationsOnly ? publishers : publishers.subList(0, publishers.size() - 1);
+            for (int i = 0; i < stationPublishers.size(); i++) {
+                Publisher publisher = stationPublishers.get(i);
+                running.add(new StationRunner(new StationSimulator(publisher.clientId(), boats, rate, base + i + 1),
+                        publisher, Clock.systemUTC(), 0).start());
+            }
+            if (!stationPublishers.isEmpty()) {
+                System.err.printf("  stations:      %d x %d boats at %s Hz on DATA/PORTn, seed %d%n", stations, boats,
+                        rate, base);
+            }
+            if (!stationsOnly) {
+                running.add(replay(publishers.get(publishers.size() - 1), pacing).start());
+                System.err.printf("  AIS replay:    %s on AIS/%s, %s%n", aisFile != null ? aisFile : BUNDLED_NAME,
+                        aisStation, aisFile == null ? "looped on the clock"
+                                : speed == 0 ? "at full speed" : "at " + speed + "x");
             }
             System.err.printf("  watch events:  mosquitto_sub -h localhost -p %d -t 'EVENT/#'%n", broker.port());
             System.err.printf("  watch input:   mosquitto_sub -h localhost -p %d -t '%s'%n", broker.port(),
-                    aisFile == null ? "DATA/#" : "AIS/#");
+                    stationsOnly ? "DATA/#" : aisFile != null ? "AIS/#" : "DATA/#' -t 'AIS/#");
             if (front.port() >= 0) {
                 System.err.printf("  dashboard:     http://%s:%d   (REST API under /api, metrics at /metrics)%n",
                         front.displayHost(), front.port());
@@ -188,6 +216,15 @@ final class DemoCommand implements Callable<Integer> {
             }
             shutdown.done();
         }
+    }
+
+    /** The recording's station: the --ais file once at its speed, or the bundled one looped on the clock. */
+    private AisReplayStation replay(Publisher publisher, double pacing) {
+        if (aisFile != null) {
+            return new AisReplayStation(aisFile, aisStation, publisher, pacing);
+        }
+        ReplayLines lines = ReplayLines.looped(BUNDLED_NAME, ReplayLines.resource(BUNDLED_RECORDING), Clock.systemUTC());
+        return new AisReplayStation(lines, aisStation, publisher, 1);
     }
 
     /** The connected publisher, or the connect failure itself (not wrapped), so the CLI prints its one line. */

@@ -105,7 +105,7 @@ final class DetectCommand implements Callable<Integer> {
         try (WebFront front = WebFront.open(web, new VesselRegistry(), clock)) {
             EventSink shown = quiet ? front.events() : EventSink.all(new ConsoleEventLog(System.out), front.events());
             DetectorService.Options options = new DetectorService.Options(engine,
-                    config.input().maxPayloadBytesOrDefault(), suite, ais, shown)
+                    config.input().maxPayloadBytesOrDefault(), suite.withStates(front.states()), ais, shown)
                     .withRegistryAndTap(front.registry(), front.fixTap()).withMetrics(front.metrics())
                     .withDurability(webOptions.durability());
             run(settings, choice, options, front, suite, specs, ais, pacing, shutdown, clock);

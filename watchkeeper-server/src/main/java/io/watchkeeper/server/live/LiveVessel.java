@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jetbrains.annotations.Nullable;
@@ -25,6 +26,8 @@ final class LiveVessel {
     final TrackRing track = new TrackRing();
     private volatile @Nullable Fix last;
     private volatile Events events = Events.EMPTY;
+    /** Machine → the engine's state for this vessel after its latest step; replaced whole on a change. */
+    private volatile Map<String, Enum<?>> engineStates = Map.of();
     /** Wall-clock millis of the latest fix or event, for forgetting silent vessels. */
     volatile long lastSeenMillis;
 
@@ -43,6 +46,27 @@ final class LiveVessel {
             track.add(fix.time().toEpochMilli(), fix.lat(), fix.lon(), fix.sogKnots());
         }
         lastSeenMillis = nowMillis;
+    }
+
+    /** The owning worker only: the one writer, so a change is a plain copy and swap. */
+    void onState(String machine, Enum<?> state) {
+        Map<String, Enum<?>> current = engineStates;
+        if (current.get(machine) == state) {
+            return; // the common case: one read, no allocation
+        }
+        TreeMap<String, Enum<?>> copy = new TreeMap<>(current);
+        copy.put(machine, state);
+        engineStates = Collections.unmodifiableMap(copy);
+    }
+
+    /**
+     * Machine → state: the {@code to} of each machine's latest event, overridden by the engine's own
+     * state where it reports one (it is current even for a vessel that never changed state), sorted.
+     */
+    Map<String, String> states() {
+        Map<String, String> out = events.stateNames();
+        engineStates.forEach((machine, state) -> out.put(machine, state.name().toLowerCase(Locale.ROOT)));
+        return out;
     }
 
     /** Any worker. */

@@ -18,7 +18,8 @@ import org.jetbrains.annotations.Nullable;
 
 /**
  * The live read model: per vessel, the latest fix, the last {@value #TRACK_POINTS} track points, each
- * machine's current state and the latest {@value #EVENTS_PER_VESSEL} events.
+ * machine's current state (the engine's own, through {@link StateListener}, where the suite reports it;
+ * else that of the machine's latest event) and the latest {@value #EVENTS_PER_VESSEL} events.
  *
  * <p>Threads: {@link #onFix} is called by the engine worker that owns the fix's vessel (several workers
  * overall) and takes no lock; {@link #accept} by any worker; the queries by any thread, and they return
@@ -30,7 +31,7 @@ import org.jetbrains.annotations.Nullable;
  * are ignored and counted in {@link #refused()} until a sweep makes room. A vessel costs about 0.5 KB plus
  * 2.1 KB once its track is full, plus its events (about 0.5 KB each, kept only for vessels that had some).
  */
-public final class LiveView implements EventSink {
+public final class LiveView implements EventSink, StateListener {
 
     public static final int TRACK_POINTS = TrackRing.CAPACITY;
     public static final int EVENTS_PER_VESSEL = 20;
@@ -73,6 +74,18 @@ public final class LiveView implements EventSink {
         LiveVessel v = vessel(fix.vessel(), now);
         if (v != null) {
             v.onFix(fix, now);
+        }
+    }
+
+    /** A machine's state after a step; called on the worker that owns {@code vessel}. */
+    @Override
+    public void onState(VesselId vessel, String machine, Enum<?> state) {
+        LiveVessel v = vessels.get(vessel.key());
+        if (v == null) {
+            v = vessel(vessel, clock.millis()); // its fix tap has not run yet, or it was forgotten
+        }
+        if (v != null) {
+            v.onState(machine, state);
         }
     }
 
@@ -133,7 +146,7 @@ public final class LiveView implements EventSink {
         if (last == null) {
             return Optional.empty();
         }
-        VesselSnapshot s = new VesselSnapshot(v.vessel.key(), last, events.stateNames(), registry.get(v.vessel));
+        VesselSnapshot s = new VesselSnapshot(v.vessel.key(), last, v.states(), registry.get(v.vessel));
         return Optional.of(new VesselDetail(s, v.track.points(), events.recent()));
     }
 
@@ -142,7 +155,7 @@ public final class LiveView implements EventSink {
         if (last == null) {
             return null;
         }
-        return new VesselSnapshot(v.vessel.key(), last, v.events().stateNames(), registry.get(v.vessel));
+        return new VesselSnapshot(v.vessel.key(), last, v.states(), registry.get(v.vessel));
     }
 
     /** How many vessels are tracked, including those with events but no fix yet. */

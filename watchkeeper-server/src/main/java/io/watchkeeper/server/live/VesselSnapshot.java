@@ -16,8 +16,9 @@ import org.jetbrains.annotations.Nullable;
  * @param id     {@link io.watchkeeper.core.fix.VesselId#key()}: an MMSI, or {@code PORT1/3} for a boat
  *               numbered by a station
  * @param last   the newest fix by event time; its absent numbers are NaN as in {@link Fix}
- * @param states machine name → the {@code to} of the latest event of that machine seen for the vessel,
- *               sorted by machine name
+ * @param states machine name → its current state for the vessel, sorted by machine name: for the boat
+ *               and port-call machines the engine's own state after the vessel's latest fix (known from
+ *               its first fix on), for the others the {@code to} of the machine's latest event
  * @param info   static data from AIS types 5, 19 and 24, or null when none arrived
  */
 public record VesselSnapshot(String id, Fix last, Map<String, String> states, @Nullable VesselInfo info) {

@@ -4,8 +4,6 @@ import io.watchkeeper.ais.nmea.AisPayload;
 import io.watchkeeper.ais.nmea.FrameListener;
 import io.watchkeeper.ais.nmea.FramerSettings;
 import io.watchkeeper.ais.nmea.NmeaFramer;
-import io.watchkeeper.ais.source.LineFiles;
-import io.watchkeeper.ais.source.LineInput;
 import io.watchkeeper.ais.source.Pacer;
 import io.watchkeeper.core.deadletter.RejectReason;
 import io.watchkeeper.mqtt.client.Publisher;
@@ -24,13 +22,14 @@ import org.slf4j.LoggerFactory;
  * from one boundary of its framer to the next: tag block, {@code $PGHP} time and every fragment),
  * paced by the recording's own receive times ({@code $PGHP}, tag blocks, trailing columns) at a speed
  * factor. It reads the times with a framer of its own; the lines go out untouched, refused ones
- * included, so the detector sees exactly what the recording holds.
+ * included, so the detector sees exactly what the recording holds (looped, with its times moved:
+ * {@link ReplayLines}).
  */
 public final class AisReplayStation implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AisReplayStation.class);
 
-    private final String file;
+    private final ReplayLines lines;
     private final String station;
     private final Publisher publisher;
     private final Pacer pacer;
@@ -43,7 +42,14 @@ public final class AisReplayStation implements AutoCloseable {
      * @param speed recording seconds per wall-clock second; {@code POSITIVE_INFINITY} as fast as possible
      */
     public AisReplayStation(String file, String station, Publisher publisher, double speed) {
-        this.file = Objects.requireNonNull(file, "file");
+        this(ReplayLines.once(file), station, publisher, speed);
+    }
+
+    /**
+     * @param speed recording seconds per wall-clock second; {@code POSITIVE_INFINITY} as fast as possible
+     */
+    public AisReplayStation(ReplayLines lines, String station, Publisher publisher, double speed) {
+        this.lines = Objects.requireNonNull(lines, "lines");
         this.station = Objects.requireNonNull(station, "station");
         this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.pacer = Pacer.atSpeed(speed);
@@ -60,9 +66,9 @@ public final class AisReplayStation implements AutoCloseable {
         NmeaFramer times = new NmeaFramer(new TimeListener(), FramerSettings.defaults().withVerifyTagBlockChecksum(false));
         String topic = Topics.ais(station);
         StringBuilder report = new StringBuilder();
-        try (LineInput input = LineFiles.open(file)) {
-            for (String line = input.readLine(); line != null && !Thread.currentThread().isInterrupted();
-                 line = input.readLine()) {
+        try (ReplayLines input = lines) {
+            for (String line = input.next(); line != null && !Thread.currentThread().isInterrupted();
+                 line = input.next()) {
                 lastTimeMillis = AisPayload.NO_TIME;
                 times.accept(line, 0L);
                 report.append(line).append('\n');
@@ -78,11 +84,11 @@ public final class AisReplayStation implements AutoCloseable {
             if (report.length() > 0) {
                 publisher.publish(topic, report.toString().getBytes(StandardCharsets.ISO_8859_1));
             }
-            LOG.info("AIS replay of {} on {}: {} lines sent", file, topic, sent.get());
+            LOG.info("AIS replay of {} on {}: {} lines sent", lines.name(), topic, sent.get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException | RuntimeException e) {
-            LOG.error("AIS replay of {} stopped: {}", file, e.toString());
+            LOG.error("AIS replay of {} stopped: {}", lines.name(), e.toString());
         } finally {
             done.countDown();
         }

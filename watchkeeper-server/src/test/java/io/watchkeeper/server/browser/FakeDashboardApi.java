@@ -2,6 +2,8 @@ package io.watchkeeper.server.browser;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.watchkeeper.core.detect.boat.BoatDetector;
+import io.watchkeeper.core.detect.portcall.PortCallDetector;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,7 +30,8 @@ import java.util.concurrent.Executors;
  *       a comment every half second until the client goes away.</li>
  *   <li>{@code GET /api/zones}: a port (point with radius), an anchorage and a speed limit whose name is
  *       an HTML payload.</li>
- *   <li>{@code GET /api/machines}: boat, portcall (with Mermaid text) and a detector without states.</li>
+ *   <li>{@code GET /api/machines}: boat, portcall (with the real machines' Mermaid text) and a detector
+ *       without states.</li>
  * </ul>
  */
 final class FakeDashboardApi implements AutoCloseable {
@@ -217,8 +220,7 @@ final class FakeDashboardApi implements AutoCloseable {
             + "{\"name\":\"boat\",\"kind\":\"fsm\",\"initial\":\"moving\",\"states\":[\"moving\",\"resting\"],"
             + "\"transitions\":[{\"from\":\"moving\",\"to\":\"resting\",\"trigger\":\"fix\",\"when\":[\"stopped\"],"
             + "\"unless\":[]},{\"from\":\"resting\",\"to\":\"moving\",\"trigger\":\"fix\",\"when\":[\"moved\"],"
-            + "\"unless\":[]}],\"mermaid\":\"stateDiagram-v2\\n  [*] --> moving\\n  moving --> resting: fix\\n"
-            + "  resting --> moving: fix\\n\"},"
+            + "\"unless\":[]}],\"mermaid\":" + quote(BoatDetector.MACHINE.toMermaid()) + "},"
             + "{\"name\":\"portcall\",\"kind\":\"fsm\",\"initial\":\"at_sea\",\"states\":[\"at_sea\",\"in_port\","
             + "\"at_anchor\",\"berthed\",\"unberthed\"],\"transitions\":["
             + "{\"from\":\"at_sea\",\"to\":\"in_port\",\"trigger\":\"arrive\",\"when\":[],\"unless\":[]},"
@@ -229,7 +231,7 @@ final class FakeDashboardApi implements AutoCloseable {
             + "{\"from\":\"unberthed\",\"to\":\"at_sea\",\"trigger\":\"leave\",\"when\":[],\"unless\":[]},"
             + "{\"from\":\"in_port\",\"to\":\"at_sea\",\"trigger\":\"leave\",\"when\":[],\"unless\":[]},"
             + "{\"from\":\"in_port\",\"to\":\"in_port\",\"trigger\":\"fix\",\"when\":[],\"unless\":[]}],"
-            + "\"mermaid\":\"stateDiagram-v2\\n  [*] --> at_sea\\n  at_sea --> in_port: arrive\\n\"},"
+            + "\"mermaid\":" + quote(PortCallDetector.MACHINE.toMermaid()) + "},"
             + "{\"name\":\"encounter\",\"kind\":\"detector\",\"initial\":null,\"states\":[],\"transitions\":[],"
             + "\"mermaid\":null}]}";
 

@@ -10,10 +10,15 @@ import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -32,8 +37,8 @@ class DemoIT {
     @Test
     void demoPublishesEventsThatMosquittoSubSees(@TempDir Path dir) throws Exception {
         int port = PackagedJar.freePort();
-        Process demo = start(dir, "demo", "--port", String.valueOf(port), "--seed", "7", "--rate", "20",
-                "--http", "0", "--data", dir.resolve("data").toString());
+        Process demo = start(dir, "demo", "--stations-only", "--port", String.valueOf(port), "--seed", "7", "--rate",
+                "20", "--http", "0", "--data", dir.resolve("data").toString());
         try {
             await().atMost(Duration.ofSeconds(30)).until(() ->
                     Files.readString(dir.resolve("err.txt")).contains("Ctrl-C to stop") || !demo.isAlive());
@@ -63,6 +68,83 @@ class DemoIT {
         // What a restart would resume from: the broker's sessions and queues, and the engine's last checkpoint.
         assertThat(dir.resolve("data").resolve("broker")).isDirectoryContaining(p -> true);
         assertThat(dir.resolve("data").resolve("state").resolve("engine.ckpt")).isNotEmptyFile();
+    }
+
+    /**
+     * The default demo: the bundled Danish recording replayed on the clock beside the stations. Real ships
+     * (nine-digit MMSIs, positions in Danish waters) reach the map API
+     * with a state from the engine, and their events reach the store, the event feed and MQTT, stamped
+     * with today's time rather than 2013's.
+     */
+    @Test
+    void theDefaultDemoShowsRealShipsFromTheBundledRecording(@TempDir Path dir) throws Exception {
+        int port = PackagedJar.freePort();
+        int http = PackagedJar.freePort();
+        Process demo = start(dir, "demo", "-q", "--port", String.valueOf(port), "--http", String.valueOf(http),
+                "--data", dir.resolve("data").toString());
+        HttpClient client = HttpClient.newHttpClient();
+        ObjectMapper mapper = new ObjectMapper();
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() ->
+                    Files.readString(dir.resolve("err.txt")).contains("Ctrl-C to stop") || !demo.isAlive());
+            assertThat(demo.isAlive()).as(Files.readString(dir.resolve("err.txt"))).isTrue();
+            assertThat(Files.readString(dir.resolve("err.txt"))).contains("AIS/AIS1", "looped on the clock");
+            Instant started = Instant.now().minusSeconds(60);
+
+            try (MosquittoSub events = MosquittoSub.start(port, "EVENT/#")) {
+                await().atMost(Duration.ofSeconds(90)).until(() -> realShips(get(client, http, "/api/vessels", mapper))
+                        .size() >= 100);
+                List<JsonNode> ships = realShips(get(client, http, "/api/vessels", mapper));
+                assertThat(ships).allSatisfy(v -> {
+                    assertThat(v.get("lat").asDouble()).isBetween(53.0, 60.0);
+                    assertThat(v.get("lon").asDouble()).isBetween(3.0, 17.0);
+                    assertThat(v.at("/states/boat").asText()).isIn("moving", "resting");
+                });
+                assertThat(Instant.parse(ships.get(0).get("time").asText())).isAfter(started);
+
+                await().atMost(Duration.ofSeconds(90)).until(() -> !realShips(
+                        get(client, http, "/api/events?limit=200", mapper).get("events")).isEmpty());
+                JsonNode event = realShips(get(client, http, "/api/events?limit=200", mapper).get("events")).get(0);
+                assertThat(Instant.parse(event.at("/body/time").asText())).isAfter(started);
+                await().atMost(Duration.ofSeconds(30)).until(() -> events.messages().stream()
+                        .anyMatch(m -> m.topic().startsWith("EVENT/AIS1/")));
+                await().atMost(Duration.ofSeconds(30)).until(() -> events.messages().stream()
+                        .anyMatch(m -> m.topic().matches("EVENT/PORT[12]/STATETRANSITION/[0-3]")));
+            }
+        } finally {
+            demo.destroy();
+            assertThat(demo.waitFor(20, TimeUnit.SECONDS)).as("demo stops on SIGTERM").isTrue();
+        }
+        assertThat(Files.readString(dir.resolve("err.txt"))).doesNotContain("Exception");
+    }
+
+    /** Vessels (or events) of the recording: site AIS1 and a nine-digit MMSI. */
+    private static List<JsonNode> realShips(JsonNode list) {
+        List<JsonNode> out = new java.util.ArrayList<>();
+        for (JsonNode n : list.has("vessels") ? list.get("vessels") : list) {
+            String id = n.has("id") ? n.get("id").asText() : n.at("/body/boat_id").asText();
+            String site = n.has("site") ? n.get("site").asText() : n.at("/body/site").asText();
+            if ("AIS1".equals(site) && id.matches("\\d{9}")) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    private static JsonNode get(HttpClient client, int port, String path, ObjectMapper mapper) throws Exception {
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
+        return mapper.readTree(r.body());
+    }
+
+    @Test
+    void stationsOnlyAndAnAisFileExcludeEachOther(@TempDir Path dir) throws Exception {
+        Process demo = start(dir, "demo", "--stations-only", "--ais", "recording.nmea", "--http", "0");
+        assertThat(demo.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(demo.exitValue()).isEqualTo(1);
+        assertThat(Files.readAllLines(dir.resolve("err.txt"))).containsExactly(
+                "demo: --stations-only and --ais exclude each other");
     }
 
     @Test

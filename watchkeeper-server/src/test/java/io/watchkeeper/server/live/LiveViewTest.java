@@ -52,6 +52,21 @@ class LiveViewTest {
     }
 
     @Test
+    void theEngineStateIsKnownBeforeAnyEventAndOverridesTheLastEventsState() {
+        LiveView live = new LiveView(new VesselRegistry());
+        live.onFix(fix("1", T0, 50, -1));
+        live.onState(VesselId.of("1"), "boat", io.watchkeeper.core.detect.boat.BoatState.MOVING);
+        assertThat(live.vessels().get(0).states()).containsExactly(Map.entry("boat", "moving"));
+
+        live.accept(event("1", "speeding", "normal", "speeding", T0.plusSeconds(10)));
+        live.accept(event("1", "boat", "moving", "resting", T0.plusSeconds(10)));
+        live.onState(VesselId.of("1"), "boat", io.watchkeeper.core.detect.boat.BoatState.MOVING); // moved off again
+        assertThat(live.vessels().get(0).states())
+                .containsExactly(Map.entry("boat", "moving"), Map.entry("speeding", "speeding"));
+        assertThat(live.vessel("1").orElseThrow().vessel().states()).containsEntry("boat", "moving");
+    }
+
+    @Test
     void aLateEventDoesNotRollAStateBack() {
         LiveView live = new LiveView(new VesselRegistry());
         live.onFix(fix("1", T0, 50, -1));

@@ -1,0 +1,73 @@
+package io.watchkeeper.server.app;
+
+import io.watchkeeper.core.checkpoint.StateIn;
+import io.watchkeeper.core.checkpoint.StateOut;
+import io.watchkeeper.core.detect.Detector;
+import io.watchkeeper.core.detect.DetectorContext;
+import io.watchkeeper.core.detect.Step;
+import io.watchkeeper.core.fix.Fix;
+import io.watchkeeper.core.fix.VesselId;
+import io.watchkeeper.server.live.StateListener;
+import java.io.IOException;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * A detector exactly as {@code inner}, that also tells a {@link StateListener} the machine state each
+ * step leaves a vessel in. The engine keeps that state per vessel but shows it only through events; a
+ * ship that has not changed state since it was first seen would otherwise look stateless on the map.
+ * Names, timers and checkpoints are the inner detector's, so a checkpoint taken with the tap restores
+ * without it and the other way round.
+ *
+ * @param machine the machine name the listener is told, as in the inner detector's events
+ * @param stateOf the machine state held in the detector's per-vessel state
+ */
+record StateTap<S>(Detector<S> inner, String machine, Function<S, Enum<?>> stateOf, StateListener listener)
+        implements Detector<S> {
+
+    StateTap {
+        Objects.requireNonNull(inner, "inner");
+        Objects.requireNonNull(machine, "machine");
+        Objects.requireNonNull(stateOf, "stateOf");
+        Objects.requireNonNull(listener, "listener");
+    }
+
+    @Override
+    public String name() {
+        return inner.name();
+    }
+
+    @Override
+    public S initial(VesselId vessel) {
+        return inner.initial(vessel);
+    }
+
+    @Override
+    public Step<S> step(S state, Fix fix, DetectorContext ctx) {
+        Step<S> step = inner.step(state, fix, ctx);
+        listener.onState(fix.vessel(), machine, stateOf.apply(step.state()));
+        return step;
+    }
+
+    @Override
+    public long wakeAtMillis(S state) {
+        return inner.wakeAtMillis(state);
+    }
+
+    @Override
+    public Step<S> onTime(S state, VesselId vessel, long nowMillis, DetectorContext ctx) {
+        Step<S> step = inner.onTime(state, vessel, nowMillis, ctx);
+        listener.onState(vessel, machine, stateOf.apply(step.state()));
+        return step;
+    }
+
+    @Override
+    public void writeState(S state, StateOut out) throws IOException {
+        inner.writeState(state, out);
+    }
+
+    @Override
+    public S readState(StateIn in, VesselId vessel) throws IOException {
+        return inner.readState(in, vessel);
+    }
+}
