@@ -211,19 +211,19 @@ public final class DetectorService implements AutoCloseable {
             AisTopicSource lineInputs = new AisTopicSource(engine::submit, registry, deadLetters, arrival,
                     options.ais(), options.maxPayloadBytes());
             long from = resumeInput(resumed, store, log, ais, lineInputs, registry);
-            MessageHandler router = new TopicRouter(source, ais, lineInputs);
+            MessageHandler router = new TopicRouter(source, ais, lineInputs, (topic, summary) ->
+                    deadLetters.accept(OversizeInput.deadLetter(topic, summary, options.maxPayloadBytes(),
+                            arrival.instant())));
             MessageHandler input = metrics != null ? metrics.messagesIn(router) : router;
             LogPump pump = new LogPump(log, from, input, arrival, engine::isClosed);
             opened.add(pump);
             Checkpointer checkpointer = null;
             if (store != null) {
-                checkpointer = new Checkpointer(pump, log, engine, setup, publisher, store,
+                checkpointer = new Checkpointer(pump, from, log, engine, setup, publisher, store,
                         at -> InputState.capture(ais, lineInputs, registry, at), durability.checkpointEvery());
                 opened.add(checkpointer);
             }
-            LoggedInput logged = new LoggedInput(log, clock, options.maxPayloadBytes(),
-                    (topic, payload) -> deadLetters.accept(OversizeInput.deadLetter(topic, payload,
-                            options.maxPayloadBytes(), clock.instant())));
+            LoggedInput logged = new LoggedInput(log, clock, options.maxPayloadBytes());
             opened.add(logged);
             List<String> filters = List.of(Topics.dataFilter(), Topics.aisFilter());
             ClientSettings inputSettings = durability.durableSession()
@@ -256,8 +256,8 @@ public final class DetectorService implements AutoCloseable {
         }
         List<String> unable = Checkpointable.missing(setup);
         if (!unable.isEmpty()) {
-            LOG.warn("state is not checkpointed: {} cannot save it; input is still acknowledged only after its "
-                    + "events are published", unable);
+            LOG.warn("state is not checkpointed: {} cannot save it; the input log is kept in memory, so what "
+                    + "was acknowledged and not yet detected is lost if the process dies", unable);
             return null;
         }
         CheckpointStore store = CheckpointStore.open(durability.stateDir());
@@ -302,10 +302,20 @@ public final class DetectorService implements AutoCloseable {
         if (position == InputState.NO_POSITION) {
             return log.start();
         }
-        if (position > log.end() || position < log.start()) {
-            LOG.warn("the checkpoint's input log position {} is outside the log ({}..{}); reading the log from "
-                    + "its start", position, log.start(), log.end());
+        if (position < log.start()) {
+            LOG.warn("the checkpoint's input log position {} is before the log's start {}; reading from there",
+                    position, log.start());
             return log.start();
+        }
+        if (position > log.end() && log instanceof SegmentLog segments) {
+            // The log lost its tail or was removed: new input must continue after what the checkpoint read.
+            try {
+                segments.resumeAt(position);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("cannot continue the input log at position " + position + ": "
+                        + e.getMessage(), e);
+            }
+            return position;
         }
         if (position < log.end()) {
             LOG.info("replaying the input log from position {} to {}", position, log.end());
@@ -422,10 +432,10 @@ public final class DetectorService implements AutoCloseable {
             order.add(input.checkpointer());
         }
         order.add(input.reader());
+        order.add(input.log()); // with disk sync, its last acknowledgements go out while still connected
         order.add(subscriber);
         order.add(engine);
         order.add(publisher);
-        order.add(input.log());
         if (store != null) {
             order.add(store);
         }

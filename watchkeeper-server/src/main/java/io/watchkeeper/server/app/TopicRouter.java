@@ -17,16 +17,22 @@ final class TopicRouter implements MessageHandler {
     private final MessageHandler data;
     private final MessageHandler ais;
     private final AisTopicSource inputs;
+    private final MessageHandler oversize;
 
-    TopicRouter(MessageHandler data, MessageHandler ais, AisTopicSource inputs) {
+    /** @param oversize takes {@code oversize/<topic>} summaries of payloads too large for the log */
+    TopicRouter(MessageHandler data, MessageHandler ais, AisTopicSource inputs, MessageHandler oversize) {
         this.data = Objects.requireNonNull(data, "data");
         this.ais = Objects.requireNonNull(ais, "ais");
         this.inputs = Objects.requireNonNull(inputs, "inputs");
+        this.oversize = Objects.requireNonNull(oversize, "oversize");
     }
 
     @Override
     public void onMessage(String topic, byte[] payload) {
-        if (topic.startsWith(INPUT_PREFIX)) {
+        if (topic.startsWith(io.watchkeeper.server.input.OversizeInput.SOURCE_PREFIX)) {
+            oversize.onMessage(topic.substring(io.watchkeeper.server.input.OversizeInput.SOURCE_PREFIX.length()),
+                    payload);
+        } else if (topic.startsWith(INPUT_PREFIX)) {
             inputs.acceptLines(topic.substring(INPUT_PREFIX.length()), payload);
         } else if (Topics.stationOfAis(topic).isPresent()) {
             ais.onMessage(topic, payload);

@@ -75,6 +75,8 @@ public final class Checkpointer implements AutoCloseable {
         return t;
     });
     private volatile @Nullable Runnable awaitStored;
+    /** The wait for the store under way, if any; only the checkpoint thread (or the closing one) touches it. */
+    private volatile @Nullable CompletableFuture<Void> storeWait;
     private volatile long covered;
     private volatile long lastCheckpointNanos = System.nanoTime();
     private volatile long lastCheckpointMillis;
@@ -88,12 +90,13 @@ public final class Checkpointer implements AutoCloseable {
     }
 
     /**
+     * @param resumedAt  the log position the state was resumed from (the log's start without one)
      * @param inputState what the decoders hold at a cut (an AIS fragment, a {@code $PGHP} time, static
      *                   data), given the log position of the cut; read on the log reader's thread
      * @param every      how often to checkpoint while input comes
      */
-    public Checkpointer(LogPump pump, InputLog log, Engine engine, DetectionSetup setup, Publisher publisher,
-                        CheckpointStore store, LongFunction<byte[]> inputState, Duration every) {
+    public Checkpointer(LogPump pump, long resumedAt, InputLog log, Engine engine, DetectionSetup setup,
+                        Publisher publisher, CheckpointStore store, LongFunction<byte[]> inputState, Duration every) {
         this.pump = Objects.requireNonNull(pump, "pump");
         this.log = Objects.requireNonNull(log, "log");
         this.engine = Objects.requireNonNull(engine, "engine");
@@ -105,7 +108,7 @@ public final class Checkpointer implements AutoCloseable {
         if (every.isNegative() || every.isZero()) {
             throw new IllegalArgumentException("checkpoint interval must be positive");
         }
-        this.covered = pump.position();
+        this.covered = resumedAt; // not pump.position(): the reader may already be replaying past it
         this.thread = new Thread(this::run, "wk-checkpoint");
         this.thread.setDaemon(true);
         this.thread.start();
@@ -114,8 +117,12 @@ public final class Checkpointer implements AutoCloseable {
     private void run() {
         while (running) {
             LockSupport.parkNanos(this, TICK_NANOS);
-            if (running && due()) {
-                checkpoint(SETTLE_TIMEOUT);
+            try {
+                if (running && due()) {
+                    checkpoint(SETTLE_TIMEOUT);
+                }
+            } catch (RuntimeException e) {
+                failed(e); // never let the checkpoint thread die quietly while the log fills
             }
         }
     }
@@ -161,8 +168,13 @@ public final class Checkpointer implements AutoCloseable {
             LOG.warn("{} event(s) or dead letter(s) were refused by the broker (watchkeeper_mqtt_publish_failed_total)",
                     refused);
         }
-        log.release(cut.position());
         covered = cut.position();
+        try {
+            log.release(cut.position());
+        } catch (RuntimeException e) {
+            LOG.warn("the input log could not delete what the checkpoint covers; it stays until the next one: {}",
+                    e.toString());
+        }
         checkpoints.incrementAndGet();
         lastCheckpointNanos = System.nanoTime();
         lastCheckpointMillis = TimeUnit.NANOSECONDS.toMillis(lastCheckpointNanos - started);
@@ -180,8 +192,15 @@ public final class Checkpointer implements AutoCloseable {
         if (stored == null) {
             return;
         }
+        CompletableFuture<Void> wait = storeWait;
+        if (wait == null || wait.isDone()) {
+            // One wait at a time: while the store hangs, later checkpoints join the wait under way instead
+            // of queueing one more behind it.
+            wait = CompletableFuture.runAsync(stored, storeWaiter);
+            storeWait = wait;
+        }
         try {
-            CompletableFuture.runAsync(stored, storeWaiter).get(STORE_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+            wait.get(STORE_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
             if (storeLagging.incrementAndGet() == 1 || storeLagging.get() % 100 == 0) {
                 LOG.warn("the event store has not written for {}; the checkpoint goes on ({} times so far): {}",

@@ -19,8 +19,9 @@ public record InputPipeline(InputLog log, LoggedInput receiver, LogPump reader, 
         Objects.requireNonNull(reader, "reader");
     }
 
-    /** Input is taken (the log has room) and checkpoints succeed. */
+    /** Input is taken (the log has room), the reader reads, and checkpoints succeed. */
     public boolean isHealthy() {
-        return !receiver.isHolding() && !log.isFull() && (checkpointer == null || checkpointer.isHealthy());
+        return !receiver.isHolding() && !log.isFull() && reader.failure() == null
+                && (checkpointer == null || checkpointer.isHealthy());
     }
 }

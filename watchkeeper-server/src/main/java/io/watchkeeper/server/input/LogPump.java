@@ -42,6 +42,7 @@ public final class LogPump implements AutoCloseable {
     private final Set<Class<?>> loggedErrorTypes = ConcurrentHashMap.newKeySet();
     private volatile long position;
     private volatile boolean running = true;
+    private volatile @Nullable String failure;
 
     private record Boundary<T>(LongFunction<T> action, CompletableFuture<T> result) {
         void run(long at) {
@@ -82,6 +83,11 @@ public final class LogPump implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            // A corrupt log or a bug in reading it: stop here, visibly; the next start replays from the last
+            // checkpoint, and nothing after this record is fed to the engine out of order.
+            failure = e.toString();
+            LOG.error("input log reader stopped at position {}: {}", position, e.toString(), e);
         } finally {
             running = false;
             serveBoundary(); // a cut asked for while stopping still gets an answer
@@ -130,6 +136,11 @@ public final class LogPump implements AutoCloseable {
             b.result().completeExceptionally(new IllegalStateException("the input log reader has stopped"));
         }
         return b.result();
+    }
+
+    /** Why the reader stopped on its own (a corrupt log, a bug), or null while it reads. */
+    public @Nullable String failure() {
+        return failure;
     }
 
     /** The position of the next record to read. */

@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * in-flight allowance is used up. That is backpressure: input waits, nothing is dropped here. The
  * held messages are bounded by the receive maximum the subscriber announces.
  *
- * <p>A payload over {@code maxPayloadBytes} never enters the log: it is handed to {@code oversize}
- * (a dead letter) and acknowledged.
+ * <p>A payload over {@code maxPayloadBytes} does not enter the log whole: its size and first bytes go in
+ * under {@code oversize/<topic>}, in its place in the order, and the reader turns that into a dead letter.
+ * So the network thread never waits for a publisher, and acknowledgements stay in arrival order.
  */
 public final class LoggedInput implements DeliveryHandler, AutoCloseable {
 
@@ -36,7 +36,6 @@ public final class LoggedInput implements DeliveryHandler, AutoCloseable {
     private final InputLog log;
     private final Clock clock;
     private final int maxPayloadBytes;
-    private final BiConsumer<String, byte[]> oversize;
     private final ReentrantLock holdLock = new ReentrantLock();
     /** Guarded by {@link #holdLock}. */
     private final ArrayDeque<Held> held = new ArrayDeque<>();
@@ -47,14 +46,14 @@ public final class LoggedInput implements DeliveryHandler, AutoCloseable {
     private volatile boolean holding;
     private volatile int heldNow;
     private volatile boolean running = true;
+    private final java.util.concurrent.atomic.AtomicBoolean loggedFailure = new java.util.concurrent.atomic.AtomicBoolean();
 
     private record Held(String topic, byte[] payload, long receivedMillis, Acknowledgement ack) {
     }
 
-    public LoggedInput(InputLog log, Clock clock, int maxPayloadBytes, BiConsumer<String, byte[]> oversize) {
+    public LoggedInput(InputLog log, Clock clock, int maxPayloadBytes) {
         this.log = Objects.requireNonNull(log, "log");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.oversize = Objects.requireNonNull(oversize, "oversize");
         this.maxPayloadBytes = maxPayloadBytes;
         this.retry = new Thread(this::retryLoop, "wk-input-held");
         this.retry.setDaemon(true);
@@ -67,13 +66,14 @@ public final class LoggedInput implements DeliveryHandler, AutoCloseable {
         if (!running) {
             return; // stopping: unacknowledged, a durable session delivers it again on the next start
         }
+        Held message;
         if (payload.length > maxPayloadBytes) {
             oversized.incrementAndGet();
-            oversize.accept(topic, payload);
-            ack.acknowledge();
-            return;
+            message = new Held(OversizeInput.SOURCE_PREFIX + topic, OversizeInput.summary(payload), clock.millis(),
+                    ack);
+        } else {
+            message = new Held(topic, payload, clock.millis(), ack);
         }
-        Held message = new Held(topic, payload, clock.millis(), ack);
         if (holding || !tryAppend(message)) {
             hold(message);
         }
@@ -93,6 +93,13 @@ public final class LoggedInput implements DeliveryHandler, AutoCloseable {
         } catch (IllegalStateException e) {
             // The log closed: we are stopping. Unacknowledged, the message is sent again on the next start.
             return true;
+        } catch (RuntimeException e) {
+            // A bug or an I/O failure in the log: hold the message unacknowledged rather than let the
+            // subscriber acknowledge a message that was never logged.
+            if (loggedFailure.compareAndSet(false, true)) {
+                LOG.error("input log append failed; input is held unacknowledged: {}", e.toString(), e);
+            }
+            return false;
         }
     }
 
@@ -114,8 +121,12 @@ public final class LoggedInput implements DeliveryHandler, AutoCloseable {
     private void retryLoop() {
         while (running) {
             LockSupport.parkNanos(this, RETRY_NANOS);
-            if (holding) {
-                appendHeld();
+            try {
+                if (holding) {
+                    appendHeld();
+                }
+            } catch (RuntimeException e) {
+                LOG.error("retrying held input failed; trying again: {}", e.toString(), e);
             }
         }
     }
@@ -151,7 +162,7 @@ public final class LoggedInput implements DeliveryHandler, AutoCloseable {
         return heldTotal.get();
     }
 
-    /** Payloads over the size limit, dead-lettered without entering the log. */
+    /** Payloads over the size limit: only their size and first bytes entered the log, for a dead letter. */
     public long oversized() {
         return oversized.get();
     }

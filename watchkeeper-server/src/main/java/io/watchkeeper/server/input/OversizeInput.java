@@ -3,22 +3,38 @@ package io.watchkeeper.server.input;
 import io.watchkeeper.core.deadletter.DeadLetter;
 import io.watchkeeper.core.deadletter.RejectReason;
 import io.watchkeeper.mqtt.topic.Topics;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 
-/** The dead letter of a payload too large to enter the input log: its size, the limit and its first bytes. */
+/**
+ * A payload too large to enter the input log whole: what goes into the log in its place (its size and
+ * first bytes, under {@code oversize/<topic>}) and the dead letter the reader makes of that.
+ */
 public final class OversizeInput {
 
-    /** How much of an oversized payload a dead letter keeps. */
+    /** The input log's source prefix of an oversized message's summary. */
+    public static final String SOURCE_PREFIX = "oversize/";
+    /** How much of an oversized payload is kept. */
     public static final int KEPT_BYTES = 256;
 
     private OversizeInput() {
     }
 
-    public static DeadLetter deadLetter(String topic, byte[] payload, int limit, Instant at) {
+    /** The payload's size (4 bytes) and its first {@link #KEPT_BYTES}. */
+    static byte[] summary(byte[] payload) {
+        byte[] head = Arrays.copyOf(payload, Math.min(KEPT_BYTES, payload.length));
+        return ByteBuffer.allocate(4 + head.length).putInt(payload.length).put(head).array();
+    }
+
+    /** The dead letter of a summary read back from the log under {@code oversize/<topic>}. */
+    public static DeadLetter deadLetter(String topic, byte[] summary, int limit, Instant at) {
+        ByteBuffer b = ByteBuffer.wrap(summary);
+        int size = b.getInt();
         String station = Topics.stationOfData(topic).or(() -> Topics.stationOfAis(topic)).orElse("unknown");
-        String head = new String(payload, 0, Math.min(KEPT_BYTES, payload.length), StandardCharsets.ISO_8859_1);
-        return new DeadLetter(station, RejectReason.TOO_LARGE, "payload is " + payload.length + " bytes, limit "
-                + limit, head + "...", at);
+        String head = new String(summary, 4, summary.length - 4, StandardCharsets.ISO_8859_1);
+        return new DeadLetter(station, RejectReason.TOO_LARGE, "payload is " + size + " bytes, limit " + limit,
+                head + "...", at);
     }
 }

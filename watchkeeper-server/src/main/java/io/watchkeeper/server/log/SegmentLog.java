@@ -78,6 +78,8 @@ public final class SegmentLog implements InputLog {
     private volatile boolean full;
     private volatile boolean closed;
     private volatile @Nullable Thread waitingReader;
+    /** Why the group commit gave up (a failed fsync), or null. */
+    private volatile @Nullable String broken;
     private final long recoveredTornBytes;
 
     private SegmentLog(Path dir, LogSettings settings) throws IOException {
@@ -86,6 +88,12 @@ public final class SegmentLog implements InputLog {
         this.preallocator = new Preallocator(dir, settings.segmentBytes());
         long torn = 0;
         List<Path> files = segmentFiles(dir);
+        if (!files.isEmpty() && Files.size(files.get(files.size() - 1)) < LogSettings.MIN_SEGMENT_BYTES) {
+            // A crash while it was being zero-filled, before any record could go into it.
+            Path last = files.remove(files.size() - 1);
+            LOG.warn("input log {}: removing {}, a segment left half-made by a crash", dir, last.getFileName());
+            Files.delete(last);
+        }
         if (files.isEmpty()) {
             active = Segment.map(create(dir, 0, settings.segmentBytes()), 0);
             segments.put(0L, active);
@@ -147,6 +155,10 @@ public final class SegmentLog implements InputLog {
             if (closed) {
                 throw new IllegalStateException("input log is closed");
             }
+            if (broken != null) {
+                full = true;
+                throw new LogFullException("input log " + dir + " cannot sync to disk (" + broken + "); restart it");
+            }
             if (offset + need + 4 > active.capacity) {
                 roll();
             }
@@ -154,9 +166,9 @@ public final class SegmentLog implements InputLog {
             offset += (int) need;
             end = active.base + offset;
             committed = end;
+            full = false;
         }
         appended.incrementAndGet();
-        full = false;
         Thread reader = waitingReader;
         if (reader != null) {
             LockSupport.unpark(reader);
@@ -201,15 +213,52 @@ public final class SegmentLog implements InputLog {
             full = true;
             throw new LogFullException("input log " + dir + " cannot start a new segment: " + e.getMessage(), e);
         }
-        segments.put(base, next);
-        active.buf.putInt(offset, ROLL);
+        switchTo(next);
+    }
+
+    /** Makes {@code next} the segment appends go to; the current one ends with a roll mark. Holds this. */
+    private void switchTo(Segment next) throws LogFullException {
+        segments.put(next.base, next);
+        if (offset + 4 <= active.capacity) {
+            active.buf.putInt(offset, ROLL);
+        }
         Segment previous = active;
         active = next;
         offset = 0;
         if (flusher != null) {
+            forceDirectory(); // the new file's name must survive power loss before its records are acknowledged
             flusher.rolled(previous);
         }
         prepareSpare();
+    }
+
+    private void forceDirectory() throws LogFullException {
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        } catch (IOException e) {
+            full = true;
+            throw new LogFullException("input log " + dir + " cannot sync its folder: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Makes the next append land at {@code position} or later. A checkpoint may cover more than a log
+     * holds when the log lost its tail (power loss without disk sync) or was removed: new records must
+     * then not reuse positions the checkpoint already counts as read, or a later restart would start
+     * reading in the middle of one.
+     */
+    public synchronized void resumeAt(long position) throws IOException {
+        if (position <= committed) {
+            return;
+        }
+        try {
+            switchTo(Segment.map(preallocator.take(position), position));
+        } catch (LogFullException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        committed = position;
+        LOG.warn("input log {}: ended at {} but the checkpoint had read up to {}; new input continues from there",
+                dir, active.base, position);
     }
 
     /** Whether the next segment fits the size limit: a spare made ahead already counts. */
@@ -253,15 +302,14 @@ public final class SegmentLog implements InputLog {
     }
 
     @Override
-    public void release(long position) {
-        if (position > released) {
-            // Never past what is on disk: a segment the group commit has yet to force must stay mapped.
-            released = Math.min(position, flusher == null ? committed : flusher.forced);
+    public synchronized void release(long position) {
+        // Never past what is on disk: a segment the group commit has yet to force must stay mapped.
+        long upTo = Math.min(position, flusher == null ? committed : flusher.forced);
+        if (upTo > released) {
+            released = upTo;
         }
-        synchronized (this) {
-            deleteReleased();
-            prepareSpare();
-        }
+        deleteReleased();
+        prepareSpare();
     }
 
     /** Deletes whole segments before the released position (and older than the retention). Holds this. */
@@ -279,7 +327,11 @@ public final class SegmentLog implements InputLog {
             }
             segments.remove(first.getKey());
             if (flusher != null) {
-                flusher.retired.add(s); // the sync thread may be forcing it right now
+                // Its records are forced (released never passes what is forced); the sync thread may be
+                // forcing it right now, so it unmaps it, and must not find it queued to force again.
+                flusher.rolledOut.remove(s);
+                flusher.retired.add(s);
+                LockSupport.unpark(flusher.thread);
             } else {
                 s.unmap();
             }
@@ -425,7 +477,7 @@ public final class SegmentLog implements InputLog {
     private final class SegmentCursor implements Cursor {
 
         private long position;
-        private @Nullable Segment segment;
+        private final CRC32C crcOnRead = new CRC32C();
 
         SegmentCursor(long position) {
             this.position = position;
@@ -434,7 +486,14 @@ public final class SegmentLog implements InputLog {
         @Override
         public @Nullable LogRecord next(Duration wait) throws InterruptedException {
             long deadline = System.nanoTime() + wait.toNanos();
-            while (position >= committed) {
+            while (true) {
+                if (position < committed) {
+                    LogRecord r = read();
+                    if (r != null) {
+                        return r;
+                    }
+                    continue; // a roll mark: the next segment starts further on
+                }
                 long left = deadline - System.nanoTime();
                 if (left <= 0 || closed) {
                     return null;
@@ -448,20 +507,36 @@ public final class SegmentLog implements InputLog {
                     throw new InterruptedException();
                 }
             }
-            return read();
         }
 
-        private LogRecord read() {
-            Segment s = segment;
-            if (s == null || position < s.base || position - s.base >= s.capacity || s.buf.getInt(
-                    (int) (position - s.base)) == ROLL) {
-                s = segments.floorEntry(position).getValue();
-                segment = s;
+        /** The record at {@link #position}, or null at a roll mark (then the position moves to the next segment). */
+        private @Nullable LogRecord read() {
+            // By position every time, never through a roll mark: the segment a record is in is the one whose
+            // base is at or below it, and a segment released behind us may already be unmapped.
+            Map.Entry<Long, Segment> entry = segments.floorEntry(position);
+            if (entry == null) {
+                throw new IllegalStateException("input log " + dir + " has no segment at position " + position);
             }
+            Segment s = entry.getValue();
             int at = (int) (position - s.base);
-            int len = s.buf.getInt(at);
+            int len = at + HEADER <= s.capacity ? s.buf.getInt(at) : -2;
+            if (len == ROLL) {
+                // Segments are contiguous, except after resumeAt: then the next one starts further on.
+                Long next = segments.higherKey(s.base);
+                if (next == null) {
+                    throw new IllegalStateException("input log " + dir + " has a roll mark at " + position
+                            + " and no segment after it");
+                }
+                position = next;
+                return null;
+            }
+            int sourceLength = len >= BODY_FIXED && (long) at + HEADER + len <= s.capacity
+                    ? s.buf.getChar(at + HEADER + 8) : -1;
+            if (sourceLength < 0 || BODY_FIXED + sourceLength > len || !valid(s.buf, at, len, crcOnRead)) {
+                throw new IllegalStateException("input log " + dir + " is corrupt at position " + position
+                        + " (length " + len + "); stopping rather than feed the engine garbage");
+            }
             long received = s.buf.getLong(at + HEADER);
-            int sourceLength = s.buf.getChar(at + HEADER + 8);
             byte[] src = new byte[sourceLength];
             s.buf.get(at + HEADER + BODY_FIXED, src);
             byte[] payload = new byte[len - BODY_FIXED - sourceLength];
@@ -553,6 +628,7 @@ public final class SegmentLog implements InputLog {
                     LOG.debug("input log {}: spare segment vanished", dir);
                 }
             }
+            Files.deleteIfExists(target); // left by a roll that failed after making it
             return zeroFilled(target, bytes);
         }
 
@@ -617,30 +693,37 @@ public final class SegmentLog implements InputLog {
 
         @Override
         public void run() {
-            while (running || !pending.isEmpty()) {
+            while ((running || !pending.isEmpty()) && broken == null) {
+                unmapRetired();
                 if (pending.isEmpty()) {
                     LockSupport.parkNanos(this, 1_000_000L);
                     continue;
                 }
                 try {
                     syncOnce();
-                } catch (RuntimeException e) {
-                    // An fsync that fails (EIO, a full disk) acknowledges nothing: input waits, and we retry.
-                    long now = System.nanoTime();
-                    if (now - lastErrorLogNanos > 10_000_000_000L) {
-                        lastErrorLogNanos = now;
-                        LOG.error("input log {}: cannot force records to disk; their input stays unacknowledged "
-                                + "and is retried: {}", dir, e.toString());
-                    }
-                    LockSupport.parkNanos(this, 100_000_000L);
+                } catch (RuntimeException | Error e) {
+                    // After a failed fsync the kernel may already have marked the lost pages clean, so a retry
+                    // could "succeed" and acknowledge what is not on disk. Acknowledge nothing more: input
+                    // waits at the broker, /health says DOWN, and a restart recovers from what is on disk.
+                    broken = e.toString();
+                    LOG.error("input log {}: cannot force records to disk; no more input is acknowledged until a "
+                            + "restart: {}", dir, e.toString());
                 }
+            }
+            unmapRetired();
+        }
+
+        private void unmapRetired() {
+            for (Segment s; (s = retired.poll()) != null; ) {
+                s.unmap();
             }
         }
 
         private void syncOnce() {
             long target = committed;
-            for (Segment s; (s = rolledOut.poll()) != null; ) {
-                s.buf.force();
+            for (Segment s; (s = rolledOut.peek()) != null; ) {
+                s.buf.force(); // before it leaves the queue: a force that throws leaves it there
+                rolledOut.poll();
             }
             Map.Entry<Long, Segment> e = segments.floorEntry(Math.max(0, target - 1));
             if (e != null && target > forced) {
@@ -649,9 +732,6 @@ public final class SegmentLog implements InputLog {
                 e.getValue().buf.force();
             }
             forced = target;
-            for (Segment s; (s = retired.poll()) != null; ) {
-                s.unmap();
-            }
             for (Pending p; (p = pending.peek()) != null && p.end() <= target; ) {
                 pending.poll();
                 p.durable().run();

@@ -27,10 +27,9 @@ class LoggedInputTest {
     void aFullLogHoldsInputUnacknowledgedInOrderAndTakesItOnceACheckpointFreesRoom(@TempDir Path dir)
             throws Exception {
         List<Integer> acknowledged = new CopyOnWriteArrayList<>();
-        List<String> oversized = new CopyOnWriteArrayList<>();
         LogSettings tiny = LogSettings.DEFAULTS.withSegmentBytes(1 << 20).withMaxBytes(2L << 20);
         try (SegmentLog log = SegmentLog.open(dir, tiny);
-             LoggedInput input = new LoggedInput(log, Clock.systemUTC(), 4096, (t, p) -> oversized.add(t))) {
+             LoggedInput input = new LoggedInput(log, Clock.systemUTC(), 4096)) {
             int sent = 0;
             while (!input.isHolding() && sent < 100_000) {
                 int n = sent++;
@@ -69,20 +68,25 @@ class LoggedInputTest {
             assertThat(read.get(total - 1).payload()).isEqualTo(payload(total - 1));
             assertThat(input.heldTotal()).isEqualTo(total - takenBeforeFull);
         }
-        assertThat(oversized).isEmpty();
     }
 
     @Test
-    void anOversizedPayloadIsDeadLetteredAndAcknowledgedWithoutEnteringTheLog(@TempDir Path dir) throws Exception {
-        List<String> oversized = new CopyOnWriteArrayList<>();
+    void anOversizedPayloadEntersTheLogOnlyAsItsSizeAndHeadInItsPlaceInTheOrder(@TempDir Path dir) throws Exception {
         List<Integer> acknowledged = new CopyOnWriteArrayList<>();
         try (SegmentLog log = SegmentLog.open(dir, LogSettings.DEFAULTS.withSegmentBytes(1 << 20));
-             LoggedInput input = new LoggedInput(log, Clock.systemUTC(), 1024, (t, p) -> oversized.add(t))) {
+             LoggedInput input = new LoggedInput(log, Clock.systemUTC(), 1024)) {
             input.onMessage("AIS/BIG", new byte[5 << 20], () -> acknowledged.add(1));
-            assertThat(oversized).containsExactly("AIS/BIG");
-            assertThat(acknowledged).containsExactly(1);
-            assertThat(log.end()).isEqualTo(log.start());
+            input.onMessage("DATA/S", payload(2), () -> acknowledged.add(2));
+            assertThat(acknowledged).containsExactly(1, 2);
             assertThat(input.oversized()).isEqualTo(1);
+            InputLog.Cursor c = log.cursor(log.start());
+            LogRecord summary = c.next(Duration.ZERO);
+            assertThat(summary.source()).isEqualTo(OversizeInput.SOURCE_PREFIX + "AIS/BIG");
+            assertThat(summary.payload()).hasSize(4 + OversizeInput.KEPT_BYTES);
+            assertThat(c.next(Duration.ZERO).source()).isEqualTo("DATA/S");
+            var letter = OversizeInput.deadLetter("AIS/BIG", summary.payload(), 1024, java.time.Instant.EPOCH);
+            assertThat(letter.source()).isEqualTo("BIG");
+            assertThat(letter.detail()).isEqualTo("payload is 5242880 bytes, limit 1024");
         }
     }
 
@@ -90,7 +94,7 @@ class LoggedInputTest {
     void afterCloseInputIsNeitherLoggedNorAcknowledged(@TempDir Path dir) throws Exception {
         List<Integer> acknowledged = new CopyOnWriteArrayList<>();
         try (SegmentLog log = SegmentLog.open(dir, LogSettings.DEFAULTS.withSegmentBytes(1 << 20))) {
-            LoggedInput input = new LoggedInput(log, Clock.systemUTC(), 4096, (t, p) -> { });
+            LoggedInput input = new LoggedInput(log, Clock.systemUTC(), 4096);
             input.close();
             input.onMessage("DATA/S", payload(1), () -> acknowledged.add(1));
             assertThat(acknowledged).as("left for the broker to send again").isEmpty();

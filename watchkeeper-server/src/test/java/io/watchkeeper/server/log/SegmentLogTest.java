@@ -153,6 +153,27 @@ class SegmentLogTest {
     }
 
     @Test
+    void aCheckpointPastTheLogsEndMakesNewInputContinueAfterIt(@TempDir Path dir) throws Exception {
+        long oldEnd;
+        long checkpoint;
+        try (SegmentLog log = SegmentLog.open(dir, SMALL)) {
+            appendAll(log, 0, 100);
+            oldEnd = log.end();
+            checkpoint = oldEnd + 5_000; // the checkpoint read further than the log now holds (a lost tail)
+            log.resumeAt(checkpoint);
+            appendAll(log, 100, 110);
+            assertThat(readAll(log, checkpoint)).hasSize(10);
+            assertThat(readAll(log, log.start())).as("across the gap").hasSize(110);
+        }
+        try (SegmentLog log = SegmentLog.open(dir, SMALL)) {
+            List<LogRecord> after = readAll(log, checkpoint);
+            assertThat(after).hasSize(10);
+            assertThat(after.get(0).payload()).isEqualTo(payload(100));
+            assertThat(after.get(0).position()).isEqualTo(checkpoint);
+        }
+    }
+
+    @Test
     void retentionKeepsReleasedSegmentsForReplays(@TempDir Path dir) throws Exception {
         try (SegmentLog log = SegmentLog.open(dir, SMALL.withRetention(Duration.ofHours(1)))) {
             appendAll(log, 0, 20_000);
