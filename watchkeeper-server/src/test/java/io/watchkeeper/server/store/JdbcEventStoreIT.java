@@ -259,8 +259,8 @@ class JdbcEventStoreIT {
                 long micros = (System.nanoTime() - start) / 1_000;
                 BatchingEventSink.Stats stats = sink.stats();
                 System.out.printf("%s: %d events through BatchingEventSink in %d batches, %.0f events/s "
-                                + "(producer waits %d)%n", backend, stats.appended(), stats.batches(),
-                        stats.appended() * 1e6 / micros, stats.producerWaits());
+                                + "(dropped %d)%n", backend, stats.appended(), stats.batches(),
+                        stats.appended() * 1e6 / micros, stats.dropped());
                 assertThat(stats.unstored()).isZero();
             }
             assertThat(store.count()).isEqualTo((long) producers * perProducer);
