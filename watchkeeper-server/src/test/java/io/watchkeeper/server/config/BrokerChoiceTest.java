@@ -34,6 +34,16 @@ class BrokerChoiceTest {
     }
 
     @Test
+    void aLoggedInRolesDefaultClientIdIsBoundToItsUser() {
+        // the broker refuses client ids that are not the user name or '<user>-...' (docs/security.md)
+        assertThat(BrokerChoice.boundTo("detector", "watchkeeper-detect")).isEqualTo("detector-watchkeeper-detect");
+        assertThat(BrokerChoice.boundTo("port1", "PORT1")).isEqualTo("port1-PORT1");
+        assertThat(BrokerChoice.boundTo("ops", "ops")).isEqualTo("ops");
+        assertThat(BrokerChoice.boundTo("ops", "ops-sub-7")).isEqualTo("ops-sub-7");
+        assertThat(BrokerChoice.boundTo("ops", "opsx")).isEqualTo("ops-opsx");
+    }
+
+    @Test
     void theOriginalsEnvironmentWithoutAPortUses1883() {
         BrokerChoice c = BrokerChoice.resolve(null, null, Map.of("BROKER_SERVER_IP", "mqtt.example"),
                 WatchkeeperConfig.DEFAULTS, null, "role");
