@@ -131,7 +131,6 @@ final class PostgresCluster implements AutoCloseable {
 
     @Override
     public void close() throws IOException, InterruptedException {
-        resume(); // a no-op unless a failed test left it frozen
         stopServer();
         try (Stream<Path> files = Files.walk(dir.getParent())) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {

@@ -12,11 +12,11 @@ import io.watchkeeper.core.vessel.VesselRegistry;
 import io.watchkeeper.server.app.DetectorSuite;
 import io.watchkeeper.server.app.WebFront;
 import io.watchkeeper.server.config.WatchkeeperConfig;
+import io.watchkeeper.server.store.TestDatabases.Backend;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -25,10 +25,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.jetbrains.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -44,41 +42,19 @@ import org.junit.jupiter.params.provider.EnumSource;
 @Timeout(value = 90, unit = TimeUnit.SECONDS) // a writer or producer that waits for the database would hang here
 class StoreOutageIT {
 
-    private static final Path WORK = Path.of("target", "store-outage-it");
+    private static final TestDatabases DATABASES = new TestDatabases(Path.of("target", "store-outage-it"));
     private static final BatchingEventSink.Settings SMALL = BatchingEventSink.Settings.defaults().withCapacity(100)
             .withBackoff(Duration.ofMillis(50), Duration.ofMillis(500)).withCloseTimeout(Duration.ofSeconds(5));
-    private static @Nullable PostgresCluster postgres;
-
-    enum Backend { SQLITE, POSTGRESQL }
-
-    private static String freshUrl(Backend backend) throws Exception {
-        if (backend == Backend.SQLITE) {
-            Path file = WORK.resolve("sqlite-" + UUID.randomUUID()).resolve("events.db").toAbsolutePath();
-            Files.createDirectories(file.getParent());
-            return "jdbc:sqlite:" + file;
-        }
-        return postgres().createDatabase();
-    }
-
-    private static synchronized PostgresCluster postgres() throws Exception {
-        if (postgres == null) {
-            postgres = PostgresCluster.start(WORK);
-        }
-        return postgres;
-    }
 
     @AfterAll
-    static synchronized void stopPostgres() throws Exception {
-        if (postgres != null) {
-            postgres.close();
-            postgres = null;
-        }
+    static void stopPostgres() throws Exception {
+        DATABASES.close();
     }
 
     @ParameterizedTest
     @EnumSource(Backend.class)
     void aNulInAVesselIdCostsThatRowOnlyAndTheWriterGoesOn(Backend backend) throws Exception {
-        try (JdbcEventStore store = JdbcEventStore.open(freshUrl(backend));
+        try (JdbcEventStore store = JdbcEventStore.open(DATABASES.freshUrl(backend));
              BatchingEventSink sink = BatchingEventSink.start(store, SMALL)) {
             List<String> good = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
@@ -115,7 +91,7 @@ class StoreOutageIT {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void aStoppedDatabaseNeverBlocksTheEngineAndWritingResumesAfterwards(Backend backend) throws Exception {
-        String url = freshUrl(backend);
+        String url = DATABASES.freshUrl(backend);
         try (JdbcEventStore store = JdbcEventStore.open(url);
              BatchingEventSink sink = BatchingEventSink.start(store, SMALL)) {
             sink.accept(event("before", T0));
@@ -150,7 +126,7 @@ class StoreOutageIT {
     @Test
     void aFrozenPostgresLeavesHealthAnsweringAndEventsFlowing(@TempDir Path data)
             throws Exception {
-        PostgresCluster cluster = postgres();
+        PostgresCluster cluster = DATABASES.postgres();
         String url = cluster.createDatabase();
         WebFront.Settings settings = new WebFront.Settings("127.0.0.1", 0, url, data, Duration.ZERO);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -207,7 +183,7 @@ class StoreOutageIT {
 
         static Outage of(Backend backend, String url) throws Exception {
             if (backend == Backend.POSTGRESQL) {
-                PostgresCluster cluster = postgres();
+                PostgresCluster cluster = DATABASES.postgres();
                 cluster.stopServer();
                 return new Outage(cluster::startAgain);
             }
