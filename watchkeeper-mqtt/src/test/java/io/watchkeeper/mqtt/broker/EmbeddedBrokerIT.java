@@ -111,6 +111,25 @@ class EmbeddedBrokerIT {
         }
     }
 
+    @Test
+    void theBrokerSendsOurClientNothingOverItsMaximumPacketSize() throws Exception {
+        Queue<Integer> sizes = new ConcurrentLinkedQueue<>();
+        long droppedBefore = broker.droppedMessages();
+        try (Subscriber small = Subscriber.connect(ClientSettings.of(broker.address(), "small-client")
+                .withMaximumPacketSize(4096), List.of("SIZE/#"), (topic, payload) -> sizes.add(payload.length))) {
+            Mqtt5BlockingClient publisher = rawClient(broker, "size-publisher");
+            publisher.connect();
+            publisher.publishWith().topic("SIZE/big").qos(MqttQos.AT_LEAST_ONCE).payload(new byte[10_000]).send();
+            publisher.publishWith().topic("SIZE/small").qos(MqttQos.AT_LEAST_ONCE).payload(new byte[100]).send();
+            await().atMost(Duration.ofSeconds(10)).until(() -> sizes.contains(100));
+            // the 10 kB message was not sent to a client that accepts 4 kB: dropped at the broker, and counted
+            assertThat(sizes).containsExactly(100);
+            await().atMost(Duration.ofSeconds(5)).until(() -> broker.droppedMessages() > droppedBefore);
+            assertThat(small.isConnected()).isTrue();
+            publisher.disconnect();
+        }
+    }
+
     @AfterAll
     static void stopDefaultBroker() {
         broker.close();
