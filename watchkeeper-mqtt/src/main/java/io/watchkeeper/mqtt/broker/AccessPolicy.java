@@ -14,11 +14,18 @@ import java.util.List;
  * {@code STATUS/<id>} for their own client id: the id of the connection, or with the companion's
  * {@code -status} suffix removed. Observers publish nothing; their clients connect without a will
  * ({@code ClientSettings.withPresence(false)}, as {@code watchkeeper sub} and {@code mosquitto_sub} do).
+ *
+ * <p>Client ids are bound to users ({@link #clientIdAllowed}), so the liveness topics of one client id can
+ * only be published by its own user. Stations may not retain: their data topics are unbounded.
  */
 final class AccessPolicy {
 
-    /** One allowed topic filter and what it allows. */
-    record Grant(String topicFilter, boolean publish, boolean subscribe) {
+    /**
+     * One allowed topic filter and what it allows.
+     *
+     * @param retain whether publishes may be retained; false refuses a retained PUBLISH on this filter
+     */
+    record Grant(String topicFilter, boolean publish, boolean subscribe, boolean retain) {
     }
 
     static final String NOTIFICATIONS = "notifications";
@@ -33,8 +40,10 @@ final class AccessPolicy {
         switch (user.role()) {
             case STATION -> {
                 String station = user.station().orElseThrow();
-                grants.add(publish("DATA/" + station + "/#"));
-                grants.add(publish("AIS/" + station));
+                // not retained: DATA/<id>/... has no bound on its topics, so retained messages there would fill
+                // the broker's storage and be replayed to every new engine session
+                grants.add(publishNotRetained("DATA/" + station + "/#"));
+                grants.add(publishNotRetained("AIS/" + station));
                 liveness(grants, clientId);
             }
             case ENGINE -> {
@@ -77,11 +86,26 @@ final class AccessPolicy {
         return true;
     }
 
+    /**
+     * Whether {@code user} may connect with {@code clientId}: the id is the user name itself or starts with
+     * {@code <user>-}. Otherwise an observer could connect with the engine's id and clean start, discarding
+     * the engine's durable session, or take the id of its {@code -out} or {@code -status} connection and
+     * forge its {@code STATUS/} messages (liveness grants follow the client id).
+     */
+    static boolean clientIdAllowed(String username, String clientId) {
+        return clientId.equals(username)
+                || clientId.length() > username.length() + 1 && clientId.startsWith(username + "-");
+    }
+
     private static Grant publish(String filter) {
-        return new Grant(filter, true, false);
+        return new Grant(filter, true, false, true);
+    }
+
+    private static Grant publishNotRetained(String filter) {
+        return new Grant(filter, true, false, false);
     }
 
     private static Grant subscribe(String filter) {
-        return new Grant(filter, false, true);
+        return new Grant(filter, false, true, true);
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jetbrains.annotations.Nullable;
 
 /**
@@ -41,8 +42,8 @@ public final class Credentials {
     private final Map<String, BrokerUser> users;
     /**
      * Verified against when the user is unknown, so that an unknown name costs the same time as a wrong
-     * password and timing does not reveal which user names exist. Made on first need, with the highest
-     * iteration count in the file, so that loading the file stays fast.
+     * password and timing does not reveal which user names exist. Made on first need, so that loading the
+     * file stays fast, with {@link #decoyIterations()}.
      */
     private volatile @Nullable PasswordHash decoy;
 
@@ -182,12 +183,25 @@ public final class Credentials {
     private PasswordHash decoy() {
         PasswordHash d = decoy;
         if (d == null) {
-            int iterations = users.values().stream().mapToInt(u -> u.password().iterations()).max()
-                    .orElse(PasswordHash.DEFAULT_ITERATIONS);
-            d = PasswordHash.create("decoy".toCharArray(), iterations);
+            d = PasswordHash.create("decoy".toCharArray(), decoyIterations());
             decoy = d;
         }
         return d;
+    }
+
+    /**
+     * The iteration count of the decoy: the count most users have (the higher one on a tie), the default
+     * for an empty file. Not the highest: with one user at a raised count, every other known name would
+     * answer faster than an unknown one and so be told apart by timing. With the most common count, an
+     * unknown name costs what most known names cost; only users whose count differs from the rest stand out
+     * (keep the counts of one file equal: {@code passwd --iterations} for all of them).
+     */
+    int decoyIterations() {
+        Map<Integer, Long> counts = users.values().stream().collect(Collectors.groupingBy(
+                u -> u.password().iterations(), Collectors.counting()));
+        return counts.entrySet().stream()
+                .max(Map.Entry.<Integer, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey).orElse(PasswordHash.DEFAULT_ITERATIONS);
     }
 
     private static BrokerUser parseLine(String line, String where) {

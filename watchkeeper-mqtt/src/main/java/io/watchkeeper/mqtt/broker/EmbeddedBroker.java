@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.Objects;
@@ -66,6 +67,10 @@ public final class EmbeddedBroker implements AutoCloseable {
      * window of queued messages, and packet identifiers at once); 16,384 delivers everything.
      */
     static final int INFLIGHT_WINDOW = 16_384;
+    /** The largest MQTT packet a client may send by default: 128 KiB (see {@link HiveMqConfig}). */
+    public static final int DEFAULT_MAX_PACKET_BYTES = 128 * 1024;
+    /** With logins, how long the broker keeps a disconnected station's or observer's session at most. */
+    public static final Duration DEFAULT_MAX_SESSION_EXPIRY = Duration.ofHours(1);
 
     private final String host;
     private final int requestedPort;
@@ -75,6 +80,9 @@ public final class EmbeddedBroker implements AutoCloseable {
     private final int serverReceiveMaximum;
     private final @Nullable Credentials credentials;
     private final @Nullable TlsListener tls;
+    private final int maxPacketBytes;
+    private final Duration maxSessionExpiry;
+    private final int concurrentLogins;
 
     private int port;
     private int tlsPort = -1;
@@ -91,6 +99,9 @@ public final class EmbeddedBroker implements AutoCloseable {
         this.serverReceiveMaximum = b.serverReceiveMaximum;
         this.credentials = b.credentials;
         this.tls = b.tls;
+        this.maxPacketBytes = b.maxPacketBytes;
+        this.maxSessionExpiry = b.maxSessionExpiry;
+        this.concurrentLogins = b.concurrentLogins;
         this.port = b.port;
     }
 
@@ -131,7 +142,8 @@ public final class EmbeddedBroker implements AutoCloseable {
                     .withExtensionsFolder(extensions)
                     .withoutLoggingBootstrap();
             if (credentials != null) {
-                hiveMqBuilder = hiveMqBuilder.withEmbeddedExtension(AuthExtension.of(credentials));
+                hiveMqBuilder = hiveMqBuilder.withEmbeddedExtension(AuthExtension.of(credentials, maxSessionExpiry,
+                        new LoginThrottle(concurrentLogins, LoginThrottle.DEFAULT_PATIENCE)));
             }
             EmbeddedHiveMQ broker = hiveMqBuilder.build();
             hiveMq = broker;
@@ -344,7 +356,8 @@ public final class EmbeddedBroker implements AutoCloseable {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         }
         Files.writeString(file, HiveMqConfig.xml(host, port, tls == null ? null : new TlsListener(tlsPort,
-                tls.keyStore(), tls.keyStorePassword()), dataFolder != null, maxQueuedMessages, serverReceiveMaximum),
+                tls.keyStore(), tls.keyStorePassword()), dataFolder != null, maxQueuedMessages, serverReceiveMaximum,
+                maxPacketBytes),
                 StandardCharsets.UTF_8);
     }
 
@@ -433,8 +446,48 @@ public final class EmbeddedBroker implements AutoCloseable {
         private int serverReceiveMaximum = 65_535;
         private @Nullable Credentials credentials;
         private @Nullable TlsListener tls;
+        private int maxPacketBytes = DEFAULT_MAX_PACKET_BYTES;
+        private Duration maxSessionExpiry = DEFAULT_MAX_SESSION_EXPIRY;
+        private int concurrentLogins = LoginThrottle.DEFAULT_CONCURRENT_LOGINS;
 
         private Builder() {
+        }
+
+        /**
+         * The largest MQTT packet (CONNECT, PUBLISH, ...) a client may send, in bytes; default 128 KiB
+         * (HiveMQ's own: 268,435,460). A larger one ends that client's connection; the broker goes on.
+         */
+        public Builder maxPacketBytes(int limit) {
+            if (limit < 1024 || limit > 268_435_460) {
+                throw new IllegalArgumentException("maxPacketBytes must be 1024..268435460, got " + limit);
+            }
+            this.maxPacketBytes = limit;
+            return this;
+        }
+
+        /**
+         * With {@link #credentials}: the longest session expiry a station or observer may ask for; default
+         * 1 h. Engines keep what they ask for: their durable session holds the input while they are down.
+         */
+        public Builder maxSessionExpiry(Duration limit) {
+            Objects.requireNonNull(limit, "maxSessionExpiry");
+            if (limit.isNegative() || limit.getSeconds() > 0xFFFF_FFFEL) {
+                throw new IllegalArgumentException("maxSessionExpiry must be 0 s..4294967294 s, got " + limit);
+            }
+            this.maxSessionExpiry = limit;
+            return this;
+        }
+
+        /**
+         * With {@link #credentials}: how many password checks may run at once (default 2); further logins
+         * wait up to 5 s and are then refused with {@code SERVER_BUSY} (docs/security.md).
+         */
+        public Builder concurrentLogins(int limit) {
+            if (limit < 1) {
+                throw new IllegalArgumentException("concurrentLogins must be positive, got " + limit);
+            }
+            this.concurrentLogins = limit;
+            return this;
         }
 
         /**

@@ -45,6 +45,10 @@ import org.jetbrains.annotations.Nullable;
  *                              False for monitors that may not publish at all, such as a user with the
  *                              broker's {@code observer} role: no will is registered and nothing is published
  *                              on {@code STATUS/}.
+ * @param maximumPacketSize     the largest MQTT packet, in bytes, the client accepts from the broker (MQTT&nbsp;5
+ *                              Maximum Packet Size; default 128 KiB, the embedded broker's own limit). The
+ *                              broker does not send a larger message to this client (it drops it and counts
+ *                              the drop) instead of making it buffer up to 256 MB
  */
 public record ClientSettings(
         BrokerAddress address,
@@ -59,7 +63,8 @@ public record ClientSettings(
         Duration sessionExpiry,
         @Nullable Path trustStore,
         @Nullable String trustStorePassword,
-        boolean presence) {
+        boolean presence,
+        int maximumPacketSize) {
 
     public static final int DEFAULT_MAX_IN_FLIGHT = 1024;
     public static final int DEFAULT_RECEIVE_MAXIMUM = 65535;
@@ -67,6 +72,8 @@ public record ClientSettings(
     public static final Duration DEFAULT_RECONNECT_MAX_DELAY = Duration.ofSeconds(10);
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_SESSION_EXPIRY = Duration.ofMinutes(5);
+    /** 128 KiB: a fix is a few hundred bytes, an AIS batch a few kilobytes. */
+    public static final int DEFAULT_MAXIMUM_PACKET_SIZE = 128 * 1024;
 
     /** Suffix of the companion connection that carries the {@code STATUS/} will. */
     static final String STATUS_SUFFIX = "-status";
@@ -101,6 +108,19 @@ public record ClientSettings(
         if (trustStorePassword != null && trustStore == null) {
             throw new IllegalArgumentException("a trust store password needs a trust store");
         }
+        if (maximumPacketSize < 1024 || maximumPacketSize > 268_435_460) {
+            throw new IllegalArgumentException("maximumPacketSize must be 1024..268435460 bytes, got " + maximumPacketSize);
+        }
+    }
+
+    /** The settings before the packet size limit existed: the default limit. */
+    public ClientSettings(BrokerAddress address, String clientId, @Nullable String username, @Nullable String password,
+            int maxInFlight, int receiveMaximum, Duration reconnectInitialDelay, Duration reconnectMaxDelay,
+            Duration connectTimeout, Duration sessionExpiry, @Nullable Path trustStore,
+            @Nullable String trustStorePassword, boolean presence) {
+        this(address, clientId, username, password, maxInFlight, receiveMaximum, reconnectInitialDelay,
+                reconnectMaxDelay, connectTimeout, sessionExpiry, trustStore, trustStorePassword, presence,
+                DEFAULT_MAXIMUM_PACKET_SIZE);
     }
 
     /** The settings before TLS and presence existed: JVM trust for TLS, presence on. */
@@ -120,45 +140,45 @@ public record ClientSettings(
 
     public ClientSettings withAddress(BrokerAddress newAddress) {
         return new ClientSettings(newAddress, clientId, username, password, maxInFlight, receiveMaximum,
-                reconnectInitialDelay, reconnectMaxDelay, connectTimeout, sessionExpiry, trustStore, trustStorePassword, presence);
+                reconnectInitialDelay, reconnectMaxDelay, connectTimeout, sessionExpiry, trustStore, trustStorePassword, presence, maximumPacketSize);
     }
 
     public ClientSettings withClientId(String newClientId) {
         return new ClientSettings(address, newClientId, username, password, maxInFlight, receiveMaximum,
-                reconnectInitialDelay, reconnectMaxDelay, connectTimeout, sessionExpiry, trustStore, trustStorePassword, presence);
+                reconnectInitialDelay, reconnectMaxDelay, connectTimeout, sessionExpiry, trustStore, trustStorePassword, presence, maximumPacketSize);
     }
 
     /** Simple authentication; pass nulls for anonymous. */
     public ClientSettings withCredentials(@Nullable String newUsername, @Nullable String newPassword) {
         return new ClientSettings(address, clientId, newUsername, newPassword, maxInFlight, receiveMaximum,
-                reconnectInitialDelay, reconnectMaxDelay, connectTimeout, sessionExpiry, trustStore, trustStorePassword, presence);
+                reconnectInitialDelay, reconnectMaxDelay, connectTimeout, sessionExpiry, trustStore, trustStorePassword, presence, maximumPacketSize);
     }
 
     public ClientSettings withMaxInFlight(int newMaxInFlight) {
         return new ClientSettings(address, clientId, username, password, newMaxInFlight, receiveMaximum,
-                reconnectInitialDelay, reconnectMaxDelay, connectTimeout, sessionExpiry, trustStore, trustStorePassword, presence);
+                reconnectInitialDelay, reconnectMaxDelay, connectTimeout, sessionExpiry, trustStore, trustStorePassword, presence, maximumPacketSize);
     }
 
     public ClientSettings withReceiveMaximum(int newReceiveMaximum) {
         return new ClientSettings(address, clientId, username, password, maxInFlight, newReceiveMaximum,
-                reconnectInitialDelay, reconnectMaxDelay, connectTimeout, sessionExpiry, trustStore, trustStorePassword, presence);
+                reconnectInitialDelay, reconnectMaxDelay, connectTimeout, sessionExpiry, trustStore, trustStorePassword, presence, maximumPacketSize);
     }
 
     public ClientSettings withReconnectBackoff(Duration initialDelay, Duration maxDelay) {
         return new ClientSettings(address, clientId, username, password, maxInFlight, receiveMaximum,
-                initialDelay, maxDelay, connectTimeout, sessionExpiry, trustStore, trustStorePassword, presence);
+                initialDelay, maxDelay, connectTimeout, sessionExpiry, trustStore, trustStorePassword, presence, maximumPacketSize);
     }
 
     public ClientSettings withConnectTimeout(Duration newConnectTimeout) {
         return new ClientSettings(address, clientId, username, password, maxInFlight, receiveMaximum,
                 reconnectInitialDelay, reconnectMaxDelay, newConnectTimeout, sessionExpiry, trustStore, trustStorePassword,
-                presence);
+                presence, maximumPacketSize);
     }
 
     public ClientSettings withSessionExpiry(Duration newSessionExpiry) {
         return new ClientSettings(address, clientId, username, password, maxInFlight, receiveMaximum,
                 reconnectInitialDelay, reconnectMaxDelay, connectTimeout, newSessionExpiry, trustStore, trustStorePassword,
-                presence);
+                presence, maximumPacketSize);
     }
 
     /**
@@ -168,14 +188,21 @@ public record ClientSettings(
     public ClientSettings withTrustStore(@Nullable Path newTrustStore, @Nullable String newTrustStorePassword) {
         return new ClientSettings(address, clientId, username, password, maxInFlight, receiveMaximum,
                 reconnectInitialDelay, reconnectMaxDelay, connectTimeout, sessionExpiry, newTrustStore,
-                newTrustStorePassword, presence);
+                newTrustStorePassword, presence, maximumPacketSize);
     }
 
     /** Whether to register the wills and publish {@code STATUS/}; false for subscriber-only monitors. */
     public ClientSettings withPresence(boolean announce) {
         return new ClientSettings(address, clientId, username, password, maxInFlight, receiveMaximum,
                 reconnectInitialDelay, reconnectMaxDelay, connectTimeout, sessionExpiry, trustStore,
-                trustStorePassword, announce);
+                trustStorePassword, announce, maximumPacketSize);
+    }
+
+    /** The largest packet accepted from the broker, in bytes (1024..268435460). */
+    public ClientSettings withMaximumPacketSize(int bytes) {
+        return new ClientSettings(address, clientId, username, password, maxInFlight, receiveMaximum,
+                reconnectInitialDelay, reconnectMaxDelay, connectTimeout, sessionExpiry, trustStore,
+                trustStorePassword, presence, bytes);
     }
 
     /** The client id of the companion connection that carries the {@code STATUS/<clientId>} will. */
@@ -191,7 +218,8 @@ public record ClientSettings(
                 + ", receiveMaximum=" + receiveMaximum + ", reconnectInitialDelay=" + reconnectInitialDelay
                 + ", reconnectMaxDelay=" + reconnectMaxDelay + ", connectTimeout=" + connectTimeout
                 + ", sessionExpiry=" + sessionExpiry + ", trustStore=" + trustStore + ", trustStorePassword="
-                + (trustStorePassword == null ? "null" : "***") + ", presence=" + presence + "]";
+                + (trustStorePassword == null ? "null" : "***") + ", presence=" + presence
+                + ", maximumPacketSize=" + maximumPacketSize + "]";
     }
 
     private static void positive(Duration d, String name) {

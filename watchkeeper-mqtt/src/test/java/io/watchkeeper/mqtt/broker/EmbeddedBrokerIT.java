@@ -14,6 +14,8 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
 import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAck;
 import io.watchkeeper.mqtt.client.ClientSettings;
 import io.watchkeeper.mqtt.client.Publisher;
+import io.watchkeeper.mqtt.client.Subscriber;
+import io.watchkeeper.mqtt.testing.RawMqtt;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -27,7 +29,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,6 +88,46 @@ class EmbeddedBrokerIT {
                 "Setting the number of max queued messages  per client to 1000000 entries",
                 "Setting queued messages strategy for each client to DISCARD",
                 "Setting the server receive maximum to 65535");
+    }
+
+    @Test
+    void tenMegabytePublishIsRefusedAndTheBrokerAndOtherClientsGoOn() throws Exception {
+        Queue<String> received = new ConcurrentLinkedQueue<>();
+        try (Subscriber engine = Subscriber.connect(
+                ClientSettings.of(broker.address(), "big-engine"), List.of("DATA/#"),
+                (topic, payload) -> received.add(topic + " " + payload.length))) {
+            Mqtt5BlockingClient flooder = rawClient(broker, "big-station");
+            Mqtt5ConnAck connAck = flooder.connect();
+            assertThat(connAck.getRestrictions().getMaximumPacketSize()).isEqualTo(EmbeddedBroker.DEFAULT_MAX_PACKET_BYTES);
+            // the HiveMQ client refuses locally what the broker announced it would refuse: a raw socket sends it anyway
+            assertThat(RawMqtt.publishAndSeeClosed(broker.port(), "big-raw", "DATA/BIG", 10 * 1024 * 1024))
+                    .as("the broker closes the connection").isTrue();
+            assertThat(broker.isRunning()).isTrue();
+            assertThat(engine.isConnected()).isTrue();
+            flooder.publishWith().topic("DATA/SMALL").qos(MqttQos.AT_LEAST_ONCE).payload(new byte[100]).send();
+            await().atMost(Duration.ofSeconds(10)).until(() -> received.contains("DATA/SMALL 100"));
+            assertThat(received).containsExactly("DATA/SMALL 100");
+            flooder.disconnect();
+        }
+    }
+
+    @Test
+    void theBrokerSendsOurClientNothingOverItsMaximumPacketSize() throws Exception {
+        Queue<Integer> sizes = new ConcurrentLinkedQueue<>();
+        long droppedBefore = broker.droppedMessages();
+        try (Subscriber small = Subscriber.connect(ClientSettings.of(broker.address(), "small-client")
+                .withMaximumPacketSize(4096), List.of("SIZE/#"), (topic, payload) -> sizes.add(payload.length))) {
+            Mqtt5BlockingClient publisher = rawClient(broker, "size-publisher");
+            publisher.connect();
+            publisher.publishWith().topic("SIZE/big").qos(MqttQos.AT_LEAST_ONCE).payload(new byte[10_000]).send();
+            publisher.publishWith().topic("SIZE/small").qos(MqttQos.AT_LEAST_ONCE).payload(new byte[100]).send();
+            await().atMost(Duration.ofSeconds(10)).until(() -> sizes.contains(100));
+            // the 10 kB message was not sent to a client that accepts 4 kB: dropped at the broker, and counted
+            assertThat(sizes).containsExactly(100);
+            await().atMost(Duration.ofSeconds(5)).until(() -> broker.droppedMessages() > droppedBefore);
+            assertThat(small.isConnected()).isTrue();
+            publisher.disconnect();
+        }
     }
 
     @AfterAll

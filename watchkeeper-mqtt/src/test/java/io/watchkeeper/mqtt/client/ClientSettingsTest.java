@@ -22,6 +22,17 @@ class ClientSettingsTest {
         assertThat(s.username()).isNull();
         assertThat(s.password()).isNull();
         assertThat(s.statusClientId()).isEqualTo("detector-status");
+        assertThat(s.maximumPacketSize()).isEqualTo(128 * 1024);
+    }
+
+    @Test
+    void maximumPacketSizeIsItsOwnCopyAndBounded() {
+        ClientSettings s = ClientSettings.of(LOCAL, "a").withCredentials("user", "pw");
+        assertThat(s.withMaximumPacketSize(4096)).isEqualTo(new ClientSettings(LOCAL, "a", "user", "pw", 1024, 65535,
+                Duration.ofMillis(100), Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofMinutes(5), null, null,
+                true, 4096));
+        assertThatThrownBy(() -> s.withMaximumPacketSize(1023)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> s.withMaximumPacketSize(268_435_461)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -79,7 +79,7 @@ class BrokerAuthIT {
 
     @Test
     void wrongPasswordIsRefused() {
-        assertThat(refusedLogin("wrong-pw", PORT1.name(), "not-" + PORT1.password()))
+        assertThat(refusedLogin("port1-wrong-pw", PORT1.name(), "not-" + PORT1.password()))
                 .isEqualTo(Mqtt5ConnAckReasonCode.BAD_USER_NAME_OR_PASSWORD);
     }
 
@@ -100,7 +100,7 @@ class BrokerAuthIT {
     @Test
     void stationPublishingToAnotherStationsTopicsIsRefusedAndNothingArrives() throws Exception {
         Queue<String> seen = new ConcurrentLinkedQueue<>();
-        Mqtt5BlockingClient engine = loggedIn(broker.port(), "acl-engine-1", ENGINE);
+        Mqtt5BlockingClient engine = loggedIn(broker.port(), "detector-acl-1", ENGINE);
         engine.toAsync().subscribeWith().topicFilter("DATA/#").qos(MqttQos.AT_LEAST_ONCE)
                 .callback(p -> seen.add(p.getTopic().toString())).send().get(10, TimeUnit.SECONDS);
         engine.toAsync().subscribeWith().topicFilter("AIS/#").qos(MqttQos.AT_LEAST_ONCE)
@@ -108,10 +108,10 @@ class BrokerAuthIT {
 
         for (String topic : List.of("DATA/PORT2", "DATA/PORT2/boat-7", "AIS/PORT2", "EVENT/PORT1/STATETRANSITION/1",
                 "STATUS/someone-else")) {
-            assertRefusedPublish(PORT1, "acl-port1-1", topic);
+            assertRefusedPublish(PORT1, "port1-acl-1", topic);
         }
         // its own topics work, and arrive after the refused ones would have
-        Mqtt5BlockingClient station = loggedIn(broker.port(), "acl-port1-1", PORT1);
+        Mqtt5BlockingClient station = loggedIn(broker.port(), "port1-acl-1", PORT1);
         publish(station, "DATA/PORT1");
         publish(station, "DATA/PORT1/boat-7");
         publish(station, "AIS/PORT1");
@@ -126,11 +126,11 @@ class BrokerAuthIT {
     @Test
     void mqtt311StationPublishingToAnotherStationIsDroppedToo() throws Exception {
         Queue<String> seen = new ConcurrentLinkedQueue<>();
-        Mqtt5BlockingClient engine = loggedIn(broker.port(), "acl-engine-3", ENGINE);
+        Mqtt5BlockingClient engine = loggedIn(broker.port(), "detector-acl-3", ENGINE);
         engine.toAsync().subscribeWith().topicFilter("DATA/#").qos(MqttQos.AT_LEAST_ONCE)
                 .callback(p -> seen.add(p.getTopic().toString())).send().get(10, TimeUnit.SECONDS);
         // MQTT 3.1.1 has no reason codes: the broker can only drop the message (and the connection)
-        Mqtt3BlockingClient sneaky = Mqtt3Client.builder().identifier("acl-port1-v3").serverHost("127.0.0.1")
+        Mqtt3BlockingClient sneaky = Mqtt3Client.builder().identifier("port1-acl-v3").serverHost("127.0.0.1")
                 .serverPort(broker.port()).buildBlocking();
         sneaky.connectWith().simpleAuth().username(PORT1.name()).password(PORT1.password().getBytes(StandardCharsets.UTF_8))
                 .applySimpleAuth().send();
@@ -140,7 +140,7 @@ class BrokerAuthIT {
         } catch (ExecutionException | java.util.concurrent.TimeoutException dropped) {
             // either outcome is the broker refusing; what matters is that nobody receives it
         }
-        Mqtt3BlockingClient honest = Mqtt3Client.builder().identifier("acl-port1-v3b").serverHost("127.0.0.1")
+        Mqtt3BlockingClient honest = Mqtt3Client.builder().identifier("port1-acl-v3b").serverHost("127.0.0.1")
                 .serverPort(broker.port()).buildBlocking();
         honest.connectWith().simpleAuth().username(PORT1.name()).password(PORT1.password().getBytes(StandardCharsets.UTF_8))
                 .applySimpleAuth().send();
@@ -153,34 +153,103 @@ class BrokerAuthIT {
     }
 
     @Test
+    void clientIdsOfOtherUsersAreRefusedAtConnect() {
+        // an observer taking the engine's ids could end its durable session or forge its STATUS/ messages
+        for (String taken : List.of("detector", "detector-out", "detector-status", "watchkeeper-detect", "opsx")) {
+            assertThat(refusedLogin(taken, OBSERVER.name(), OBSERVER.password())).as(taken)
+                    .isEqualTo(Mqtt5ConnAckReasonCode.NOT_AUTHORIZED);
+        }
+        loggedIn(broker.port(), "ops", OBSERVER).disconnect();
+        loggedIn(broker.port(), "ops-console-7", OBSERVER).disconnect();
+    }
+
+    @Test
+    void stationPublishingRetainedIsRefusedAndNothingIsRetained() throws Exception {
+        AtomicReference<Throwable> disconnect = new AtomicReference<>();
+        Mqtt5BlockingClient station = Mqtt5Client.builder().identifier("port1-retain").serverHost("127.0.0.1")
+                .serverPort(broker.port()).addDisconnectedListener(c -> disconnect.set(c.getCause())).buildBlocking();
+        station.connectWith().simpleAuth().username(PORT1.name()).password(PORT1.password().getBytes(StandardCharsets.UTF_8))
+                .applySimpleAuth().send();
+        var result = station.toAsync().publishWith().topic("DATA/PORT1/boat-9").qos(MqttQos.AT_LEAST_ONCE).retain(true)
+                .payload("kept forever?".getBytes(StandardCharsets.UTF_8)).send();
+        assertThatThrownBy(() -> result.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+        await().atMost(Duration.ofSeconds(5)).until(() -> disconnect.get() != null);
+        assertThat(disconnect.get()).isInstanceOfSatisfying(Mqtt5DisconnectException.class,
+                d -> assertThat(d.getMqttMessage().getReasonCode()).isEqualTo(Mqtt5DisconnectReasonCode.NOT_AUTHORIZED));
+        // a new engine session finds nothing retained on DATA/
+        Queue<String> seen = new ConcurrentLinkedQueue<>();
+        Mqtt5BlockingClient engine = loggedIn(broker.port(), "detector-retain", ENGINE);
+        engine.toAsync().subscribeWith().topicFilter("DATA/#").qos(MqttQos.AT_LEAST_ONCE)
+                .callback(p -> seen.add(p.getTopic().toString())).send().get(10, TimeUnit.SECONDS);
+        Mqtt5BlockingClient honest = loggedIn(broker.port(), "port1-not-retained", PORT1);
+        publish(honest, "DATA/PORT1/boat-9");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !seen.isEmpty());
+        assertThat(seen).containsExactly("DATA/PORT1/boat-9");
+        honest.disconnect();
+        engine.disconnect();
+    }
+
+    @Test
+    void sessionExpiryIsCappedForObserversButNotForEngines() throws Exception {
+        try (EmbeddedBroker capped = EmbeddedBroker.builder().port(0).credentials(SecurityFixtures.credentials())
+                .maxSessionExpiry(Duration.ofSeconds(1)).build().start()) {
+            leaveSession(capped, "ops-long", OBSERVER, "EVENT/#");
+            leaveSession(capped, "detector-long", ENGINE, "DATA/#");
+            Thread.sleep(3_000); // past the 1 s cap, far within the hour both asked for
+            assertThat(resumes(capped, "ops-long", OBSERVER)).as("observer session kept").isFalse();
+            assertThat(resumes(capped, "detector-long", ENGINE)).as("engine session kept").isTrue();
+        }
+    }
+
+    /** Connects asking for a one-hour session, subscribes, and disconnects leaving the session. */
+    private static void leaveSession(EmbeddedBroker on, String clientId, SecurityFixtures.User user, String filter) {
+        Mqtt5BlockingClient client = Mqtt5Client.builder().identifier(clientId).serverHost("127.0.0.1")
+                .serverPort(on.port()).buildBlocking();
+        client.connectWith().sessionExpiryInterval(3600).simpleAuth().username(user.name())
+                .password(user.password().getBytes(StandardCharsets.UTF_8)).applySimpleAuth().send();
+        client.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).send();
+        client.disconnect();
+    }
+
+    private static boolean resumes(EmbeddedBroker on, String clientId, SecurityFixtures.User user) {
+        Mqtt5BlockingClient client = Mqtt5Client.builder().identifier(clientId).serverHost("127.0.0.1")
+                .serverPort(on.port()).buildBlocking();
+        boolean present = client.connectWith().cleanStart(false).sessionExpiryInterval(3600).simpleAuth()
+                .username(user.name()).password(user.password().getBytes(StandardCharsets.UTF_8)).applySimpleAuth()
+                .send().isSessionPresent();
+        client.disconnectWith().sessionExpiryInterval(0).send();
+        return present;
+    }
+
+    @Test
     void stationSubscribingIsRefused() {
         for (String filter : List.of("DATA/PORT1", "DATA/#", "EVENT/#", "#")) {
-            assertRefusedSubscribe(PORT1, "acl-port1-sub", filter);
+            assertRefusedSubscribe(PORT1, "port1-acl-sub", filter);
         }
     }
 
     @Test
     void engineSubscribingOutsideItsTopicsIsRefused() {
-        assertRefusedSubscribe(ENGINE, "acl-engine-sub", "EVENT/#");
-        assertRefusedSubscribe(ENGINE, "acl-engine-sub", "#");
+        assertRefusedSubscribe(ENGINE, "detector-acl-sub", "EVENT/#");
+        assertRefusedSubscribe(ENGINE, "detector-acl-sub", "#");
     }
 
     @Test
     void enginePublishingToDataIsRefused() {
-        assertRefusedPublish(ENGINE, "acl-engine-2", "DATA/PORT1");
-        assertRefusedPublish(ENGINE, "acl-engine-2", "AIS/PORT1");
+        assertRefusedPublish(ENGINE, "detector-acl-2", "DATA/PORT1");
+        assertRefusedPublish(ENGINE, "detector-acl-2", "AIS/PORT1");
     }
 
     @Test
     void observerPublishingIsRefused() {
         for (String topic : List.of("EVENT/PORT1/STATETRANSITION/1", "DATA/PORT1", "STATUS/acl-observer-1", "notifications")) {
-            assertRefusedPublish(OBSERVER, "acl-observer-1", topic);
+            assertRefusedPublish(OBSERVER, "ops-acl-1", topic);
         }
     }
 
     @Test
     void observerMaySubscribeToWhatOperatorsWatch() throws Exception {
-        Mqtt5BlockingClient observer = loggedIn(broker.port(), "acl-observer-2", OBSERVER);
+        Mqtt5BlockingClient observer = loggedIn(broker.port(), "ops-acl-2", OBSERVER);
         for (String filter : List.of("EVENT/#", "DEADLETTER/#", "STATUS/#", "notifications", "DATA/#", "AIS/#")) {
             Mqtt5SubAck subAck = observer.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).send();
             assertThat(subAck.getReasonCodes()).as(filter).containsExactly(Mqtt5SubAckReasonCode.GRANTED_QOS_1);
@@ -191,20 +260,20 @@ class BrokerAuthIT {
     @Test
     void observerWithALastWillIsRefusedAtConnect() {
         // the documented decision: observers publish nothing, not even a will; clients connect without one
-        Mqtt5BlockingClient client = Mqtt5Client.builder().identifier("acl-observer-will").serverHost("127.0.0.1")
+        Mqtt5BlockingClient client = Mqtt5Client.builder().identifier("ops-acl-will").serverHost("127.0.0.1")
                 .serverPort(broker.port()).willPublish().topic("notifications").payload("x died.".getBytes(StandardCharsets.UTF_8))
                 .applyWillPublish().buildBlocking();
         assertThatThrownBy(() -> client.connectWith().simpleAuth().username(OBSERVER.name())
                 .password(OBSERVER.password().getBytes(StandardCharsets.UTF_8)).applySimpleAuth().send())
                 .isInstanceOfSatisfying(Mqtt5ConnAckException.class, e -> assertThat(e.getMqttMessage().getReasonCode())
                         .isEqualTo(Mqtt5ConnAckReasonCode.NOT_AUTHORIZED));
-        assertThatThrownBy(() -> Subscriber.connect(settings("acl-observer-sub", OBSERVER), List.of("EVENT/#"), (t, p) -> { }))
+        assertThatThrownBy(() -> Subscriber.connect(settings("ops-acl-sub", OBSERVER), List.of("EVENT/#"), (t, p) -> { }))
                 .isInstanceOf(MqttConnectException.class).hasMessageContaining("NOT_AUTHORIZED");
     }
 
     @Test
     void stationWithAWillOnSomeoneElsesTopicIsRefused() {
-        Mqtt5BlockingClient client = Mqtt5Client.builder().identifier("acl-port1-will").serverHost("127.0.0.1")
+        Mqtt5BlockingClient client = Mqtt5Client.builder().identifier("port1-acl-will").serverHost("127.0.0.1")
                 .serverPort(broker.port()).willPublish().topic("DATA/PORT2").payload("x".getBytes(StandardCharsets.UTF_8))
                 .applyWillPublish().buildBlocking();
         assertThatThrownBy(() -> client.connectWith().simpleAuth().username(PORT1.name())
@@ -217,27 +286,27 @@ class BrokerAuthIT {
     void stationEngineObserverEndToEndWithOurClientsAndMosquittoSub() throws Exception {
         Queue<String> observed = new ConcurrentLinkedQueue<>();
         AtomicReference<Publisher> engineOut = new AtomicReference<>();
-        try (Subscriber observer = Subscriber.connect(settings("e2e-observer", OBSERVER).withPresence(false),
+        try (Subscriber observer = Subscriber.connect(settings("ops-e2e", OBSERVER).withPresence(false),
                      List.of("EVENT/#", "STATUS/#"), (topic, payload) -> observed.add(topic + " " + new String(payload, StandardCharsets.UTF_8)));
-             Publisher events = Publisher.connect(settings("e2e-engine-out", ENGINE));
-             Subscriber engine = Subscriber.connect(settings("e2e-engine", ENGINE), List.of("DATA/#"), (topic, payload) -> {
+             Publisher events = Publisher.connect(settings("detector-e2e-out", ENGINE));
+             Subscriber engine = Subscriber.connect(settings("detector-e2e", ENGINE), List.of("DATA/#"), (topic, payload) -> {
                  String event = "EVENT/PORT1/STATETRANSITION/" + new String(payload, StandardCharsets.UTF_8);
                  engineOut.get().publish(event, payload, 1, true);
              });
-             Publisher station = Publisher.connect(settings("e2e-port1", PORT1))) {
+             Publisher station = Publisher.connect(settings("port1-e2e", PORT1))) {
             engineOut.set(events);
             station.publish("DATA/PORT1", "e2e-1".getBytes(StandardCharsets.UTF_8)).get(10, TimeUnit.SECONDS);
 
             await().atMost(Duration.ofSeconds(10)).until(() -> observed.contains("EVENT/PORT1/STATETRANSITION/e2e-1 e2e-1"));
             // the station's and the engine's presence (wills and STATUS) is within their ACL
             await().atMost(Duration.ofSeconds(10)).until(() -> observed.containsAll(List.of(
-                    "STATUS/e2e-port1 online", "STATUS/e2e-engine online", "STATUS/e2e-engine-out online")));
+                    "STATUS/port1-e2e online", "STATUS/detector-e2e online", "STATUS/detector-e2e-out online")));
             assertThat(observer.isConnected()).isTrue();
-            assertThat(observed).noneMatch(line -> line.startsWith("STATUS/e2e-observer"));
+            assertThat(observed).noneMatch(line -> line.startsWith("STATUS/ops-e2e"));
 
             ExternalTools.require("mosquitto_sub", "mosquitto-clients");
             SecurityFixtures.Result sub = SecurityFixtures.mosquittoSubOnce(List.of("-h", "127.0.0.1", "-p",
-                    String.valueOf(broker.port()), "-u", OBSERVER.name(), "-P", OBSERVER.password()),
+                    String.valueOf(broker.port()), "-i", "ops-mosquitto", "-u", OBSERVER.name(), "-P", OBSERVER.password()),
                     "EVENT/PORT1/STATETRANSITION/e2e-1");
             assertThat(sub.exitCode()).as(sub.output()).isZero();
             assertThat(sub.output()).isEqualTo("EVENT/PORT1/STATETRANSITION/e2e-1 e2e-1");

@@ -56,9 +56,9 @@ class BrokerTlsIT {
         assertThat(tls.tls()).isTrue();
         assertThat(tls.port()).isNotEqualTo(broker.port());
         Queue<String> seen = new ConcurrentLinkedQueue<>();
-        try (Subscriber observer = Subscriber.connect(trusting("tls-observer", OBSERVER).withPresence(false),
+        try (Subscriber observer = Subscriber.connect(trusting("ops-tls", OBSERVER).withPresence(false),
                      List.of("EVENT/#"), (topic, payload) -> seen.add(topic + " " + new String(payload, StandardCharsets.UTF_8)));
-             Publisher engine = Publisher.connect(trusting("tls-engine", ENGINE))) {
+             Publisher engine = Publisher.connect(trusting("detector-tls", ENGINE))) {
             engine.publish("EVENT/TLS/TEST/1", "over-tls".getBytes(StandardCharsets.UTF_8)).get(10, TimeUnit.SECONDS);
             await().atMost(Duration.ofSeconds(10)).until(() -> seen.contains("EVENT/TLS/TEST/1 over-tls"));
         }
@@ -107,12 +107,12 @@ class BrokerTlsIT {
     @Test
     void mosquittoSubConnectsWithCaFileAndLogin() throws Exception {
         ExternalTools.require("mosquitto_sub", "mosquitto-clients");
-        try (Publisher engine = Publisher.connect(trusting("tls-engine-retain", ENGINE))) {
+        try (Publisher engine = Publisher.connect(trusting("detector-tls-retain", ENGINE))) {
             engine.publish("EVENT/TLS/RETAINED/1", "kept".getBytes(StandardCharsets.UTF_8), 1, true).get(10, TimeUnit.SECONDS);
         }
         String port = String.valueOf(broker.tlsPort().orElseThrow());
         SecurityFixtures.Result ok = SecurityFixtures.mosquittoSubOnce(List.of("-h", "localhost", "-p", port,
-                "--cafile", keys.certificatePem().toString(), "-u", OBSERVER.name(), "-P", OBSERVER.password()),
+                "--cafile", keys.certificatePem().toString(), "-i", "ops-mosquitto", "-u", OBSERVER.name(), "-P", OBSERVER.password()),
                 "EVENT/TLS/RETAINED/#");
         assertThat(ok.exitCode()).as(ok.output()).isZero();
         assertThat(ok.output()).isEqualTo("EVENT/TLS/RETAINED/1 kept");

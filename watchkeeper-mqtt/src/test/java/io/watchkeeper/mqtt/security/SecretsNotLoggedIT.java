@@ -63,14 +63,14 @@ class SecretsNotLoggedIT {
         ours.forEach(l -> l.setLevel(Level.DEBUG));
         try (EmbeddedBroker broker = EmbeddedBroker.builder().port(0).credentials(credentials)
                 .tls(new TlsListener(0, keys.keyStore(), keys.keyStorePassword())).build().start()) {
-            ClientSettings tls = ClientSettings.of(broker.tlsAddress().orElseThrow(), "logs-engine")
+            ClientSettings tls = ClientSettings.of(broker.tlsAddress().orElseThrow(), "detector-logs")
                     .withConnectTimeout(Duration.ofSeconds(5));
             // good logins, over TLS and plain
             try (Publisher ok = Publisher.connect(tls.withCredentials(ENGINE.name(), ENGINE.password())
                     .withTrustStore(keys.trustStore(), keys.trustStorePassword()))) {
                 LoggerFactory.getLogger(SecretsNotLoggedIT.class).info("connected with {}", ok.clientId());
             }
-            ClientSettings plain = ClientSettings.of(broker.address(), "logs-station").withConnectTimeout(Duration.ofSeconds(5));
+            ClientSettings plain = ClientSettings.of(broker.address(), "port1-logs").withConnectTimeout(Duration.ofSeconds(5));
             Publisher.connect(plain.withCredentials(PORT1.name(), PORT1.password())).close();
             // failed ones: wrong password, unknown user, anonymous, a wrong trust store password
             for (ClientSettings bad : List.of(plain.withCredentials(PORT1.name(), mistyped),

@@ -61,9 +61,11 @@ final class AisTopicSource implements MessageHandler {
             return;
         }
         if (payload.length > maxPayloadBytes) {
+            // one character more than a dead letter keeps, so that it cuts and marks the payload
+            int kept = Math.min(DeadLetter.MAX_PAYLOAD_CHARS + 1, payload.length);
             deadLetters.accept(new DeadLetter(station, RejectReason.TOO_LARGE, "payload is " + payload.length
-                    + " bytes, limit " + maxPayloadBytes, new String(payload, 0, Math.min(256, payload.length), StandardCharsets.ISO_8859_1)
-                    + "...", clock.instant()));
+                    + " bytes, limit " + maxPayloadBytes, new String(payload, 0, kept, StandardCharsets.ISO_8859_1),
+                    clock.instant()));
             return;
         }
         acceptLines(station, payload);

@@ -7,13 +7,18 @@ import io.watchkeeper.server.store.EventStore;
 import io.watchkeeper.server.store.EventStoreException;
 import io.watchkeeper.server.store.JdbcEventStore;
 import io.watchkeeper.server.store.Retention;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jetbrains.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every event, persisted: the store (SQLite file by default, PostgreSQL by JDBC URL), the batching
@@ -27,11 +32,22 @@ public final class EventArchive implements AutoCloseable {
 
     /** The SQLite file under the data directory when no JDBC URL is given. */
     public static final String DEFAULT_FILE = "events.db";
+    /** How often the number of stored events for {@code /health} is counted: once a minute, off the request. */
+    static final Duration COUNT_PERIOD = Duration.ofMinutes(1);
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventArchive.class);
 
     private final JdbcEventStore store;
     private final String url;
     private final BatchingEventSink sink;
     private final ScheduledExecutorService scheduler;
+    /** The last count of stored events; null until the first one. Written by the scheduler only. */
+    private final AtomicReference<Count> lastCount = new AtomicReference<>();
+    private volatile boolean countFailing;
+
+    /** A {@code COUNT(*)}, and how many events the sink had appended just before it was taken. */
+    private record Count(long rows, long appendedBefore) {
+    }
 
     private EventArchive(String url, JdbcEventStore store, BatchingEventSink sink, ScheduledExecutorService scheduler) {
         this.url = url;
@@ -51,7 +67,7 @@ public final class EventArchive implements AutoCloseable {
         JdbcEventStore store;
         try {
             store = jdbcUrl == null ? JdbcEventStore.openSqlite(dataDir.resolve(DEFAULT_FILE)) : JdbcEventStore.open(jdbcUrl);
-        } catch (EventStoreException | java.io.UncheckedIOException | IllegalArgumentException e) {
+        } catch (EventStoreException | UncheckedIOException | IllegalArgumentException e) {
             throw new ConfigException("event store " + (jdbcUrl == null ? dataDir.resolve(DEFAULT_FILE)
                     : JdbcEventStore.redacted(jdbcUrl)) + ": " + e.getMessage());
         }
@@ -64,7 +80,41 @@ public final class EventArchive implements AutoCloseable {
         });
         new Retention(store, retention, clock).schedule(scheduler, Retention.DEFAULT_PERIOD);
         String url = jdbcUrl == null ? "jdbc:sqlite:" + dataDir.resolve(DEFAULT_FILE).toAbsolutePath() : jdbcUrl;
-        return new EventArchive(JdbcEventStore.redacted(url), store, sink, scheduler);
+        EventArchive archive = new EventArchive(JdbcEventStore.redacted(url), store, sink, scheduler);
+        scheduler.scheduleWithFixedDelay(archive::recount, 0, COUNT_PERIOD.toSeconds(), TimeUnit.SECONDS);
+        return archive;
+    }
+
+    /**
+     * How many events the store holds: the last count (at most {@link #COUNT_PERIOD} ago) plus what the sink
+     * appended since; -1 before the first count. Between counts it may run slightly high (a redelivered
+     * event appended again is ignored by the database but counted here) or miss the retention's deletions;
+     * each count corrects it. {@code /health} shows this rather than counting per request: a
+     * {@code COUNT(*)} on every probe loaded the database, and a database that stopped answering stalled
+     * the probe and, through the shared connection, the writer.
+     */
+    public long storedEvents() {
+        Count c = lastCount.get();
+        return c == null ? -1 : c.rows() + sink.stats().appended() - c.appendedBefore();
+    }
+
+    /** On the scheduler thread. A failed count keeps the last one; the first failure of a streak is logged. */
+    private void recount() {
+        try {
+            long appendedBefore = sink.stats().appended();
+            lastCount.set(new Count(store.count(), appendedBefore));
+            if (countFailing) {
+                countFailing = false;
+                LOG.info("the event store can be counted again: {} events", storedEvents());
+            }
+        } catch (EventStoreException e) {
+            // thrown on, the scheduler would cancel every later count; /health keeps the last one
+            if (!countFailing) {
+                countFailing = true;
+                LOG.warn("cannot count the stored events for /health; it shows the last count until this works: {}",
+                        e.getMessage());
+            }
+        }
     }
 
     /**

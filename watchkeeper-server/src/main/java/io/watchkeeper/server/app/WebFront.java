@@ -71,6 +71,9 @@ public final class WebFront implements AutoCloseable {
         this.archive = archive;
         this.live = new LiveView(registry);
         this.metrics = WatchkeeperMetrics.create(clock);
+        if (archive != null) {
+            metrics.bindEventStore(archive::stats);
+        }
         this.clock = clock;
         this.started = clock.instant();
     }
@@ -139,7 +142,8 @@ public final class WebFront implements AutoCloseable {
     }
 
     private Health health(EngineStats s, boolean up, @Nullable String broker) {
-        Health.Store store = archive == null ? null : new Health.Store(archive.url(), archive.store().count());
+        Health.Store store = archive == null ? null : new Health.Store(archive.url(), archive.storedEvents(),
+                archive.stats().dropped(), archive.stats().rejected());
         return new Health(up && (archive == null || archive.writing()), Duration.between(started, clock.instant()).toSeconds(),
                 new Health.Engine(s.submitted(), s.processed(), s.queueDepth(), s.vessels(), s.outOfOrder(),
                         s.duplicates()), broker, store);

@@ -4,6 +4,7 @@ import io.watchkeeper.mqtt.broker.Credentials;
 import io.watchkeeper.mqtt.broker.EmbeddedBroker;
 import io.watchkeeper.mqtt.broker.TlsListener;
 import io.watchkeeper.server.config.ConfigException;
+import io.watchkeeper.server.config.Durations;
 import io.watchkeeper.server.config.Secrets;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -52,13 +53,23 @@ final class BrokerCommand implements Callable<Integer> {
             description = "The key store's password, from FILE's first line. Default: $" + ENV_KEYSTORE_PASSWORD + ".")
     @Nullable Path tlsKeyStorePasswordFile;
 
+    @Option(names = "--max-packet-bytes", paramLabel = "N", defaultValue = "131072",
+            description = "Largest MQTT packet a client may send (default: ${DEFAULT-VALUE}, 128 KiB); a larger one ends "
+                    + "that client's connection.")
+    int maxPacketBytes;
+
+    @Option(names = "--max-session-expiry", paramLabel = "DURATION", defaultValue = "1h",
+            description = "With --auth: the longest session a station or observer may keep while disconnected "
+                    + "(default: ${DEFAULT-VALUE}); engines keep what they ask for.")
+    String maxSessionExpiry;
+
     @Override
     public Integer call() throws Exception {
         Credentials users = auth == null ? null : Credentials.load(auth);
         TlsListener tls = tlsListener();
         Shutdown shutdown = new Shutdown();
         Path folder = "none".equals(data) ? null : Path.of(data);
-        try (EmbeddedBroker broker = EmbeddedBroker.builder().host(host).port(port).dataFolder(folder)
+        try (EmbeddedBroker broker = limits(EmbeddedBroker.builder()).host(host).port(port).dataFolder(folder)
                 .credentials(users).tls(tls).build().start()) {
             String tlsPart = broker.tlsPort().isPresent() ? ", TLS on " + host + ":" + broker.tlsPort().getAsInt() : "";
             String authPart = users == null ? "anonymous access" : "login required, " + users.users().size() + " user(s) from " + auth;
@@ -73,6 +84,20 @@ final class BrokerCommand implements Callable<Integer> {
             shutdown.done();
         }
         return 0;
+    }
+
+    /** The packet size and session expiry limits, each refused with one line naming its option. */
+    private EmbeddedBroker.Builder limits(EmbeddedBroker.Builder builder) {
+        try {
+            builder.maxPacketBytes(maxPacketBytes);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("--max-packet-bytes: " + e.getMessage());
+        }
+        try {
+            return builder.maxSessionExpiry(Durations.parse(maxSessionExpiry));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("--max-session-expiry: " + e.getMessage());
+        }
     }
 
     private @Nullable TlsListener tlsListener() {

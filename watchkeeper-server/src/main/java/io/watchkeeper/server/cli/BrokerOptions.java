@@ -3,6 +3,7 @@ package io.watchkeeper.server.cli;
 import io.watchkeeper.mqtt.client.ClientSettings;
 import io.watchkeeper.server.config.BrokerChoice;
 import io.watchkeeper.server.config.BrokerLogin;
+import io.watchkeeper.server.config.ConfigException;
 import io.watchkeeper.server.config.ConfigFile;
 import io.watchkeeper.server.config.WatchkeeperConfig;
 import java.nio.file.Path;
@@ -19,8 +20,14 @@ final class BrokerOptions {
     @Nullable String broker;
 
     @Option(names = "--client-id", paramLabel = "ID",
-            description = "MQTT client id. Default: $BROKER_CLIENT_ID, else broker.clientId in --config, else the role's name.")
+            description = "MQTT client id. Default: $BROKER_CLIENT_ID, else broker.clientId in --config, else the role's "
+                    + "name, after 'USER-' when logging in as USER.")
     @Nullable String clientId;
+
+    @Option(names = "--max-packet-bytes", paramLabel = "N",
+            description = "Largest MQTT packet accepted from the broker. Default: broker.maxPacketBytes in --config, "
+                    + "else 131072 (128 KiB).")
+    @Nullable Integer maxPacketBytes;
 
     @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file (see docs/configuration.md).")
     @Nullable Path config;
@@ -53,8 +60,9 @@ final class BrokerOptions {
     }
 
     BrokerChoice choice(WatchkeeperConfig file, String defaultClientId) {
+        String user = username != null ? username : file.broker().username();
         return BrokerChoice.resolve(broker, clientId, env(), file, config == null ? null : config.toString(),
-                defaultClientId);
+                user == null || user.isBlank() ? defaultClientId : BrokerChoice.boundTo(user, defaultClientId));
     }
 
     /** Login and TLS trust from the flags, the environment and {@code file}. */
@@ -71,9 +79,20 @@ final class BrokerOptions {
         return secure(ClientSettings.of(choice.address(), choice.clientId()), choice, file);
     }
 
-    /** {@code settings} with the login and TLS trust applied, for roles that build their own settings. */
+    /**
+     * {@code settings} with the login, TLS trust and packet size limit applied, for roles that build their own
+     * settings.
+     */
     ClientSettings secure(ClientSettings settings, BrokerChoice choice, WatchkeeperConfig file) {
-        return login(file, choice).applyTo(settings);
+        int packetLimit = maxPacketBytes != null ? checkedPacketLimit(maxPacketBytes) : file.broker().maxPacketBytesOrDefault();
+        return login(file, choice).applyTo(settings).withMaximumPacketSize(packetLimit);
+    }
+
+    private static int checkedPacketLimit(int bytes) {
+        if (bytes < 1024 || bytes > 268_435_460) {
+            throw new ConfigException("--max-packet-bytes must be 1024..268435460, got " + bytes);
+        }
+        return bytes;
     }
 
     static Map<String, String> env() {

@@ -3,12 +3,14 @@ package io.watchkeeper.server.cli;
 import io.watchkeeper.mqtt.client.Publisher;
 import io.watchkeeper.server.config.BrokerChoice;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -64,11 +66,11 @@ final class PubCommand implements Callable<Integer> {
                         n++;
                     }
                     if (pending.size() >= 4096) {
-                        awaitAll(pending);
+                        awaitAll(pending, topic);
                     }
                 }
             }
-            awaitAll(pending);
+            awaitAll(pending, topic);
         }
         if (source.lines) {
             System.err.printf("watchkeeper pub: %d message(s) to %s on %s%n", n, topic, choice.describe());
@@ -76,8 +78,14 @@ final class PubCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void awaitAll(List<CompletableFuture<Void>> pending) throws Exception {
-        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+    /** Waits for the broker's acknowledgements; a refusal (a retained DATA/ message of a station) is one line. */
+    private static void awaitAll(List<CompletableFuture<Void>> pending, String topic) throws Exception {
+        try {
+            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IOException("the broker refused a message on " + topic + " (" + Main.oneLine(e.getCause())
+                    + "): the user's role may not publish it there, or not retained (docs/security.md)", e);
+        }
         pending.clear();
     }
 }

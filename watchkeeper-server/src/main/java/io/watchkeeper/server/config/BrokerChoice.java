@@ -89,6 +89,16 @@ public record BrokerChoice(BrokerAddress address, String clientId, String origin
         throw new IllegalArgumentException("no client id");
     }
 
+    /**
+     * A role's default client id for a client that logs in as {@code username}: the broker binds client ids
+     * to users (the id is the user name or starts with {@code <user>-}, docs/security.md), so a default that
+     * is not bound already gets the prefix, e.g. {@code detector-watchkeeper-detect}.
+     */
+    public static String boundTo(String username, String defaultClientId) {
+        return defaultClientId.equals(username) || defaultClientId.startsWith(username + "-") ? defaultClientId
+                : username + "-" + defaultClientId;
+    }
+
     public String describe() {
         return address + " (from " + origin + ")";
     }

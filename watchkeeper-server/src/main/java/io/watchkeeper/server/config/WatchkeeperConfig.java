@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.watchkeeper.core.engine.EngineConfig;
+import io.watchkeeper.mqtt.client.ClientSettings;
 import io.watchkeeper.mqtt.wire.FixDecoder;
 import org.jetbrains.annotations.Nullable;
 
@@ -115,24 +116,48 @@ public record WatchkeeperConfig(Broker broker, Engine engine, Input input, Motio
      */
     public record Broker(@Nullable String url, @Nullable String clientId, @Nullable String username,
                          @Nullable String passwordFile, @Nullable String trustStore,
-                         @Nullable String trustStorePasswordFile) {
+                         @Nullable String trustStorePasswordFile, @Nullable Integer maxPacketBytes) {
         @JsonCreator
         public Broker(@JsonProperty("url") @Nullable String url, @JsonProperty("clientId") @Nullable String clientId,
                       @JsonProperty("username") @Nullable String username,
                       @JsonProperty("passwordFile") @Nullable String passwordFile,
                       @JsonProperty("trustStore") @Nullable String trustStore,
-                      @JsonProperty("trustStorePasswordFile") @Nullable String trustStorePasswordFile) {
+                      @JsonProperty("trustStorePasswordFile") @Nullable String trustStorePasswordFile,
+                      @JsonProperty("maxPacketBytes") @Nullable Integer maxPacketBytes) {
             this.url = url;
             this.clientId = clientId;
             this.username = username;
             this.passwordFile = passwordFile;
             this.trustStore = trustStore;
             this.trustStorePasswordFile = trustStorePasswordFile;
+            this.maxPacketBytes = maxPacketBytes;
+        }
+
+        /** Without a packet size limit of its own: the default. */
+        public Broker(@Nullable String url, @Nullable String clientId, @Nullable String username,
+                      @Nullable String passwordFile, @Nullable String trustStore,
+                      @Nullable String trustStorePasswordFile) {
+            this(url, clientId, username, passwordFile, trustStore, trustStorePasswordFile, null);
         }
 
         /** Address and client id only, as before logins existed. */
         public Broker(@Nullable String url, @Nullable String clientId) {
-            this(url, clientId, null, null, null, null);
+            this(url, clientId, null, null, null, null, null);
+        }
+
+        /**
+         * The largest MQTT packet, in bytes, a client accepts from the broker; default 128 KiB.
+         *
+         * @throws ConfigException outside 1024..268435460
+         */
+        public int maxPacketBytesOrDefault() {
+            if (maxPacketBytes == null) {
+                return ClientSettings.DEFAULT_MAXIMUM_PACKET_SIZE;
+            }
+            if (maxPacketBytes < 1024 || maxPacketBytes > 268_435_460) {
+                throw new ConfigException("broker.maxPacketBytes must be 1024..268435460, got " + maxPacketBytes);
+            }
+            return maxPacketBytes;
         }
     }
 

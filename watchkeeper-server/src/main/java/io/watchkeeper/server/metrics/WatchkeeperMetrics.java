@@ -19,6 +19,7 @@ import io.watchkeeper.mqtt.client.MessageHandler;
 import io.watchkeeper.mqtt.client.Publisher;
 import io.watchkeeper.mqtt.client.Subscriber;
 import io.watchkeeper.mqtt.topic.Topics;
+import io.watchkeeper.server.store.BatchingEventSink;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -248,6 +249,18 @@ public final class WatchkeeperMetrics implements AutoCloseable {
         Objects.requireNonNull(dropped, "dropped");
         FunctionCounter.builder("watchkeeper.broker.dropped", dropped, d -> Math.max(0, d.getAsLong()))
                 .description("Messages the embedded broker dropped (each drop is also a WARN line)").register(registry);
+    }
+
+    /** The event store's writer: what it could not store (docs/reliability.md). */
+    public void bindEventStore(Supplier<BatchingEventSink.Stats> stats) {
+        Objects.requireNonNull(stats, "stats");
+        FunctionCounter.builder("watchkeeper.store.dropped", stats, s -> s.get().dropped())
+                .description("Events not stored because the store's queue was full (database down or slow)")
+                .register(registry);
+        FunctionCounter.builder("watchkeeper.store.rejected", stats, s -> s.get().rejected())
+                .description("Events the database refused (a value it cannot store)").register(registry);
+        Gauge.builder("watchkeeper.store.queue", stats, s -> s.get().queueDepth())
+                .description("Events waiting for the store's writer").register(registry);
     }
 
     /** The input log, its reader and the checkpoints (docs/reliability.md). */

@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jetbrains.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,11 +23,17 @@ import org.slf4j.LoggerFactory;
  * <p>Batching has no timer: the writer takes everything queued (up to {@code maxBatch}) as soon as the
  * previous append returns, so batches grow with the load by themselves and a lone event is written at once.
  *
- * <p>Nothing is dropped. When the queue is full, {@code accept} blocks the calling worker until there is
- * room (the project's backpressure rule, counted in {@link Stats#producerWaits()}). A failing append is
- * retried, with exponential backoff, until it succeeds; the first failure of a streak is logged with its
- * exception and the recovery once. Only {@link #close()} may give up, after {@code closeTimeout}, and then
- * logs and counts what it could not store.
+ * <p>The engine never waits for the database. When the queue is full (the database has been down or slow
+ * for a while: 65,536 events by default), {@code accept} drops the event, counts it in
+ * {@link Stats#dropped()} and logs a WARN at most every 10 s; detection and the MQTT output go on. Why drop
+ * rather than block or spill to disk: docs/reliability.md.
+ *
+ * <p>A failing append (connection lost, database locked) is retried, with exponential backoff, until it
+ * succeeds; the first failure of a streak is logged with its exception and the recovery once. A batch the
+ * database refuses ({@link EventStoreException#refused()}, such as a NUL PostgreSQL cannot store) is
+ * written again row by row, so that one bad row does not hold back the rest; each row still refused is
+ * counted in {@link Stats#rejected()} and logged (at most one WARN per 10 s), and the writer goes on. Only
+ * {@link #close()} may give up, after {@code closeTimeout}, and then logs and counts what it could not store.
  */
 public final class BatchingEventSink implements EventSink, AutoCloseable {
 
@@ -35,7 +42,7 @@ public final class BatchingEventSink implements EventSink, AutoCloseable {
     private static final long WAKE_MILLIS = 100;
 
     /**
-     * @param capacity       events the queue holds before producers block
+     * @param capacity       events the queue holds; further ones are dropped (and counted) until there is room
      * @param maxBatch       events per append at most
      * @param initialBackoff wait after the first failed append; doubles per further failure
      * @param maxBackoff     the longest wait between retries
@@ -82,15 +89,16 @@ public final class BatchingEventSink implements EventSink, AutoCloseable {
     }
 
     /**
-     * @param accepted      events taken by {@link #accept}
-     * @param appended      events in appends that succeeded (duplicates included: the store ignores them)
-     * @param batches       appends that succeeded
-     * @param failures      appends that failed and were retried
-     * @param producerWaits {@code accept} calls that found the queue full and waited
-     * @param unstored      events given up on by a {@link #close()} that timed out; otherwise 0
-     * @param queueDepth    events waiting now
+     * @param accepted   events queued by {@link #accept}
+     * @param appended   events in appends that succeeded (duplicates included: the store ignores them)
+     * @param batches    appends that succeeded
+     * @param failures   appends that failed and were retried
+     * @param dropped    events {@link #accept} found no room for (the queue was full): not stored
+     * @param rejected   events the database refused, row by row: not stored
+     * @param unstored   events given up on by a {@link #close()} that timed out; otherwise 0
+     * @param queueDepth events waiting now
      */
-    public record Stats(long accepted, long appended, long batches, long failures, long producerWaits,
+    public record Stats(long accepted, long appended, long batches, long failures, long dropped, long rejected,
                         long unstored, int queueDepth) {
     }
 
@@ -103,7 +111,10 @@ public final class BatchingEventSink implements EventSink, AutoCloseable {
     private final AtomicLong appended = new AtomicLong();
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
-    private final AtomicLong producerWaits = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+    private final WarnLimiter dropWarning = new WarnLimiter();
+    private final WarnLimiter rejectWarning = new WarnLimiter();
     private final AtomicLong unstored = new AtomicLong();
     /** Producers between their closing check and the end of their put; the writer exits only at zero. */
     private final AtomicInteger producersInside = new AtomicInteger();
@@ -130,8 +141,8 @@ public final class BatchingEventSink implements EventSink, AutoCloseable {
     }
 
     /**
-     * Queues {@code event}; blocks while the queue is full. Throws {@link IllegalStateException} after
-     * {@link #close()}, if the writer died, or if interrupted while waiting; the event is then not queued.
+     * Queues {@code event}, or drops it (counted, logged at most every 10 s) if the queue is full; never
+     * blocks. Throws {@link IllegalStateException} after {@link #close()}; the event is then not queued.
      */
     @Override
     public void accept(Event event) {
@@ -142,23 +153,22 @@ public final class BatchingEventSink implements EventSink, AutoCloseable {
                 throw new IllegalStateException("the event store sink is closed; event " + event.eventId()
                         + " not stored");
             }
-            if (!queue.offer(event)) {
-                producerWaits.incrementAndGet();
-                waitForRoom(event);
+            if (queue.offer(event)) {
+                accepted.incrementAndGet();
+            } else {
+                drop();
             }
-            accepted.incrementAndGet();
         } finally {
             producersInside.decrementAndGet();
         }
     }
 
-    private void waitForRoom(Event event) {
-        try {
-            putWhileWriterRuns(event);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for room in the event store queue; event "
-                    + event.eventId() + " not stored", e);
+    private void drop() {
+        long n = dropped.incrementAndGet();
+        if (dropWarning.allow()) {
+            LOG.warn("The event store queue is full ({} events; the database is down or too slow): events are "
+                    + "dropped, not stored ({} so far, watchkeeper_store_dropped_total); detection goes on",
+                    settings.capacity(), n);
         }
     }
 
@@ -200,7 +210,7 @@ public final class BatchingEventSink implements EventSink, AutoCloseable {
     }
 
     public Stats stats() {
-        return new Stats(accepted.get(), appended.get(), batches.get(), failures.get(), producerWaits.get(),
+        return new Stats(accepted.get(), appended.get(), batches.get(), failures.get(), dropped.get(), rejected.get(),
                 unstored.get(), queue.size());
     }
 
@@ -242,7 +252,7 @@ public final class BatchingEventSink implements EventSink, AutoCloseable {
             }
         } catch (InterruptedException e) {
             // Only close() interrupts, after its timeout: what is left is given up on, loudly.
-            long lost = accepted.get() - appended.get(); // producers can no longer add: closing is set
+            long lost = accepted.get() - appended.get() - rejected.get(); // producers can no longer add: closing is set
             unstored.addAndGet(lost);
             LOG.error("Event store sink closed after {} with {} events not stored: the store kept failing",
                     settings.closeTimeout(), lost);
@@ -272,22 +282,39 @@ public final class BatchingEventSink implements EventSink, AutoCloseable {
         batch.clear();
     }
 
+    /** Appends {@code batch}; if the database refuses it, row by row, so that only the bad rows are left out. */
     private void appendUntilStored(List<Event> batch) throws InterruptedException {
-        if (batch.isEmpty()) {
+        if (batch.isEmpty() || appendRetrying(batch) == null) {
             return;
         }
+        for (Event event : batch) {
+            EventStoreException refusal = appendRetrying(List.of(event));
+            if (refusal != null) {
+                reject(event, refusal);
+            }
+        }
+    }
+
+    /**
+     * Appends {@code rows}, retrying failures with backoff until the database takes them (returns null) or
+     * refuses them (returns the refusal).
+     */
+    private @Nullable EventStoreException appendRetrying(List<Event> rows) throws InterruptedException {
         long backoffMillis = settings.initialBackoff().toMillis();
         int streak = 0;
         while (true) {
             try {
-                store.append(batch);
+                store.append(rows);
                 break;
             } catch (RuntimeException e) {
+                if (e instanceof EventStoreException ese && ese.refused()) {
+                    return ese;
+                }
                 failures.incrementAndGet();
                 streak++;
                 if (streak == 1) {
                     LOG.warn("Appending {} events to the event store failed; retrying until it succeeds "
-                            + "(new events queue up, then producers wait)", batch.size(), e);
+                            + "(new events queue up, then are dropped)", rows.size(), e);
                 }
                 Thread.sleep(backoffMillis);
                 backoffMillis = Math.min(backoffMillis * 2, settings.maxBackoff().toMillis());
@@ -296,7 +323,17 @@ public final class BatchingEventSink implements EventSink, AutoCloseable {
         if (streak > 0) {
             LOG.info("The event store accepts writes again after {} failed attempts", streak);
         }
-        appended.addAndGet(batch.size());
+        appended.addAndGet(rows.size());
         batches.incrementAndGet();
+        return null;
+    }
+
+    private void reject(Event event, EventStoreException refusal) {
+        long n = rejected.incrementAndGet();
+        if (rejectWarning.allow()) {
+            LOG.warn("The event store refused event {} of vessel '{}', not stored ({} refused so far, "
+                    + "watchkeeper_store_rejected_total): {}", event.eventId(),
+                    event.vessel().key().replaceAll("\\p{Cntrl}", "?"), n, refusal.getMessage());
+        }
     }
 }

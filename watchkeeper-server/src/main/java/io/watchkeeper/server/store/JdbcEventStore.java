@@ -25,10 +25,15 @@ import org.jetbrains.annotations.Nullable;
 /**
  * {@link EventStore} on SQLite or PostgreSQL through plain JDBC, one schema for both (see {@link Migrations}).
  *
- * <p>One connection, used under this object's lock: the store has one writer (the batching sink) and
- * occasional API reads, and no pool is wanted. A connection that breaks (PostgreSQL restarted, network)
- * is dropped and a new one opened by the next call, so the sink's retries can succeed once the database
- * is back.
+ * <p>The writer (the batching sink, and the hourly retention) has one connection of its own, used under
+ * this object's lock. A connection that breaks (PostgreSQL restarted, network) is dropped and a new one
+ * opened by the next call, so the sink's retries can succeed once the database is back.
+ *
+ * <p>Reads ({@code /api/events}, counts) on PostgreSQL take a connection from a small HikariCP pool
+ * ({@link ReaderPool}) instead: they never wait behind a batch, a batch never waits behind them, and a
+ * database that stops answering holds a reader for at most the pool's 5 s wait or the driver's timeouts
+ * ({@link SqlDialect#POSTGRESQL}), not for ever. SQLite reads stay on the writer's connection: the file is
+ * local and cannot stop answering.
  */
 public final class JdbcEventStore implements EventStore {
 
@@ -46,11 +51,20 @@ public final class JdbcEventStore implements EventStore {
     /** Guarded by {@code this}; null after a failure broke it or after {@link #close()}. */
     private @Nullable Connection connection;
     private boolean closed;
+    /** PostgreSQL's readers; null for SQLite, whose reads use {@link #connection}. */
+    private final @Nullable ReaderPool readers;
 
     private JdbcEventStore(String url, SqlDialect dialect, Connection connection) {
         this.url = url;
         this.dialect = dialect;
         this.connection = connection;
+        this.readers = dialect == SqlDialect.POSTGRESQL ? ReaderPool.open(url, dialect) : null;
+    }
+
+    /** A read on a connection, which may throw; the store wraps what it throws. */
+    @FunctionalInterface
+    private interface Read<T> {
+        T on(Connection c) throws SQLException;
     }
 
     /** Opens {@code jdbc:sqlite:...} or {@code jdbc:postgresql:...} and migrates its schema. */
@@ -135,22 +149,20 @@ public final class JdbcEventStore implements EventStore {
     public EventPage query(EventQuery q) {
         Objects.requireNonNull(q, "q");
         QuerySql sql = QuerySql.of(q);
-        List<StoredEvent> events = new ArrayList<>(Math.min(q.limit() + 1, 128));
-        synchronized (this) {
-            Connection c = connection();
+        List<StoredEvent> events = read("cannot query events", c -> {
+            List<StoredEvent> rows = new ArrayList<>(Math.min(q.limit() + 1, 128));
             try (PreparedStatement p = c.prepareStatement(sql.text())) {
                 for (int i = 0; i < sql.parameters().size(); i++) {
                     p.setObject(i + 1, sql.parameters().get(i));
                 }
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {
-                        events.add(read(r));
+                        rows.add(read(r));
                     }
                 }
-            } catch (SQLException e) {
-                throw failure("cannot query events", e);
             }
-        }
+            return rows;
+        });
         if (events.size() <= q.limit()) { // one row more than the limit was asked for, to know if a page follows
             return new EventPage(events, Optional.empty());
         }
@@ -166,13 +178,31 @@ public final class JdbcEventStore implements EventStore {
     }
 
     @Override
-    public synchronized long count() {
-        Connection c = connection();
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT COUNT(*) FROM events")) {
-            r.next();
-            return r.getLong(1);
+    public long count() {
+        return read("cannot count events", c -> {
+            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT COUNT(*) FROM events")) {
+                r.next();
+                return r.getLong(1);
+            }
+        });
+    }
+
+    /** Runs {@code body} on a reader of the pool, or (SQLite) on the writer's connection under its lock. */
+    private <T> T read(String what, Read<T> body) {
+        ReaderPool pool = readers;
+        if (pool == null) {
+            synchronized (this) {
+                try {
+                    return body.on(connection());
+                } catch (SQLException e) {
+                    throw failure(what, e);
+                }
+            }
+        }
+        try (Connection c = pool.connection()) {
+            return body.on(c);
         } catch (SQLException e) {
-            throw failure("cannot count events", e);
+            throw new EventStoreException(what + " in " + this + ": " + e.getMessage(), e);
         }
     }
 
@@ -194,6 +224,9 @@ public final class JdbcEventStore implements EventStore {
         closed = true;
         Connection c = connection;
         connection = null;
+        if (readers != null) {
+            readers.close();
+        }
         if (c != null) {
             try {
                 c.close();
@@ -244,7 +277,10 @@ public final class JdbcEventStore implements EventStore {
         // the first chained exception says what went wrong without flooding the log.
         SQLException reason = e instanceof BatchUpdateException && e.getNextException() != null
                 ? e.getNextException() : e;
-        return new EventStoreException(what + " in " + this + ": " + reason.getMessage(), reason);
+        String message = what + " in " + this + ": " + reason.getMessage();
+        // only a database that still answers can have refused the data: a broken connection is a failure
+        return valid && dialect.refusesData(e) ? EventStoreException.refusal(message, reason)
+                : new EventStoreException(message, reason);
     }
 
     private static Connection connect(String url, SqlDialect dialect) {

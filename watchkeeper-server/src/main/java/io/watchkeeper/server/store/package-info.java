@@ -7,8 +7,8 @@
  * {@code db/migration/V<n>__<name>.sql}. Each event keeps the exact JSON that MQTT consumers received.
  *
  * <p>The engine never waits for the database: {@link io.watchkeeper.server.store.BatchingEventSink} queues
- * events (blocking a worker only when the bounded queue is full) and one writer thread appends them in
- * batches, retrying a failing database until it recovers. {@link io.watchkeeper.server.store.Retention}
+ * events (dropping and counting them when the bounded queue is full) and one writer thread appends them in
+ * batches, retrying a failing database until it recovers and leaving out, row by row, what it refuses. {@link io.watchkeeper.server.store.Retention}
  * deletes events older than a configured age.
  */
 package io.watchkeeper.server.store;

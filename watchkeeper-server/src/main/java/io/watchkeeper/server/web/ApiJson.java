@@ -195,6 +195,8 @@ final class ApiJson {
                 g.writeObjectFieldStart("store");
                 g.writeStringField("url", s.url());
                 g.writeNumberField("events", s.events());
+                g.writeNumberField("dropped", s.dropped());
+                g.writeNumberField("rejected", s.rejected());
                 g.writeEndObject();
             }
             g.writeEndObject();

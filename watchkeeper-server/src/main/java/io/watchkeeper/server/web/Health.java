@@ -23,10 +23,12 @@ public record Health(boolean up, long uptimeSeconds, Engine engine, @Nullable St
     }
 
     /**
-     * @param url    the JDBC URL without credentials
-     * @param events how many are stored
+     * @param url      the JDBC URL without credentials
+     * @param events   how many were stored at the last count (once a minute), -1 before the first
+     * @param dropped  events not stored because the store's queue was full (the database down or slow)
+     * @param rejected events the database refused (a value it cannot store), not stored
      */
-    public record Store(String url, long events) {
+    public record Store(String url, long events, long dropped, long rejected) {
 
         public Store {
             Objects.requireNonNull(url, "url");

@@ -122,18 +122,19 @@ class SecureCliIT {
             String plain = "tcp://127.0.0.1:" + broker.port();
             String tls = "mqtts://localhost:" + broker.tlsPort().orElseThrow();
 
+            // stations may not retain on DATA/ (unbounded topics), only on their own STATUS/<client id>
             assertThat(run("", "pub", "--broker", plain, "--username", "port1", "--password-file", stationPw.toString(),
-                    "-t", "DATA/PORT1", "-m", "{\"retained\": 1}", "-r")).isZero();
-            // an observer's sub publishes nothing, so it may connect; the retained fix arrives at once
+                    "--client-id", "port1-fixture", "-t", "STATUS/port1-fixture", "-m", "{\"retained\": 1}", "-r")).isZero();
+            // an observer's sub publishes nothing, so it may connect; the retained message arrives at once
             assertThat(run("", "sub", "--broker", plain, "--username", "ops", "--password-file", opsPw.toString(),
-                    "-t", "DATA/PORT1", "-C", "1")).isZero();
+                    "-t", "STATUS/port1-fixture", "-C", "1")).isZero();
             assertThat(run("", "sub", "--broker", tls, "--username", "ops", "--password-file", opsPw.toString(),
                     "--tls-truststore", keys.trustStore().toString(), "--tls-truststore-password-file", trustPw.toString(),
-                    "-t", "DATA/PORT1", "-C", "1")).isZero();
+                    "-t", "STATUS/port1-fixture", "-C", "1")).isZero();
             // the same from a config file: broker.username and broker.passwordFile
             Path yaml = Files.writeString(dir.resolve("wk.yaml"), "broker:\n  url: " + plain + "\n  username: ops\n"
                     + "  passwordFile: " + opsPw + "\n");
-            assertThat(run("", "sub", "--config", yaml.toString(), "-t", "DATA/PORT1", "-C", "1")).isZero();
+            assertThat(run("", "sub", "--config", yaml.toString(), "-t", "STATUS/port1-fixture", "-C", "1")).isZero();
             assertThat(err.toString()).isEmpty();
 
             assertThat(run("", "pub", "--broker", plain, "--username", "port1", "--password-file", wrongPw.toString(),
@@ -145,8 +146,12 @@ class SecureCliIT {
             assertThat(run("", "sub", "--broker", plain, "--password-file", opsPw.toString(), "-t", "DATA/#")).isEqualTo(1);
             assertThat(run("", "sub", "--broker", plain, "--username", "ops", "--password-file",
                     dir.resolve("missing.pw").toString(), "-t", "DATA/#")).isEqualTo(1);
+            assertThat(run("", "pub", "--broker", plain, "--username", "port1", "--password-file", stationPw.toString(),
+                    "-t", "DATA/PORT1", "-m", "{\"retained\": 1}", "-r")).isEqualTo(1);
+            assertThat(run("", "pub", "--broker", plain, "--username", "ops", "--password-file", opsPw.toString(),
+                    "--client-id", "detector", "-t", "DATA/PORT1", "-m", "x")).isEqualTo(1);
             String[] lines = err.toString().strip().split("\n");
-            assertThat(lines).hasSize(5);
+            assertThat(lines).hasSize(7);
             assertThat(lines[0]).startsWith("pub: cannot connect to MQTT broker at 127.0.0.1:" + broker.port())
                     .endsWith("rejected by the broker: BAD_USER_NAME_OR_PASSWORD");
             assertThat(lines[1]).endsWith("rejected by the broker: NOT_AUTHORIZED");
@@ -155,6 +160,9 @@ class SecureCliIT {
             assertThat(lines[3]).isEqualTo("sub: a password was given (--password-file) but no user name: add --username "
                     + "or broker.username");
             assertThat(lines[4]).isEqualTo("sub: --password-file " + dir.resolve("missing.pw") + ": no such file");
+            // a station's retained DATA/ message is refused; an observer cannot take the engine's client id
+            assertThat(lines[5]).startsWith("pub: the broker refused a message on DATA/PORT1");
+            assertThat(lines[6]).endsWith("rejected by the broker: NOT_AUTHORIZED");
             assertThat(err.toString()).doesNotContain("station-pw").doesNotContain("ops-pw").doesNotContain("not-it");
         }
     }

@@ -34,6 +34,26 @@ class BrokerChoiceTest {
     }
 
     @Test
+    void thePacketLimitComesFromTheFileOrIsTheDefaultAndIsChecked(@TempDir Path dir) throws Exception {
+        assertThat(WatchkeeperConfig.DEFAULTS.broker().maxPacketBytesOrDefault()).isEqualTo(128 * 1024);
+        Path file = Files.writeString(dir.resolve("wk.yaml"), "broker:\n  maxPacketBytes: 65536\n");
+        assertThat(ConfigFile.load(file).broker().maxPacketBytesOrDefault()).isEqualTo(65_536);
+        Path tiny = Files.writeString(dir.resolve("tiny.yaml"), "broker:\n  maxPacketBytes: 10\n");
+        assertThatThrownBy(() -> ConfigFile.load(tiny).broker().maxPacketBytesOrDefault())
+                .isInstanceOf(ConfigException.class).hasMessage("broker.maxPacketBytes must be 1024..268435460, got 10");
+    }
+
+    @Test
+    void aLoggedInRolesDefaultClientIdIsBoundToItsUser() {
+        // the broker refuses client ids that are not the user name or '<user>-...' (docs/security.md)
+        assertThat(BrokerChoice.boundTo("detector", "watchkeeper-detect")).isEqualTo("detector-watchkeeper-detect");
+        assertThat(BrokerChoice.boundTo("port1", "PORT1")).isEqualTo("port1-PORT1");
+        assertThat(BrokerChoice.boundTo("ops", "ops")).isEqualTo("ops");
+        assertThat(BrokerChoice.boundTo("ops", "ops-sub-7")).isEqualTo("ops-sub-7");
+        assertThat(BrokerChoice.boundTo("ops", "opsx")).isEqualTo("ops-opsx");
+    }
+
+    @Test
     void theOriginalsEnvironmentWithoutAPortUses1883() {
         BrokerChoice c = BrokerChoice.resolve(null, null, Map.of("BROKER_SERVER_IP", "mqtt.example"),
                 WatchkeeperConfig.DEFAULTS, null, "role");

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.watchkeeper.core.event.Event;
+import java.sql.SQLDataException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -26,7 +28,8 @@ class BatchingEventSinkTest {
         InMemoryEventStore store = new InMemoryEventStore();
         int producers = 4;
         int perProducer = 10_000;
-        try (BatchingEventSink sink = BatchingEventSink.start(store, FAST.withCapacity(1024))) {
+        // the default queue (65,536) holds the whole burst: nothing is dropped while there is room
+        try (BatchingEventSink sink = BatchingEventSink.start(store, FAST)) {
             ExecutorService pool = Executors.newFixedThreadPool(producers);
             List<Future<?>> done = new ArrayList<>();
             for (int p = 0; p < producers; p++) {
@@ -46,6 +49,7 @@ class BatchingEventSinkTest {
             assertThat(store.count()).isEqualTo((long) producers * perProducer);
             BatchingEventSink.Stats stats = sink.stats();
             assertThat(stats.accepted()).isEqualTo(producers * perProducer);
+            assertThat(stats.dropped()).isZero();
             assertThat(stats.appended()).isEqualTo(producers * perProducer);
             assertThat(stats.queueDepth()).isZero();
             assertThat(store.batchSizes()).allSatisfy(n -> assertThat(n).isBetween(1, FAST.maxBatch()));
@@ -91,28 +95,41 @@ class BatchingEventSinkTest {
     }
 
     @Test
-    void aFullQueueMakesTheProducerWaitInsteadOfDropping() throws Exception {
+    void aFullQueueDropsAndCountsInsteadOfBlockingTheProducer() throws Exception {
         BlockingStore store = new BlockingStore();
         try (BatchingEventSink sink = BatchingEventSink.start(store, FAST.withCapacity(2).withMaxBatch(1))) {
             sink.accept(TestEvents.event("taken-by-writer", TestEvents.T0));
             assertThat(store.entered.await(10, TimeUnit.SECONDS)).isTrue();
             sink.accept(TestEvents.event("queued-1", TestEvents.T0));
             sink.accept(TestEvents.event("queued-2", TestEvents.T0));
-            assertThat(sink.stats().producerWaits()).isZero();
+            assertThat(sink.stats().dropped()).isZero();
 
-            Thread producer = new Thread(() -> sink.accept(TestEvents.event("must-wait", TestEvents.T0)));
-            producer.start();
-            while (sink.stats().producerWaits() == 0) {
-                Thread.onSpinWait();
-            }
-            assertThat(producer.isAlive()).as("blocked, not dropped").isTrue();
+            // the writer is stuck and the queue full: accept returns at once, the event is counted as dropped
+            sink.accept(TestEvents.event("no-room", TestEvents.T0));
+            assertThat(sink.stats().dropped()).isEqualTo(1);
 
             store.release.countDown();
-            producer.join(10_000);
             sink.flush();
             assertThat(store.inner.events()).extracting(Event::eventId)
-                    .containsExactly("taken-by-writer", "queued-1", "queued-2", "must-wait");
-            assertThat(sink.stats().producerWaits()).isEqualTo(1);
+                    .containsExactly("taken-by-writer", "queued-1", "queued-2");
+            assertThat(sink.stats().accepted()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aRefusedRowIsLeftOutAndTheRestOfItsBatchIsStored() {
+        InMemoryEventStore inner = new InMemoryEventStore();
+        EventStore refusing = new RefusingStore(inner, "bad");
+        try (BatchingEventSink sink = BatchingEventSink.start(refusing, FAST.withMaxBatch(100))) {
+            for (String id : List.of("a", "b", "bad", "c", "d")) {
+                sink.accept(TestEvents.event(id, TestEvents.T0));
+            }
+            sink.flush();
+            sink.accept(TestEvents.event("after", TestEvents.T0));
+            sink.flush();
+            assertThat(inner.events()).extracting(Event::eventId).containsExactly("a", "b", "c", "d", "after");
+            assertThat(sink.stats().rejected()).isEqualTo(1);
+            assertThat(sink.stats().failures()).as("a refusal is not retried").isZero();
         }
     }
 
@@ -157,24 +174,12 @@ class BatchingEventSinkTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
-    /** Holds the first append until released, so the queue behind it can be filled. */
-    private static final class BlockingStore implements EventStore {
-        final InMemoryEventStore inner = new InMemoryEventStore();
-        final CountDownLatch entered = new CountDownLatch(1);
-        final CountDownLatch release = new CountDownLatch(1);
+    /** An in-memory store whose appends a test intercepts; everything else goes to {@link #inner}. */
+    private abstract static class InterceptedStore implements EventStore {
+        final InMemoryEventStore inner;
 
-        @Override
-        public void append(List<Event> batch) {
-            entered.countDown();
-            try {
-                if (!release.await(30, TimeUnit.SECONDS)) {
-                    throw new AssertionError("never released");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-            inner.append(batch);
+        InterceptedStore(InMemoryEventStore inner) {
+            this.inner = inner;
         }
 
         @Override
@@ -188,13 +193,56 @@ class BatchingEventSinkTest {
         }
 
         @Override
-        public int deleteOlderThan(java.time.Instant cutoff) {
+        public int deleteOlderThan(Instant cutoff) {
             return inner.deleteOlderThan(cutoff);
         }
 
         @Override
         public void close() {
             inner.close();
+        }
+    }
+
+    /** Refuses, as a database refuses a value it cannot store, every batch holding the event {@code badId}. */
+    private static final class RefusingStore extends InterceptedStore {
+        private final String badId;
+
+        RefusingStore(InMemoryEventStore inner, String badId) {
+            super(inner);
+            this.badId = badId;
+        }
+
+        @Override
+        public void append(List<Event> batch) {
+            if (batch.stream().anyMatch(e -> e.eventId().equals(badId))) {
+                throw EventStoreException.refusal("cannot append " + batch.size() + " events: refused " + badId,
+                        new SQLDataException("invalid byte sequence", "22021"));
+            }
+            inner.append(batch);
+        }
+    }
+
+    /** Holds the first append until released, so the queue behind it can be filled. */
+    private static final class BlockingStore extends InterceptedStore {
+        final CountDownLatch entered = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+
+        BlockingStore() {
+            super(new InMemoryEventStore());
+        }
+
+        @Override
+        public void append(List<Event> batch) {
+            entered.countDown();
+            try {
+                if (!release.await(30, TimeUnit.SECONDS)) {
+                    throw new AssertionError("never released");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            inner.append(batch);
         }
     }
 }

@@ -109,6 +109,26 @@ final class PostgresCluster implements AutoCloseable {
                 "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1", "start"));
     }
 
+    /**
+     * Freezes the server and all its processes (SIGSTOP), as a hung host would: connections stay open and
+     * new ones are accepted by the kernel, but nothing answers. {@link #resume()} thaws it.
+     */
+    void pause() throws IOException, InterruptedException {
+        signalAll("STOP");
+    }
+
+    void resume() throws IOException, InterruptedException {
+        signalAll("CONT");
+    }
+
+    /** The postmaster (first line of postmaster.pid) and its children, which serve the connections. */
+    private void signalAll(String signal) throws IOException, InterruptedException {
+        long postmaster = Long.parseLong(Files.readAllLines(dir.resolve("postmaster.pid")).get(0).strip());
+        List<String> kill = new ArrayList<>(List.of("kill", "-" + signal, String.valueOf(postmaster)));
+        ProcessHandle.of(postmaster).orElseThrow().children().forEach(c -> kill.add(String.valueOf(c.pid())));
+        run(kill, null);
+    }
+
     @Override
     public void close() throws IOException, InterruptedException {
         stopServer();

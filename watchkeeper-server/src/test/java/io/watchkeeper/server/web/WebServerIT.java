@@ -105,7 +105,7 @@ class WebServerIT {
         hub = new EventHub();
         WebServices services = new WebServices(live, store, ZoneIndex.of(zones, 0), machines,
                 () -> new Health(up.get(), 42, new Health.Engine(10, 9, 1, 3, 0, 0), "localhost:1883",
-                        new Health.Store("jdbc:sqlite:events.db", store.count())), metrics, hub);
+                        new Health.Store("jdbc:sqlite:events.db", store.count(), 0, 0)), metrics, hub);
         server = WebServer.start("127.0.0.1", 0, services);
     }
 

@@ -379,6 +379,7 @@ public final class ManagedClient {
                     .keepAlive(KEEP_ALIVE_SECONDS)
                     .restrictions()
                         .receiveMaximum(settings.receiveMaximum())
+                        .maximumPacketSize(settings.maximumPacketSize())
                         .applyRestrictions()
                     .send();
             try {
