@@ -61,16 +61,7 @@ class UnconfiguredMosquittoIT {
             Process sub = mosquittoSub(broker.port(), out);
             try {
                 long started = System.nanoTime();
-                List<Thread> stations = new ArrayList<>();
-                for (int s = 0; s < STATIONS.size(); s++) {
-                    int station = s;
-                    Thread t = new Thread(() -> publishWaitingForEachAck(broker, station), "station-" + s);
-                    t.start();
-                    stations.add(t);
-                }
-                for (Thread t : stations) {
-                    t.join(TimeUnit.MINUTES.toMillis(5));
-                }
+                publishWaitingForEachAck(broker);
                 double seconds = (System.nanoTime() - started) / 1e9;
                 System.out.printf("unconfigured mosquitto: %,d positions published in %.1f s (%,.0f/s)%n",
                         STATIONS.size() * REPORTS_PER_STATION, seconds,
@@ -96,18 +87,26 @@ class UnconfiguredMosquittoIT {
         assertThat(Oracle.actual(received)).isEqualTo(expected);
     }
 
-    /** As the original stations' paho client did in the field test: one publish, wait for its PUBACK, the next. */
-    private static void publishWaitingForEachAck(MosquittoBroker broker, int station) {
-        StationSimulator sim = new StationSimulator(STATIONS.get(station), BOATS, RATE, SEEDS.get(station));
+    /**
+     * As the field test of the original system did: one paho-style client publishing both stations'
+     * reports in turn, each waiting for its PUBACK before the next.
+     */
+    private static void publishWaitingForEachAck(MosquittoBroker broker) {
+        List<StationSimulator> sims = new ArrayList<>();
+        for (int s = 0; s < STATIONS.size(); s++) {
+            sims.add(new StationSimulator(STATIONS.get(s), BOATS, RATE, SEEDS.get(s)));
+        }
         Instant t0 = Instant.parse("2026-12-01T00:00:00Z");
-        try (Publisher p = Publisher.connect(ClientSettings.of(broker.address(), STATIONS.get(station)))) {
+        try (Publisher p = Publisher.connect(ClientSettings.of(broker.address(), "it-stations"))) {
             for (int i = 0; i < REPORTS_PER_STATION; i++) {
-                StationSimulator.Report r = sim.next();
-                p.publish("DATA/" + STATIONS.get(station), sim.toJson(r, t0.plusMillis(i))
-                        .getBytes(StandardCharsets.UTF_8)).get(30, TimeUnit.SECONDS);
+                for (int s = 0; s < sims.size(); s++) {
+                    StationSimulator.Report r = sims.get(s).next();
+                    p.publish("DATA/" + STATIONS.get(s), sims.get(s).toJson(r, t0.plusMillis(i))
+                            .getBytes(StandardCharsets.UTF_8)).get(30, TimeUnit.SECONDS);
+                }
             }
         } catch (Exception e) {
-            throw new IllegalStateException("station " + STATIONS.get(station) + " could not publish", e);
+            throw new IllegalStateException("the stations could not publish", e);
         }
     }
 
