@@ -16,8 +16,8 @@ public final class OversizeInput {
 
     /** The input log's source prefix of an oversized message's summary. */
     public static final String SOURCE_PREFIX = "oversize/";
-    /** How much of an oversized payload is kept. */
-    public static final int KEPT_BYTES = 256;
+    /** How much of an oversized payload is kept: one more than a dead letter shows, so it marks the cut. */
+    public static final int KEPT_BYTES = DeadLetter.MAX_PAYLOAD_CHARS + 1;
 
     private OversizeInput() {
     }
@@ -35,6 +35,6 @@ public final class OversizeInput {
         String station = Topics.stationOfData(topic).or(() -> Topics.stationOfAis(topic)).orElse("unknown");
         String head = new String(summary, 4, summary.length - 4, StandardCharsets.ISO_8859_1);
         return new DeadLetter(station, RejectReason.TOO_LARGE, "payload is " + size + " bytes, limit " + limit,
-                head + "...", at);
+                head, at);
     }
 }
