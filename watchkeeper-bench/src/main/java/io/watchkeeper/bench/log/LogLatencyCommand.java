@@ -49,10 +49,10 @@ public final class LogLatencyCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "bench log: %,d appends/s of a %d B position, %d s per mode, in %s%n", rate,
                 BenchData.payloads(1)[0].length, seconds, dir);
         for (LogSettings.Sync sync : LogSettings.Sync.values()) {
-            long[] micros = measure(sync);
-            System.out.printf(Locale.ROOT, "  %-8s p50 %8.1f µs   p99 %8.1f µs   max %9.1f µs   (%,d appends)%n",
-                    sync.name().toLowerCase(Locale.ROOT), pct(micros, 0.50), pct(micros, 0.99),
-                    (double) micros[micros.length - 1], micros.length);
+            long[] nanos = measure(sync);
+            System.out.printf(Locale.ROOT, "  %-8s p50 %9.2f µs   p99 %9.2f µs   max %10.2f µs   (%,d appends)%n",
+                    sync.name().toLowerCase(Locale.ROOT), pct(nanos, 0.50) / 1e3, pct(nanos, 0.99) / 1e3,
+                    nanos[nanos.length - 1] / 1e3, nanos.length);
         }
         return 0;
     }
@@ -89,9 +89,6 @@ public final class LogLatencyCommand implements Callable<Integer> {
             deleteTree(folder);
         }
         long[] measured = Arrays.copyOfRange(nanos, warm, total);
-        for (int i = 0; i < measured.length; i++) {
-            measured[i] = measured[i] / 1_000;
-        }
         Arrays.sort(measured);
         return measured;
     }
