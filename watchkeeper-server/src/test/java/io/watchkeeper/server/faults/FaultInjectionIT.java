@@ -95,7 +95,8 @@ class FaultInjectionIT {
      * On a Mosquitto with no config file, the engine acknowledges every message as soon as its input log
      * holds it, so the broker holds nothing for it; SIGKILL then leaves the unread tail in the log, and the
      * restart replays it. The feed pauses while the engine is down: an unconfigured Mosquitto keeps only
-     * 1,000 messages for any offline session and drops the rest, whoever the subscriber is.
+     * 1,000 messages for any offline session and drops the rest, whoever the subscriber is. It is paced
+     * at 1,000 reports a second (see {@link FaultRig#feedPaced}).
      */
     @Test
     void killNineOnAnUnconfiguredMosquittoReplaysTheInputLogAndLosesNothing(@TempDir Path dir) throws Exception {
@@ -107,12 +108,12 @@ class FaultInjectionIT {
              Publisher station = FaultRig.station(broker.address())) {
             Process first = FaultRig.startEngine(dir, broker.address(), "first");
             int half = recording.size() / 2;
-            FaultRig.feedWaitingForEachAck(station, recording.subList(0, half));
+            FaultRig.feedPaced(station, recording.subList(0, half), 1_000);
             FaultRig.kill9(first); // the broker acknowledged the first half; the engine may not have read it all
             seenAtKill = ledger.size();
             Process restarted = FaultRig.startEngine(dir, broker.address(), "second");
             try {
-                FaultRig.feedWaitingForEachAck(station, recording.subList(half, recording.size()));
+                FaultRig.feedPaced(station, recording.subList(half, recording.size()), 1_000);
                 FaultRig.awaitAll(ledger, reference.ids(), QUIET, AT_MOST);
             } finally {
                 FaultRig.stop(restarted);
