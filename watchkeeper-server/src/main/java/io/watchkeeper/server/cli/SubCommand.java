@@ -19,8 +19,9 @@ import picocli.CommandLine.Option;
 
 /** A friendlier mosquitto_sub: JSON payloads are pretty-printed under their topic. */
 @Command(name = "sub", mixinStandardHelpOptions = true,
-        description = {"Subscribes (QoS 1) and prints every message: the topic, then the payload,",
-                "pretty-printed when it is JSON. Example: watchkeeper sub -t 'EVENT/#'",
+        description = {"Subscribes (QoS 1) and prints every message, like mosquitto_sub.",
+                "Each message is its topic, then the payload, pretty-printed when it is JSON; with -v, one line:",
+                "the topic, a space, the payload as received. Example: watchkeeper sub -t 'EVENT/#'",
                 "Like mosquitto_sub it registers no will and publishes nothing, so the broker's observer role suffices."})
 final class SubCommand implements Callable<Integer> {
 

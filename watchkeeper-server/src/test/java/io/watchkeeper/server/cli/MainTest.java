@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.watchkeeper.core.testing.TestData;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -26,6 +28,42 @@ class MainTest {
         assertThat(run("--help")).isZero();
         assertThat(out.toString()).contains("demo", "broker", "station", "detect", "sub", "pub", "machines",
                 "Exit codes");
+    }
+
+    @Test
+    void everyCommandsSummaryInHelpIsOneShortWholeSentence() {
+        assertThat(run("--help")).isZero();
+        Map<String, String> summaries = commandSummaries(out.toString());
+        assertThat(summaries.keySet()).contains("demo", "broker", "passwd", "station", "detect", "decode", "sub",
+                "pub", "machines", "replay", "status");
+        assertThat(summaries).allSatisfy((name, summary) -> {
+            assertThat(summary).as(name).endsWith(".").doesNotContain(". ");
+            assertThat(summary.length()).as(name + ": " + summary).isLessThanOrEqualTo(100);
+        });
+    }
+
+    /**
+     * The "Commands:" section of {@code --help}: a name at two spaces' indent, then its summary, which picocli
+     * wraps onto deeper-indented lines; those are joined back.
+     */
+    private static Map<String, String> commandSummaries(String help) {
+        Map<String, String> summaries = new LinkedHashMap<>();
+        String current = null;
+        boolean inCommands = false;
+        for (String line : help.split("\\R")) {
+            if (line.equals("Commands:")) {
+                inCommands = true;
+            } else if (inCommands && line.isBlank()) {
+                break;
+            } else if (inCommands && line.matches("  \\S.*")) {
+                String[] nameAndSummary = line.strip().split("\\s+", 2);
+                current = nameAndSummary[0];
+                summaries.put(current, nameAndSummary.length > 1 ? nameAndSummary[1] : "");
+            } else if (inCommands && current != null) {
+                summaries.merge(current, line.strip(), (a, b) -> a + " " + b);
+            }
+        }
+        return summaries;
     }
 
     @Test
