@@ -67,6 +67,23 @@ class MainTest {
     }
 
     @Test
+    void versionOutsideAJarSaysItIsUnknown() {
+        // the unit tests load classes from target/classes: there is no manifest to read
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString().strip()).isEqualTo("watchkeeper unknown (not run from a jar)");
+        out.getBuffer().setLength(0);
+        assertThat(run("replay", "--version")).isZero();
+        assertThat(out.toString().strip()).isEqualTo("watchkeeper unknown (not run from a jar)");
+    }
+
+    @Test
+    void versionIsTheManifestsImplementationVersion() {
+        assertThat(VersionProvider.line("0.1.0-SNAPSHOT")).isEqualTo("watchkeeper 0.1.0-SNAPSHOT");
+        assertThat(VersionProvider.line(null)).isEqualTo("watchkeeper unknown (not run from a jar)");
+        assertThat(VersionProvider.line(" ")).isEqualTo("watchkeeper unknown (not run from a jar)");
+    }
+
+    @Test
     void noCommandPrintsUsage() {
         assertThat(run()).isZero();
         assertThat(out.toString()).contains("Usage: watchkeeper");
