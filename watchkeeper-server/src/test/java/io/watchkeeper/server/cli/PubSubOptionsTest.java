@@ -1,0 +1,125 @@
+package io.watchkeeper.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.watchkeeper.mqtt.client.BrokerAddress;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** pub and sub take mosquitto's flags besides their own. Parsing only: every case stops before connecting. */
+class PubSubOptionsTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cl = Main.newCommandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    private static SubCommand sub(String... args) {
+        SubCommand sub = new SubCommand();
+        new CommandLine(sub).parseArgs(args);
+        sub.mosquitto.applyTo(sub.brokerOptions);
+        return sub;
+    }
+
+    private static PubCommand pub(String... args) {
+        PubCommand pub = new PubCommand();
+        new CommandLine(pub).parseArgs(args);
+        pub.mosquitto.applyTo(pub.brokerOptions);
+        return pub;
+    }
+
+    @Test
+    void hostAndPortMakeTheBrokerAddress() {
+        BrokerAddress address = sub("-h", "broker.example", "-p", "1884", "-t", "EVENT/#")
+                .brokerOptions.choice("default-id").address();
+        assertThat(address).isEqualTo(new BrokerAddress("broker.example", 1884, false));
+        assertThat(pub("-h", "broker.example", "-t", "DATA/P", "-m", "{}").brokerOptions.choice("id").address())
+                .isEqualTo(new BrokerAddress("broker.example", 1883, false));
+    }
+
+    @Test
+    void aPortAloneMeansLocalhostAsInMosquitto() {
+        assertThat(pub("-p", "1999", "-t", "DATA/P", "-m", "{}").brokerOptions.broker).isEqualTo("tcp://localhost:1999");
+    }
+
+    @Test
+    void aBareIpv6HostIsBracketed() {
+        assertThat(sub("-h", "::1", "-t", "x").brokerOptions.choice("id").address())
+                .isEqualTo(new BrokerAddress("::1", 1883, false));
+    }
+
+    @Test
+    void userAndIdAreTheLongOptions() {
+        SubCommand sub = sub("-u", "alice", "-i", "desk-1", "-t", "x");
+        assertThat(sub.brokerOptions.username).isEqualTo("alice");
+        assertThat(sub.brokerOptions.clientId).isEqualTo("desk-1");
+        assertThat(sub.brokerOptions.choice("default-id").clientId()).isEqualTo("desk-1");
+        PubCommand pub = pub("--username", "bob", "--client-id", "p1", "-t", "x", "-m", "m");
+        assertThat(pub.brokerOptions.username).isEqualTo("bob");
+        assertThat(pub.brokerOptions.clientId).isEqualTo("p1");
+    }
+
+    @Test
+    void withoutMosquittoFlagsTheLongOptionsStandAlone() {
+        SubCommand sub = sub("--broker", "tcp://other:1000", "-t", "x");
+        assertThat(sub.brokerOptions.broker).isEqualTo("tcp://other:1000");
+        assertThat(sub.brokerOptions.username).isNull();
+    }
+
+    @Test
+    void verboseIsOneLinePerMessageAndDashCIsDurable() {
+        SubCommand plain = sub("-t", "x");
+        assertThat(plain.compact).isFalse();
+        assertThat(plain.durable).isFalse();
+        SubCommand sub = sub("-v", "-c", "-i", "desk-1", "-t", "x");
+        assertThat(sub.compact).isTrue();
+        assertThat(sub.durable).isTrue();
+    }
+
+    @Test
+    void dashHIsTheHostAndHelpIsLongOnly() {
+        assertThat(run("sub", "--help")).isZero();
+        assertThat(out.toString()).contains("-h=HOST", "-p=PORT", "-u=USER", "-i=ID", "-v, --compact", "-c, --durable",
+                "--help");
+        out.getBuffer().setLength(0);
+        assertThat(run("pub", "--help")).isZero();
+        assertThat(out.toString()).contains("-h=HOST", "-p=PORT", "-u=USER", "-i=ID").doesNotContain("-v,", "-c,");
+        assertThat(run("sub", "-t", "x", "-h")).isEqualTo(2);
+        assertThat(err.toString()).contains("Missing required parameter for option '-h' (HOST)");
+    }
+
+    @Test
+    void otherCommandsKeepDashHForHelp() {
+        assertThat(run("station", "-h")).isZero();
+        assertThat(out.toString()).contains("Usage: watchkeeper station");
+    }
+
+    @Test
+    void twoSpellingsOfOneSettingAreAUsageError() {
+        assertThat(run("sub", "-t", "x", "--broker", "tcp://a:1883", "-h", "b")).isEqualTo(2);
+        assertThat(err.toString()).contains("give --broker URL or -h HOST/-p PORT, not both");
+        assertThat(run("pub", "-t", "x", "-m", "m", "-u", "alice", "--username", "bob")).isEqualTo(2);
+        assertThat(err.toString()).contains("give -u or --username, not both");
+        assertThat(run("sub", "-t", "x", "-i", "a", "--client-id", "b")).isEqualTo(2);
+        assertThat(err.toString()).contains("give -i or --client-id, not both");
+    }
+
+    @Test
+    void aPortOutOfRangeIsAUsageError() {
+        assertThat(run("pub", "-t", "x", "-m", "m", "-p", "70000")).isEqualTo(2);
+        assertThat(err.toString()).contains("-p must be 1..65535, got 70000");
+    }
+
+    @Test
+    void aDurableSessionNeedsAClientIdOfItsOwn() {
+        assertThat(run("sub", "-t", "x", "-c")).isEqualTo(2);
+        assertThat(err.toString()).contains("-c needs a client id that stays the same between runs: -i ID");
+    }
+}
