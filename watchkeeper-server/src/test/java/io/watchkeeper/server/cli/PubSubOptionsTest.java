@@ -6,7 +6,6 @@ import io.watchkeeper.mqtt.client.BrokerAddress;
 import io.watchkeeper.mqtt.security.SecurityFixtures;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,14 +19,12 @@ import picocli.CommandLine;
 /** pub and sub take mosquitto's flags besides their own. Parsing only: every case stops before connecting. */
 class PubSubOptionsTest {
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliHarness cli = new CliHarness();
+    private final StringWriter out = cli.out;
+    private final StringWriter err = cli.err;
 
     private int run(String... args) {
-        CommandLine cl = Main.newCommandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
+        return cli.run(args);
     }
 
     private static SubCommand sub(String... args) throws IOException {
