@@ -30,9 +30,10 @@ import picocli.CommandLine.Option;
 
 /** Everything at once, on an embedded broker: the original docker-compose file as one command. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Starts an embedded MQTT broker, two simulated stations, a replay of real",
-                "Danish AIS traffic (bundled, looped on the clock) and the detector with every",
-                "built-in detector and the built-in port and anchorage zones; logs events,",
+        description = {"Runs everything at once: an embedded broker, two stations, real AIS traffic and the detector.",
+                "The broker is embedded; the stations are simulated; the AIS traffic is a replay of real",
+                "Danish traffic (bundled, looped on the clock); the detector runs every built-in detector",
+                "with the built-in port and anchorage zones. It logs events,",
                 "stores them in ./data/events.db (the broker's sessions and retained messages",
                 "in ./data/broker; --data to move both) and serves the live dashboard on",
                 "http://localhost:8080 (--http to move it).",

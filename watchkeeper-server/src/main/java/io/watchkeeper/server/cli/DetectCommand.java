@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
 
 /** The event-detection engine, against any MQTT broker. */
 @Command(name = "detect", mixinStandardHelpOptions = true,
-        description = {"Subscribes to DATA/# (JSON fixes) and AIS/# (raw NMEA), runs every detector",
+        description = {"Runs every detector on DATA/# and AIS/# and publishes the events on EVENT/.",
+                "It subscribes to DATA/# (JSON fixes) and AIS/# (raw NMEA), runs every detector",
                 "(motion, zones, port calls, gaps, encounters, tug assists: docs/detectors.md)",
                 "and publishes each event on EVENT/<site>/<TYPE>/<vessel>, storing it too",
                 "(docs/store.md). Bad input goes to DEADLETTER/<station>. --input adds AIS files,",

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "watchkeeper",
         mixinStandardHelpOptions = true,
-        version = "watchkeeper 0.1.0",
+        versionProvider = VersionProvider.class,
         description = "Event detection for the maritime industry, over MQTT.%n"
                 + "Stations publish positions on DATA/<station>; the detector publishes events on EVENT/<site>/<TYPE>/<vessel>.",
         subcommands = {
@@ -56,6 +56,9 @@ public final class Main implements Runnable {
     static CommandLine newCommandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler(Main::onFailure);
+        // every subcommand's --version answers too, with the same line
+        VersionProvider version = new VersionProvider();
+        cl.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(version));
         return cl;
     }
 

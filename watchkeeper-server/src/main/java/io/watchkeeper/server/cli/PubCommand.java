@@ -18,7 +18,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** A publisher, like mosquitto_pub: one message, or one message per line of stdin. */
-@Command(name = "pub", mixinStandardHelpOptions = true,
+@Command(name = "pub",
         description = {"Publishes -m MSG, or each line of stdin with -l, and exits once the broker acknowledged all.",
                 "Example: echo '{\"boat_id\": 1, \"position\": {\"ts\": 1, \"x\": 0, \"y\": 0, \"port_id\": \"P\"}}' | watchkeeper pub -t DATA/P -l"})
 final class PubCommand implements Callable<Integer> {
@@ -46,11 +46,15 @@ final class PubCommand implements Callable<Integer> {
     @Mixin
     BrokerOptions brokerOptions;
 
+    @Mixin
+    MosquittoOptions mosquitto;
+
     @Override
     public Integer call() throws Exception {
         if (qos < 0 || qos > 2) {
             throw new IllegalArgumentException("--qos must be 0, 1 or 2, was " + qos);
         }
+        mosquitto.applyTo(brokerOptions);
         BrokerChoice choice = brokerOptions.choice("watchkeeper-pub-" + ProcessHandle.current().pid());
         List<CompletableFuture<Void>> pending = new ArrayList<>();
         long n = 0;

@@ -33,8 +33,9 @@ import picocli.CommandLine.Parameters;
 
 /** Runs every detector over a recording, on one thread, and prints the events and a summary. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
-        description = {"Runs the detectors over a recording (AIS NMEA, CSV tracks or JSON lines, plain or gzip) in",
-                "event-time order and prints one line per event, then a summary: events per type and per vessel.",
+        description = {"Runs the detectors over a recording and prints its events, with no broker.",
+                "The recording is AIS NMEA, CSV tracks or JSON lines, plain or gzip. Fixes run in event-time",
+                "order; it prints one line per event, then a summary: events per type and per vessel.",
                 "No broker is involved. The same file gives the same events, byte for byte: detection time",
                 "(header.ts) is the event time of the fix that caused it. (Except NMEA lines with no time of",
                 "their own: they take the time they are read.)"},

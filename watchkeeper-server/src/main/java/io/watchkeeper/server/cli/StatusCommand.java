@@ -19,8 +19,9 @@ import picocli.CommandLine.Spec;
 
 /** Asks a running engine (demo, or detect --http) what it is doing, through its /health endpoint. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Shows what a running Watchkeeper is doing: broker, fixes, vessels, queue, skipped fixes, stored",
-                "events. It asks the engine's HTTP port (demo serves 8080; detect needs --http PORT)."},
+        description = {"Shows what a running Watchkeeper is doing, from its HTTP port.",
+                "Broker, fixes, vessels, queue, skipped fixes and stored events: it asks the engine's HTTP port",
+                "(demo serves 8080; detect needs --http PORT)."},
         footer = {"", "Exit codes: 0 the engine is up, 1 it is down or cannot be reached, 2 bad usage.",
                 "Example: watchkeeper status --url http://localhost:8080 --json | jq .engine"})
 final class StatusCommand implements Callable<Integer> {

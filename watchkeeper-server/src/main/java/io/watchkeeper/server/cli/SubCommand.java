@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.watchkeeper.mqtt.client.ClientSettings;
+import io.watchkeeper.mqtt.client.DeliveryHandler;
 import io.watchkeeper.mqtt.client.Subscriber;
 import io.watchkeeper.server.config.BrokerChoice;
 import java.io.IOException;
@@ -18,9 +19,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** A friendlier mosquitto_sub: JSON payloads are pretty-printed under their topic. */
-@Command(name = "sub", mixinStandardHelpOptions = true,
-        description = {"Subscribes (QoS 1) and prints every message: the topic, then the payload,",
-                "pretty-printed when it is JSON. Example: watchkeeper sub -t 'EVENT/#'",
+@Command(name = "sub",
+        description = {"Subscribes (QoS 1) and prints every message, like mosquitto_sub.",
+                "Each message is its topic, then the payload, pretty-printed when it is JSON;",
+                "with -v, one line each: the topic, a space, the payload as received.",
+                "Example: watchkeeper sub -h localhost -t 'EVENT/#'",
                 "Like mosquitto_sub it registers no will and publishes nothing, so the broker's observer role suffices."})
 final class SubCommand implements Callable<Integer> {
 
@@ -38,15 +41,30 @@ final class SubCommand implements Callable<Integer> {
     @Option(names = {"-C", "--count"}, paramLabel = "N", defaultValue = "0", description = "Exit after N messages (default: run until Ctrl-C).")
     long count;
 
-    @Option(names = "--compact", description = "One line per message: topic, a space, the payload as received (like mosquitto_sub -v).")
+    @Option(names = {"-v", "--compact"},
+            description = "One line per message: topic, a space, the payload as received (as mosquitto_sub -v).")
     boolean compact;
+
+    @Option(names = {"-c", "--durable"},
+            description = "Durable session, as mosquitto_sub -c (needs -i ID): what is published while it is away comes on "
+                    + "the next run with that ID, if it starts within 5 minutes (the session expiry).")
+    boolean durable;
 
     @Mixin
     BrokerOptions brokerOptions;
 
+    @Mixin
+    MosquittoOptions mosquitto;
+
     @Override
     public Integer call() throws Exception {
-        BrokerChoice choice = brokerOptions.choice("watchkeeper-sub-" + ProcessHandle.current().pid());
+        mosquitto.applyTo(brokerOptions);
+        String defaultClientId = "watchkeeper-sub-" + ProcessHandle.current().pid();
+        BrokerChoice choice = brokerOptions.choice(defaultClientId);
+        if (durable && choice.clientId().contains(defaultClientId)) {
+            // as mosquitto_sub: a session is found again by its client id, and the default one is new on every run
+            throw mosquitto.usage("-c needs a client id that stays the same between runs: -i ID");
+        }
         // a monitor announces nothing (no will, no STATUS/), so that a user of the observer role, who may not
         // publish at all, can run it
         ClientSettings settings = brokerOptions.settings(choice).withPresence(false);
@@ -54,12 +72,13 @@ final class SubCommand implements Callable<Integer> {
         AtomicLong seen = new AtomicLong();
         CountDownLatch enough = new CountDownLatch(1);
         Shutdown shutdown = new Shutdown();
-        try (Subscriber ignored = Subscriber.connect(settings, topics, (topic, payload) -> {
+        try (Subscriber ignored = connect(settings, (topic, payload, ack) -> {
             if (count > 0 && seen.get() >= count) {
-                return;
+                return; // not acknowledged: a durable session keeps it for the next run
             }
             out.println(compact ? topic + " " + new String(payload, StandardCharsets.UTF_8) : pretty(topic, payload));
             out.flush();
+            ack.acknowledge();
             if (count > 0 && seen.incrementAndGet() >= count) {
                 enough.countDown();
             }
@@ -77,6 +96,12 @@ final class SubCommand implements Callable<Integer> {
             shutdown.done();
         }
         return 0;
+    }
+
+    private Subscriber connect(ClientSettings settings, DeliveryHandler printer) {
+        return durable ? Subscriber.connectDurable(settings, topics, printer)
+                // this connect acknowledges each message itself, once the printer returns
+                : Subscriber.connect(settings, topics, (topic, payload) -> printer.onMessage(topic, payload, () -> { }));
     }
 
     static String pretty(String topic, byte[] payload) {

@@ -3,22 +3,20 @@ package io.watchkeeper.server.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.watchkeeper.core.testing.TestData;
-import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** The command line's contract: help, usage errors (exit 2), failures (exit 1, one line). No sockets. */
 class MainTest {
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliHarness cli = new CliHarness();
+    private final StringWriter out = cli.out;
+    private final StringWriter err = cli.err;
 
     private int run(String... args) {
-        CommandLine cl = Main.newCommandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
+        return cli.run(args);
     }
 
     @Test
@@ -26,6 +24,59 @@ class MainTest {
         assertThat(run("--help")).isZero();
         assertThat(out.toString()).contains("demo", "broker", "station", "detect", "sub", "pub", "machines",
                 "Exit codes");
+    }
+
+    @Test
+    void everyCommandsSummaryInHelpIsOneShortWholeSentence() {
+        assertThat(run("--help")).isZero();
+        Map<String, String> summaries = commandSummaries(out.toString());
+        assertThat(summaries.keySet()).contains("demo", "broker", "passwd", "station", "detect", "decode", "sub",
+                "pub", "machines", "replay", "status");
+        assertThat(summaries).allSatisfy((name, summary) -> {
+            assertThat(summary).as(name).endsWith(".").doesNotContain(". ");
+            assertThat(summary.length()).as(name + ": " + summary).isLessThanOrEqualTo(100);
+        });
+    }
+
+    /**
+     * The "Commands:" section of {@code --help}: a name at two spaces' indent, then its summary, which picocli
+     * wraps onto deeper-indented lines; those are joined back.
+     */
+    private static Map<String, String> commandSummaries(String help) {
+        Map<String, String> summaries = new LinkedHashMap<>();
+        String current = null;
+        boolean inCommands = false;
+        for (String line : help.split("\\R")) {
+            if (line.equals("Commands:")) {
+                inCommands = true;
+            } else if (inCommands && line.isBlank()) {
+                break;
+            } else if (inCommands && line.matches("  \\S.*")) {
+                String[] nameAndSummary = line.strip().split("\\s+", 2);
+                current = nameAndSummary[0];
+                summaries.put(current, nameAndSummary.length > 1 ? nameAndSummary[1] : "");
+            } else if (inCommands && current != null) {
+                summaries.merge(current, line.strip(), (a, b) -> a + " " + b);
+            }
+        }
+        return summaries;
+    }
+
+    @Test
+    void versionOutsideAJarSaysItIsUnknown() {
+        // the unit tests load classes from target/classes: there is no manifest to read
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString().strip()).isEqualTo("watchkeeper unknown (not run from a jar)");
+        out.getBuffer().setLength(0);
+        assertThat(run("replay", "--version")).isZero();
+        assertThat(out.toString().strip()).isEqualTo("watchkeeper unknown (not run from a jar)");
+    }
+
+    @Test
+    void versionIsTheManifestsImplementationVersion() {
+        assertThat(VersionProvider.line("0.1.0-SNAPSHOT")).isEqualTo("watchkeeper 0.1.0-SNAPSHOT");
+        assertThat(VersionProvider.line(null)).isEqualTo("watchkeeper unknown (not run from a jar)");
+        assertThat(VersionProvider.line(" ")).isEqualTo("watchkeeper unknown (not run from a jar)");
     }
 
     @Test
