@@ -159,21 +159,6 @@ public final class Subscriber implements AutoCloseable {
         handlerThread.shutdown();
     }
 
-    /**
-     * Stops handing messages to the handler and waits (up to 5 s) for the one in progress, but stays
-     * connected: acknowledgements given after this still reach the broker. Then {@link #close()}.
-     */
-    public void stopDelivery() {
-        stopListening();
-        try {
-            if (!handlerThread.awaitTermination(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warn("{}: message handler still busy after {}", clientId, CLOSE_TIMEOUT);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     private void subscribe(List<Mqtt5Subscription> subscriptions, List<String> filters) {
         ClientSettings settings = connection.settings();
         try {

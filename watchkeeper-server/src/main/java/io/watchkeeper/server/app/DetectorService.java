@@ -28,8 +28,8 @@ import io.watchkeeper.mqtt.wire.EventJson;
 import io.watchkeeper.mqtt.wire.FixDecoder;
 import io.watchkeeper.core.engine.EngineSnapshot;
 import io.watchkeeper.server.durable.Checkpointer;
-import io.watchkeeper.server.input.ArrivalClock;
 import io.watchkeeper.server.input.InputPipeline;
+import io.watchkeeper.server.input.RecordClock;
 import io.watchkeeper.server.input.LogPump;
 import io.watchkeeper.server.input.LoggedInput;
 import io.watchkeeper.server.input.OversizeInput;
@@ -203,7 +203,7 @@ public final class DetectorService implements AutoCloseable {
                         java.time.Instant.ofEpochMilli(resumed.wallMillis()));
             }
             InputLog log = openLog(durability, store, opened);
-            ArrivalClock arrival = new ArrivalClock(clock.millis());
+            RecordClock arrival = new RecordClock(clock.instant());
             FixSource source = new FixSource(new FixDecoder(options.maxPayloadBytes()), engine::submit, deadLetters,
                     arrival);
             AisTopicSource ais = new AisTopicSource(engine::submit, registry, deadLetters, arrival, options.ais(),

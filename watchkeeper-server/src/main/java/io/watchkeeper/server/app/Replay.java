@@ -1,5 +1,6 @@
 package io.watchkeeper.server.app;
 
+import io.watchkeeper.server.input.RecordClock;
 import io.watchkeeper.core.deadletter.DeadLetterSink;
 import io.watchkeeper.core.engine.EngineStats;
 import io.watchkeeper.core.engine.InlineEngine;
@@ -9,7 +10,7 @@ import io.watchkeeper.core.vessel.VesselRegistry;
 
 /**
  * Runs a {@link Recording} through the detectors on the caller's thread, with the
- * {@link ReplayClock}: deterministic, so the same recording always gives the same events.
+ * {@link RecordClock}: deterministic, so the same recording always gives the same events.
  */
 public final class Replay {
 
@@ -19,7 +20,7 @@ public final class Replay {
     /** Replays every fix in order; events go to {@code events} as they are found. */
     public static EngineStats run(Recording recording, DetectorSuite suite, VesselRegistry registry,
                                   EventSink events, DeadLetterSink deadLetters) {
-        ReplayClock clock = new ReplayClock();
+        RecordClock clock = new RecordClock();
         InlineEngine engine = new InlineEngine(suite.setup(registry, false), events, deadLetters, clock);
         for (Fix fix : recording.fixes()) {
             clock.set(fix.time());

@@ -241,11 +241,6 @@ public final class Checkpointer implements AutoCloseable {
         return storeLagging.get();
     }
 
-    /** The log position the last checkpoint covers: a restart replays from here. */
-    public long covered() {
-        return covered;
-    }
-
     public long lastCheckpointMillis() {
         return lastCheckpointMillis;
     }

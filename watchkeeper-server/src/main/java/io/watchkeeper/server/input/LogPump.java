@@ -4,6 +4,7 @@ import io.watchkeeper.mqtt.client.MessageHandler;
 import io.watchkeeper.server.log.InputLog;
 import io.watchkeeper.server.log.LogRecord;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -33,7 +34,7 @@ public final class LogPump implements AutoCloseable {
     private final InputLog log;
     private final InputLog.Cursor cursor;
     private final MessageHandler input;
-    private final ArrivalClock clock;
+    private final RecordClock clock;
     private final BooleanSupplier stopping;
     private final Thread thread;
     private final AtomicReference<@Nullable Boundary<?>> boundary = new AtomicReference<>();
@@ -60,7 +61,7 @@ public final class LogPump implements AutoCloseable {
      * @param clock    set to each record's arrival time before {@code input} sees it
      * @param stopping true once the engine is closing: an {@link IllegalStateException} then ends the pump
      */
-    public LogPump(InputLog log, long from, MessageHandler input, ArrivalClock clock, BooleanSupplier stopping) {
+    public LogPump(InputLog log, long from, MessageHandler input, RecordClock clock, BooleanSupplier stopping) {
         this.log = Objects.requireNonNull(log, "log");
         this.cursor = log.cursor(from);
         this.position = cursor.position();
@@ -96,7 +97,7 @@ public final class LogPump implements AutoCloseable {
 
     /** False when the engine has closed under us: the record stays in the log for the next start. */
     private boolean deliver(LogRecord r) {
-        clock.set(r.receivedMillis());
+        clock.set(Instant.ofEpochMilli(r.receivedMillis()));
         try {
             input.onMessage(r.source(), r.payload());
         } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package io.watchkeeper.server.app;
 
+import io.watchkeeper.server.input.RecordClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.watchkeeper.core.engine.DetectionSetup;
@@ -30,7 +31,7 @@ class StateTapTest {
         DetectorSuite suite = plain.withStates((v, machine, state) -> heard.add(new Heard(v.key(), machine, state.name())));
         List<Event> events = new ArrayList<>();
         DetectionSetup setup = suite.setup(new VesselRegistry(), false);
-        ReplayClock clock = new ReplayClock();
+        RecordClock clock = new RecordClock();
         InlineEngine engine = new InlineEngine(setup, events::add, deadLetter -> { }, clock);
 
         submit(engine, clock, T0, 12.0);
@@ -54,7 +55,7 @@ class StateTapTest {
         assertThat(Checkpointable.missing(setup)).isEmpty();
     }
 
-    private static void submit(InlineEngine engine, ReplayClock clock, Instant t, double knots) {
+    private static void submit(InlineEngine engine, RecordClock clock, Instant t, double knots) {
         clock.set(t);
         engine.submit(Fix.geo(SHIP, "TEST", t, 55.5, 11.0, knots, 90, 91, 0, null));
     }
