@@ -34,17 +34,21 @@ import io.watchkeeper.server.input.LogPump;
 import io.watchkeeper.server.input.LoggedInput;
 import io.watchkeeper.server.input.OversizeInput;
 import io.watchkeeper.server.log.InputLog;
+import io.watchkeeper.server.log.LogFullException;
 import io.watchkeeper.server.log.MemoryLog;
 import io.watchkeeper.server.log.SegmentLog;
 import io.watchkeeper.server.durable.CheckpointStore;
 import io.watchkeeper.server.durable.Checkpointable;
 import io.watchkeeper.server.durable.Durability;
 import java.time.Clock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import org.jetbrains.annotations.Nullable;
 
 /**
@@ -384,17 +388,17 @@ public final class DetectorService implements AutoCloseable {
      * cannot send it again). When the log is full, the caller waits (TCP's flow control then slows the
      * relay; a UDP sender's datagrams wait in the socket buffer).
      */
-    public java.util.function.Consumer<String> lineInput(String name) {
+    public Consumer<String> lineInput(String name) {
         String source = TopicRouter.INPUT_PREFIX + name;
         InputLog log = input.log();
         return line -> {
-            byte[] bytes = line.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            byte[] bytes = line.getBytes(StandardCharsets.ISO_8859_1);
             while (!closed) {
                 try {
                     log.append(source, bytes, System.currentTimeMillis(), () -> { });
                     return;
-                } catch (io.watchkeeper.server.log.LogFullException e) {
-                    java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
+                } catch (LogFullException e) {
+                    LockSupport.parkNanos(50_000_000L);
                 } catch (IllegalStateException e) {
                     return; // the log closed: stopping
                 }
