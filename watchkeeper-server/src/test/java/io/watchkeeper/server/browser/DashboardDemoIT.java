@@ -83,7 +83,7 @@ class DashboardDemoIT {
             driver.findElement(By.id("tab-machines")).click();
             assertThat(HeadlessChromium.awaitMermaid(driver, wait, "portcall")).contains("AT_SEA", "BERTHED");
             assertThat(HeadlessChromium.awaitMermaid(driver, wait, "boat-speed")).contains("MOVING", "RESTING");
-            HeadlessChromium.screenshot(driver, "dashboard-demo-machines.png");
+            HeadlessChromium.screenshotForDocs(driver, "machines.png"); // docs/machines.png
 
             // The documentation's picture: the map with the panel of a real ship from the live feed.
             driver.findElement(By.id("tab-map")).click();
