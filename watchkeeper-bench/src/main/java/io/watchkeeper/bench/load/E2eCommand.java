@@ -74,7 +74,7 @@ public final class E2eCommand implements Callable<Integer> {
                     + "or by p99 latency with --rate (default: ${DEFAULT-VALUE}).")
     int repeat;
 
-    @Option(names = "--json", description = "One JSON object per target on stdout instead of the table.")
+    @Option(names = "--json", description = "One JSON object per target on stdout instead of the table (with throughput, cpuMicrosPerPosition and, with --raw, rawPassThroughRate).")
     boolean json;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",

@@ -21,8 +21,11 @@ final class Report {
     /**
      * The JSON object of one broker, with exactly the issue's field names plus {@code target}:
      * {@code sent, expectedEvents, receivedEvents, lostEvents, duplicateEvents, inputRate, p50Ms, p99Ms,
-     * maxMs}, and {@code rawPassThroughRate} when the raw pass-through was measured. Rates are per second,
-     * times in milliseconds; a value that could not be measured is {@code null}.
+     * maxMs}; {@code throughput} (positions per second end to end, the table's "e2e: throughput") and
+     * {@code cpuMicrosPerPosition} (CPU of this JVM plus a broker process, per position sent), so the
+     * ratio to {@code rawPassThroughRate}, present when the raw pass-through was measured, reads from one
+     * object. Rates are per second, times in milliseconds; a value that could not be measured is
+     * {@code null}.
      */
     static String json(E2eCommand.TargetResult r) {
         RunResult e = r.e2e();
@@ -37,6 +40,8 @@ final class Report {
         o.put("p50Ms", round(e.latency().p50Ms(), 3));
         o.put("p99Ms", round(e.latency().p99Ms(), 3));
         o.put("maxMs", round(e.latency().maxMs(), 3));
+        o.put("throughput", round(e.throughput(), 1));
+        o.put("cpuMicrosPerPosition", round(e.cpuMicrosPerPosition(), 2));
         if (r.raw() != null) {
             o.put("rawPassThroughRate", round(r.raw().throughput(), 1));
         }

@@ -74,4 +74,13 @@ public record RunResult(
         }
         return (mode == LoadRun.Mode.RAW ? received : sent) / completeSeconds;
     }
+
+    /**
+     * CPU microseconds per position sent: this JVM (stations, detector and measuring subscriber when they
+     * run in it) plus the broker process when it is a separate one, over the publish-to-complete window.
+     */
+    public double cpuMicrosPerPosition() {
+        double cpu = jvmCpuSeconds + (Double.isNaN(brokerCpuSeconds) ? 0 : brokerCpuSeconds);
+        return sent > 0 ? cpu * 1e6 / sent : Double.NaN;
+    }
 }
