@@ -29,11 +29,19 @@ import org.jetbrains.annotations.Nullable;
  * detector:engine::pbkdf2-sha256:600000:...:...
  * ops:observer::pbkdf2-sha256:600000:...:...
  * </pre>
- * {@code watchkeeper passwd FILE USER --role ROLE [--station ID]} writes such lines. Immutable.
+ * {@code watchkeeper passwd FILE USER --role ROLE [--station ID]} writes such lines. A user moved from
+ * Mosquitto keeps the hash {@code mosquitto_passwd} made, in four fields, the hash as mosquitto wrote it
+ * ({@code $7$...} or {@code $6$...}, see {@link PasswordHash#fromMosquitto}):
+ * <pre>
+ * ops:observer::$7$101$4IuY+r/KenFaYH11$h6Ye1sq3...
+ * </pre>
+ * Immutable.
  */
 public final class Credentials {
 
     private static final int FIELDS = 7;
+    /** user:role:station:$7$... (or $6$...), a hash from mosquitto_passwd. */
+    private static final int MOSQUITTO_FIELDS = 4;
     private static final Base64.Decoder BASE64_IN = Base64.getDecoder();
     private static final Base64.Encoder BASE64_OUT = Base64.getEncoder();
     private static final String HEADER = "# Watchkeeper broker users: user:role:station:algorithm:iterations:salt:hash\n"
@@ -144,7 +152,12 @@ public final class Credentials {
         users.values().stream().sorted((a, b) -> a.username().compareTo(b.username())).forEach(u -> {
             PasswordHash h = u.password();
             out.append(u.username()).append(':').append(u.role().code()).append(':')
-                    .append(u.station().orElse("")).append(':').append(PasswordHash.ALGORITHM).append(':')
+                    .append(u.station().orElse("")).append(':');
+            if (h.algorithm() != PasswordHash.Algorithm.PBKDF2_SHA256) {
+                out.append(h.toMosquitto()).append('\n');
+                return;
+            }
+            out.append(PasswordHash.ALGORITHM).append(':')
                     .append(h.iterations()).append(':').append(BASE64_OUT.encodeToString(h.salt())).append(':')
                     .append(BASE64_OUT.encodeToString(h.hash())).append('\n');
         });
@@ -183,10 +196,23 @@ public final class Credentials {
     private PasswordHash decoy() {
         PasswordHash d = decoy;
         if (d == null) {
-            d = PasswordHash.create("decoy".toCharArray(), decoyIterations());
+            Cost cost = decoyCost();
+            d = PasswordHash.create(cost.algorithm(), "decoy".toCharArray(), cost.iterations());
             decoy = d;
         }
         return d;
+    }
+
+    /** What checking one password costs: the algorithm and its rounds. */
+    record Cost(PasswordHash.Algorithm algorithm, int iterations) {
+        static Cost of(PasswordHash h) {
+            return new Cost(h.algorithm(), h.iterations());
+        }
+    }
+
+    /** The iterations of {@link #decoyCost()}. */
+    int decoyIterations() {
+        return decoyCost().iterations();
     }
 
     /**
@@ -194,24 +220,41 @@ public final class Credentials {
      * for an empty file. Not the highest: with one user at a raised count, every other known name would
      * answer faster than an unknown one and so be told apart by timing. With the most common count, an
      * unknown name costs what most known names cost; only users whose count differs from the rest stand out
-     * (keep the counts of one file equal: {@code passwd --iterations} for all of them).
+     * (keep the counts of one file equal: {@code passwd --iterations} for all of them). Users imported from
+     * mosquitto_passwd count by their algorithm and rounds alike, so a file of mosquitto users gets a decoy
+     * in mosquitto's format.
      */
-    int decoyIterations() {
-        Map<Integer, Long> counts = users.values().stream().collect(Collectors.groupingBy(
-                u -> u.password().iterations(), Collectors.counting()));
+    Cost decoyCost() {
+        Map<Cost, Long> counts = users.values().stream().collect(Collectors.groupingBy(
+                u -> Cost.of(u.password()), Collectors.counting()));
         return counts.entrySet().stream()
-                .max(Map.Entry.<Integer, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-                .map(Map.Entry::getKey).orElse(PasswordHash.DEFAULT_ITERATIONS);
+                .max(Map.Entry.<Cost, Long>comparingByValue()
+                        .thenComparing(e -> e.getKey().iterations())
+                        .thenComparing(e -> e.getKey().algorithm()))
+                .map(Map.Entry::getKey)
+                .orElse(new Cost(PasswordHash.Algorithm.PBKDF2_SHA256, PasswordHash.DEFAULT_ITERATIONS));
     }
 
     private static BrokerUser parseLine(String line, String where) {
         String[] f = line.split(":", -1);
+        if (f.length == 2 && f[1].startsWith("$")) {
+            throw new CredentialsException(where + ": a mosquitto_passwd line has no role; write it as "
+                    + "user:ROLE:STATION:$7$... (ROLE station, engine or observer; STATION empty unless a station)");
+        }
+        if (f.length == MOSQUITTO_FIELDS && f[3].startsWith("$")) {
+            Role role = role(f[1], where);
+            try {
+                return new BrokerUser(f[0], role, f[2].isEmpty() ? null : f[2], PasswordHash.fromMosquitto(f[3]));
+            } catch (IllegalArgumentException e) {
+                throw new CredentialsException(where + ": " + e.getMessage());
+            }
+        }
         if (f.length != FIELDS) {
             throw new CredentialsException(where + ": expected " + FIELDS
-                    + " fields user:role:station:algorithm:iterations:salt:hash, got " + f.length);
+                    + " fields user:role:station:algorithm:iterations:salt:hash (or user:role:station:$7$... from "
+                    + "mosquitto_passwd), got " + f.length);
         }
-        Role role = Role.fromCode(f[1]).orElseThrow(() -> new CredentialsException(where + ": unknown role '"
-                + f[1] + "' (use station, engine or observer)"));
+        Role role = role(f[1], where);
         if (!f[3].equals(PasswordHash.ALGORITHM)) {
             throw new CredentialsException(where + ": unknown algorithm '" + f[3] + "' (expected "
                     + PasswordHash.ALGORITHM + ")");
@@ -229,6 +272,11 @@ public final class Credentials {
             // range errors say which field is wrong, never its value
             throw new CredentialsException(where + ": " + e.getMessage());
         }
+    }
+
+    private static Role role(String code, String where) {
+        return Role.fromCode(code).orElseThrow(() -> new CredentialsException(where + ": unknown role '"
+                + code + "' (use station, engine or observer)"));
     }
 
     private static byte[] base64(String field, String name, String where) {

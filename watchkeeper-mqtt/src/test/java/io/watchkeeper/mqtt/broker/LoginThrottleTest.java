@@ -35,6 +35,12 @@ class LoginThrottleTest {
             // two checks run, two wait: the fifth login is refused without waiting
             assertThat(throttle.offer(check)).isFalse();
             assertThat(throttle.refused()).isEqualTo(1);
+            // both checks must have started before they are released, or on a busy machine the first may end
+            // before the second begins and the test would see one at a time
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (running.get() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
             release.countDown();
             assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
             assertThat(mostAtOnce.get()).isEqualTo(2);

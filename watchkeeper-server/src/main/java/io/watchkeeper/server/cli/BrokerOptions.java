@@ -3,10 +3,14 @@ package io.watchkeeper.server.cli;
 import io.watchkeeper.mqtt.client.ClientSettings;
 import io.watchkeeper.server.config.BrokerChoice;
 import io.watchkeeper.server.config.BrokerLogin;
+import io.watchkeeper.server.app.DetectorSuite;
 import io.watchkeeper.server.config.ConfigException;
+import io.watchkeeper.server.config.ConfigKey;
+import io.watchkeeper.server.config.ConfigKeys;
 import io.watchkeeper.server.config.ConfigFile;
 import io.watchkeeper.server.config.WatchkeeperConfig;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jetbrains.annotations.Nullable;
 import picocli.CommandLine.Option;
@@ -14,9 +18,13 @@ import picocli.CommandLine.Option;
 /** The options every client role shares: which broker, as whom, and the config file. */
 final class BrokerOptions {
 
+    /** The override of {@code broker.url}, named as the broker's origin when it is the one used. */
+    private static final String ENV_BROKER_URL = new ConfigKey("broker.url", String.class).envName();
+
     @Option(names = "--broker", paramLabel = "URL",
             description = "MQTT broker, e.g. tcp://host:1883 or mqtts://host (TLS, port 8883). Default: "
-                    + "$BROKER_SERVER_IP/$BROKER_SERVER_PORT, else broker.url in --config, else tcp://localhost:1883.")
+                    + "$BROKER_SERVER_IP/$BROKER_SERVER_PORT, else $WATCHKEEPER_BROKER_URL, else broker.url in --config, "
+                    + "else tcp://localhost:1883.")
     @Nullable String broker;
 
     @Option(names = "--client-id", paramLabel = "ID",
@@ -51,8 +59,16 @@ final class BrokerOptions {
                     + BrokerLogin.ENV_TRUSTSTORE_PASSWORD + ", else broker.trustStorePasswordFile in --config.")
     @Nullable Path trustStorePasswordFile;
 
+    /** The config file, with the {@code WATCHKEEPER_*} environment variables over it. */
     WatchkeeperConfig config() {
-        return config == null ? WatchkeeperConfig.DEFAULTS : ConfigFile.load(config);
+        return ConfigFile.load(config, env(), configKeys());
+    }
+
+    /** Every configuration key, the built-in detectors' settings among them. */
+    static ConfigKeys configKeys() {
+        Map<String, Record> detectors = new LinkedHashMap<>();
+        DetectorSuite.BUILT_INS.forEach(b -> detectors.put(b.key(), b.defaults()));
+        return ConfigKeys.of(detectors);
     }
 
     BrokerChoice choice(String defaultClientId) {
@@ -61,7 +77,8 @@ final class BrokerOptions {
 
     BrokerChoice choice(WatchkeeperConfig file, String defaultClientId) {
         String user = username != null ? username : file.broker().username();
-        return BrokerChoice.resolve(broker, clientId, env(), file, config == null ? null : config.toString(),
+        String urlSource = env().containsKey(ENV_BROKER_URL) ? ENV_BROKER_URL : config == null ? null : config.toString();
+        return BrokerChoice.resolve(broker, clientId, env(), file, urlSource,
                 user == null || user.isBlank() ? defaultClientId : BrokerChoice.boundTo(user, defaultClientId));
     }
 

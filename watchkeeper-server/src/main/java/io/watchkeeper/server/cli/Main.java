@@ -5,6 +5,7 @@ import io.watchkeeper.mqtt.broker.CredentialsException;
 import io.watchkeeper.mqtt.client.MqttConnectException;
 import io.watchkeeper.server.config.ConfigException;
 import java.io.PrintWriter;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -31,11 +32,15 @@ import picocli.CommandLine.Command;
                 MachinesCommand.class,
                 ReplayCommand.class,
                 StatusCommand.class,
+                AutoComplete.GenerateCompletion.class,
                 CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 1 failure (one line on stderr), 2 usage error.",
                 "Run 'watchkeeper demo' to see it all work on an embedded broker."})
 public final class Main implements Runnable {
+
+    /** picocli's own name for the command that prints the bash/zsh completion script. */
+    static final String COMPLETION = "generate-completion";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -59,6 +64,8 @@ public final class Main implements Runnable {
         // every subcommand's --version answers too, with the same line
         VersionProvider version = new VersionProvider();
         cl.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(version));
+        // picocli hides its completion generator; list it in --help so that users find it
+        cl.getSubcommands().get(COMPLETION).getCommandSpec().usageMessage().hidden(false);
         return cl;
     }
 

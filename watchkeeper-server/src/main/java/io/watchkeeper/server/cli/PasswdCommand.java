@@ -2,6 +2,7 @@ package io.watchkeeper.server.cli;
 
 import io.watchkeeper.mqtt.broker.BrokerUser;
 import io.watchkeeper.mqtt.broker.Credentials;
+import io.watchkeeper.mqtt.broker.MosquittoPasswdFile;
 import io.watchkeeper.mqtt.broker.PasswordHash;
 import io.watchkeeper.mqtt.broker.Role;
 import io.watchkeeper.server.config.ConfigException;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Parameters;
                 "The password is asked for on the terminal (twice), or read from stdin's first line:",
                 "  watchkeeper passwd users.txt port1 --role station --station PORT1",
                 "  printf '%s\\n' \"$PW\" | watchkeeper passwd users.txt detector --role engine",
+                "  watchkeeper passwd users.txt ops --role observer --from-mosquitto /etc/mosquitto/passwd",
                 "Roles: station (publishes its own DATA/<id>/# and AIS/<id>), engine (reads DATA/ AIS/, writes EVENT/",
                 "DEADLETTER/), observer (reads only). See docs/security.md."})
 final class PasswdCommand implements Callable<Integer> {
@@ -52,6 +54,10 @@ final class PasswdCommand implements Callable<Integer> {
 
     @Option(names = "--delete", description = "Remove USER instead.")
     boolean delete;
+
+    @Option(names = "--from-mosquitto", paramLabel = "PASSWD",
+            description = "Copy USER's password hash from this mosquitto_passwd file instead of asking for a password.")
+    @Nullable Path fromMosquitto;
 
     /** stdin, replaceable for tests. */
     InputStream in = System.in;
@@ -77,6 +83,15 @@ final class PasswdCommand implements Callable<Integer> {
             throw new ConfigException("--iterations must be at least " + PasswordHash.MIN_ITERATIONS);
         }
         BrokerUser checked = new BrokerUser(user, chosen, station, placeholderHash()); // validates name and station first
+        if (fromMosquitto != null) {
+            PasswordHash hash = MosquittoPasswdFile.hashOf(fromMosquitto, user)
+                    .orElseThrow(() -> new ConfigException(fromMosquitto + ": no user '" + user + "'"));
+            users.with(new BrokerUser(checked.username(), chosen, station, hash)).save(file);
+            System.err.printf("watchkeeper passwd: %s user '%s' (%s%s) in %s, with the password of %s%n",
+                    existed ? "updated" : "added", user, chosen.code(), station == null ? "" : " " + station, file,
+                    fromMosquitto);
+            return 0;
+        }
         char[] password = readPassword();
         try {
             BrokerUser added = new BrokerUser(checked.username(), chosen, station, PasswordHash.create(password, iterations));

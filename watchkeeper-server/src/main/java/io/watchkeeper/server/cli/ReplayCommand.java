@@ -75,7 +75,7 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        WatchkeeperConfig cfg = config != null ? ConfigFile.load(config) : WatchkeeperConfig.DEFAULTS;
+        WatchkeeperConfig cfg = ConfigFile.load(config, System.getenv(), BrokerOptions.configKeys());
         List<String> zoneSpecs = zones.isEmpty() ? cfg.zones() : zones;
         Path rulesFile = rules != null ? rules : cfg.rules() != null ? Path.of(cfg.rules()) : null;
         DetectorSuite suite = DetectorSuite.from(cfg, zoneSpecs, rulesFile);

@@ -7,13 +7,16 @@ import io.watchkeeper.mqtt.client.ClientSettings;
 import io.watchkeeper.mqtt.client.DeliveryHandler;
 import io.watchkeeper.mqtt.client.Subscriber;
 import io.watchkeeper.server.config.BrokerChoice;
+import io.watchkeeper.server.config.Durations;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jetbrains.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -47,8 +50,21 @@ final class SubCommand implements Callable<Integer> {
 
     @Option(names = {"-c", "--durable"},
             description = "Durable session, as mosquitto_sub -c (needs -i ID): what is published while it is away comes on "
-                    + "the next run with that ID, if it starts within 5 minutes (the session expiry).")
+                    + "the next run with that ID, if it starts within the session expiry (-x).")
     boolean durable;
+
+    /**
+     * One hour unless -x: the most the embedded broker grants an observer with logins on, so what is asked
+     * for is what is kept; mosquitto_sub's own default (never expire) would let forgotten sessions pile up.
+     */
+    static final Duration DEFAULT_SESSION_EXPIRY = Duration.ofHours(1);
+    /** MQTT 5's largest session expiry short of "never", which Watchkeeper's client does not ask for. */
+    private static final long MAX_SESSION_EXPIRY_SECONDS = 0xFFFF_FFFEL;
+
+    @Option(names = {"-x", "--session-expiry"}, paramLabel = "SECONDS",
+            description = "With -c: how long the broker keeps the session while away, in seconds as mosquitto_sub -x, "
+                    + "or a duration such as 30m or 2d (default 1h).")
+    @Nullable String sessionExpiry;
 
     @Mixin
     BrokerOptions brokerOptions;
@@ -65,9 +81,10 @@ final class SubCommand implements Callable<Integer> {
             // as mosquitto_sub: a session is found again by its client id, and the default one is new on every run
             throw mosquitto.usage("-c needs a client id that stays the same between runs: -i ID");
         }
+        Duration expiry = sessionExpiry();
         // a monitor announces nothing (no will, no STATUS/), so that a user of the observer role, who may not
         // publish at all, can run it
-        ClientSettings settings = brokerOptions.settings(choice).withPresence(false);
+        ClientSettings settings = brokerOptions.settings(choice).withPresence(false).withSessionExpiry(expiry);
         PrintStream out = System.out;
         AtomicLong seen = new AtomicLong();
         CountDownLatch enough = new CountDownLatch(1);
@@ -96,6 +113,27 @@ final class SubCommand implements Callable<Integer> {
             shutdown.done();
         }
         return 0;
+    }
+
+    /** The -x value; usage errors for -x without -c and for what is not a duration of 0 s..4294967294 s. */
+    Duration sessionExpiry() {
+        if (sessionExpiry == null) {
+            return DEFAULT_SESSION_EXPIRY;
+        }
+        if (!durable) {
+            throw mosquitto.usage("-x sets how long a durable session lasts; give -c too");
+        }
+        String text = sessionExpiry.strip();
+        Duration d;
+        try {
+            d = text.matches("\\d{1,10}") ? Duration.ofSeconds(Long.parseLong(text)) : Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw mosquitto.usage("-x: " + e.getMessage() + ", or whole seconds");
+        }
+        if (d.getSeconds() > MAX_SESSION_EXPIRY_SECONDS) {
+            throw mosquitto.usage("-x must be at most " + MAX_SESSION_EXPIRY_SECONDS + " seconds (MQTT's limit)");
+        }
+        return d;
     }
 
     private Subscriber connect(ClientSettings settings, DeliveryHandler printer) {

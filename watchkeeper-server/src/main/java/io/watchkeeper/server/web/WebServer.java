@@ -12,6 +12,7 @@ import io.watchkeeper.server.store.EventQuery;
 import io.watchkeeper.server.store.EventStore;
 import io.watchkeeper.server.store.EventStoreException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.jetbrains.annotations.Nullable;
@@ -34,6 +35,8 @@ public final class WebServer implements AutoCloseable {
     static final String JSON = "application/json; charset=utf-8";
     static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
     static final int MAX_THREADS = EventHub.MAX_CLIENTS + 32;
+    /** Where the OpenAPI document of these routes is served. */
+    public static final String OPENAPI_PATH = "/openapi.json";
     /** Request attribute: an error body is written, so the 404 fallback must not replace it. */
     private static final String ERROR_WRITTEN = "watchkeeper.error";
     private static final Logger log = LoggerFactory.getLogger(WebServer.class);
@@ -107,6 +110,7 @@ public final class WebServer implements AutoCloseable {
             Health h = s.health().get();
             send(ctx, h.up() ? 200 : 503, json.health(h));
         });
+        r.get(OPENAPI_PATH, ctx -> send(ctx, 200, OpenApiDocument.bytes()));
         r.get("/metrics", ctx -> {
             PrometheusMeterRegistry registry = s.metrics();
             if (registry == null) {
@@ -179,6 +183,17 @@ public final class WebServer implements AutoCloseable {
     }
 
     /** Ends the live streams, then stops the server. */
+    /**
+     * Every route this server answers, as {@code "GET /api/vessels/{id}"} (path parameters in OpenAPI's braces),
+     * for checking the OpenAPI document against; the dashboard's static files are not among them.
+     */
+    public List<String> routes() {
+        return app.unsafeConfig().pvt.internalRouter.allHttpHandlers().stream()
+                .map(e -> e.getEndpoint().getMethod().name() + " "
+                        + e.getEndpoint().getPath().replace('<', '{').replace('>', '}'))
+                .sorted().toList();
+    }
+
     @Override
     public void close() {
         services.hub().disconnectAll();

@@ -130,6 +130,25 @@ class PubSubOptionsTest {
     }
 
     @Test
+    void sessionExpiryIsSecondsAsInMosquittoOrADurationWithAnHourByDefault() throws IOException {
+        assertThat(sub("-c", "-i", "desk-1", "-t", "x").sessionExpiry()).isEqualTo(java.time.Duration.ofHours(1));
+        assertThat(sub("-c", "-i", "desk-1", "-x", "90", "-t", "x").sessionExpiry()).isEqualTo(java.time.Duration.ofSeconds(90));
+        assertThat(sub("-c", "-i", "desk-1", "--session-expiry", "2d", "-t", "x").sessionExpiry())
+                .isEqualTo(java.time.Duration.ofDays(2));
+        assertThat(sub("-c", "-i", "desk-1", "-x", "0", "-t", "x").sessionExpiry()).isZero();
+    }
+
+    @Test
+    void sessionExpiryWithoutDashCOrNotADurationIsAUsageError() throws IOException {
+        assertThat(run("sub", "-t", "x", "-x", "60")).isEqualTo(2);
+        assertThat(err.toString()).contains("-x sets how long a durable session lasts; give -c too");
+        assertThat(run("sub", "-t", "x", "-c", "-i", "desk-1", "-x", "soon")).isEqualTo(2);
+        assertThat(err.toString()).contains("-x: 'soon' is not a duration");
+        assertThat(run("sub", "-t", "x", "-c", "-i", "desk-1", "-x", "4294967295")).isEqualTo(2);
+        assertThat(err.toString()).contains("-x must be at most 4294967294 seconds");
+    }
+
+    @Test
     void caFileIsTlsTrustingThatPemAsInMosquitto(@TempDir Path dir) throws Exception {
         SecurityFixtures.TestKeys keys = SecurityFixtures.TestKeys.generate(dir);
         SubCommand sub = sub("-h", "broker.example", "--cafile", keys.certificatePem().toString(), "-t", "x");
