@@ -59,7 +59,7 @@ public final class Engine implements AutoCloseable {
         workers = new Worker[config.workers()];
         Partition[] partitions = new Partition[config.workers()];
         for (int i = 0; i < workers.length; i++) {
-            partitions[i] = new Partition(setup, events, deadLetters, clock, pairFeed, barrierFeed, i);
+            partitions[i] = new Partition(setup, events, deadLetters, clock, Ticker.SYSTEM, pairFeed, barrierFeed, i);
             workers[i] = new Worker("wk-engine-" + i, config.queueCapacity(), partitions[i]);
         }
         if (restored != null) {

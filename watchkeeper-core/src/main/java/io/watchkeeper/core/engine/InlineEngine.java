@@ -18,13 +18,18 @@ public final class InlineEngine {
     private long submitted;
 
     public InlineEngine(DetectionSetup setup, EventSink events, DeadLetterSink deadLetters, Clock clock) {
+        this(setup, events, deadLetters, clock, Ticker.SYSTEM);
+    }
+
+    /** @param ticker what the wall-clock fallback counts; a test's, to tell elapsed time from a clock set forward */
+    InlineEngine(DetectionSetup setup, EventSink events, DeadLetterSink deadLetters, Clock clock, Ticker ticker) {
         Objects.requireNonNull(setup, "setup");
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(deadLetters, "deadLetters");
         Objects.requireNonNull(clock, "clock");
-        this.pairs = new PairStage(setup, events, deadLetters, clock);
-        this.partition = new Partition(setup, events, deadLetters, clock,
-                setup.pairDetectors().isEmpty() ? f -> { } : pairs::process);
+        this.pairs = new PairStage(setup, events, deadLetters, clock, ticker);
+        this.partition = new Partition(setup, events, deadLetters, clock, ticker,
+                setup.pairDetectors().isEmpty() ? f -> { } : pairs::process, b -> { }, 0);
     }
 
     public void submit(Fix fix) {

@@ -48,15 +48,22 @@ final class PairStage extends StageContext implements Stage {
     private long lastSweepWall;
     private long processed;
     private final Map<Barrier, Integer> barriersArrived = new IdentityHashMap<>();
+    private final Ticker ticker;
 
     PairStage(DetectionSetup setup, EventSink events, DeadLetterSink deadLetters, Clock clock) {
+        this(setup, events, deadLetters, clock, Ticker.SYSTEM);
+    }
+
+    /** @param ticker what the wall-clock fallback counts (the wall clock can be set forward) */
+    PairStage(DetectionSetup setup, EventSink events, DeadLetterSink deadLetters, Clock clock, Ticker ticker) {
         super(clock, setup.zones(), setup.vessels());
         this.detectors = setup.pairDetectors();
         this.events = events;
         this.deadLetters = deadLetters;
         this.sweepEveryMillis = setup.sweepEvery().toMillis();
         this.wallClockFallback = setup.wallClockFallback();
-        this.lastSweepWall = clock.millis();
+        this.ticker = ticker;
+        this.lastSweepWall = ticker.millis();
     }
 
     @Override
@@ -65,7 +72,7 @@ final class PairStage extends StageContext implements Stage {
         long millis = fix.time().toEpochMilli();
         if (millis > watermarkMillis) {
             watermarkMillis = millis;
-            wallAtWatermark = clock().millis();
+            wallAtWatermark = ticker.millis();
         }
         enterFix(fix);
         for (PairDetector d : detectors) {
@@ -79,7 +86,7 @@ final class PairStage extends StageContext implements Stage {
         if (nextSweepMillis == Long.MIN_VALUE) {
             nextSweepMillis = millis + sweepEveryMillis;
         } else if (millis >= nextSweepMillis) {
-            sweep(clock().millis());
+            sweep(ticker.millis());
         }
     }
 
@@ -122,7 +129,7 @@ final class PairStage extends StageContext implements Stage {
     void restore(EngineSnapshot.PairState saved, Function<String, Zone> zones) {
         watermarkMillis = saved.watermarkMillis();
         nextSweepMillis = saved.nextSweepMillis();
-        wallAtWatermark = clock().millis(); // downtime is not event time
+        wallAtWatermark = ticker.millis(); // downtime is not event time
         lastSweepWall = wallAtWatermark;
         for (int k = 0; k < detectors.size(); k++) {
             PairDetector d = detectors.get(k);
@@ -143,7 +150,7 @@ final class PairStage extends StageContext implements Stage {
 
     @Override
     public void tick() {
-        long wall = clock().millis();
+        long wall = ticker.millis();
         if (wallClockFallback && watermarkMillis != Long.MIN_VALUE && wall - lastSweepWall >= 1_000L) {
             sweep(wall);
         }

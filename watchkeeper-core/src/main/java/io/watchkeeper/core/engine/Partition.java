@@ -51,8 +51,9 @@ final class Partition extends StageContext implements Stage {
     private final long sweepEveryMillis;
     private final Watermarks watermarks;
     private final Set<String> loggedFailures = new HashSet<>();
+    private final Ticker ticker;
     private long[] nextSweepMillis = new long[0];
-    private long lastSweepWallMillis;
+    private long lastSweepTickerMillis;
     private long processed;
     private long emitted;
     private long outOfOrder;
@@ -60,15 +61,17 @@ final class Partition extends StageContext implements Stage {
     private long timersFired;
 
     Partition(DetectionSetup setup, EventSink events, DeadLetterSink deadLetters, Clock clock, Consumer<Fix> pairFeed) {
-        this(setup, events, deadLetters, clock, pairFeed, b -> { }, 0);
+        this(setup, events, deadLetters, clock, Ticker.SYSTEM, pairFeed, b -> { }, 0);
     }
 
     /**
      * @param barrierFeed where a barrier goes after this partition took its part: the pair stage, if any
      * @param index       this partition's number, which its checkpointed watermarks carry
+     * @param ticker      what the wall-clock fallback counts; {@code clock} only dates dead letters and
+     *                    bounds how far ahead a fix may be
      */
-    Partition(DetectionSetup setup, EventSink events, DeadLetterSink deadLetters, Clock clock, Consumer<Fix> pairFeed,
-              Consumer<Barrier> barrierFeed, int index) {
+    Partition(DetectionSetup setup, EventSink events, DeadLetterSink deadLetters, Clock clock, Ticker ticker,
+              Consumer<Fix> pairFeed, Consumer<Barrier> barrierFeed, int index) {
         super(clock, setup.zones(), setup.vessels());
         this.barrierFeed = barrierFeed;
         this.index = index;
@@ -81,7 +84,8 @@ final class Partition extends StageContext implements Stage {
         this.maxAheadMillis = setup.maxAhead() == null ? Long.MAX_VALUE : setup.maxAhead().toMillis();
         this.sweepEveryMillis = setup.sweepEvery().toMillis();
         this.watermarks = new Watermarks(setup.wallClockFallback());
-        this.lastSweepWallMillis = clock.millis();
+        this.ticker = ticker;
+        this.lastSweepTickerMillis = ticker.millis();
     }
 
     Partition(List<Detector<?>> detectors, EventSink events, DeadLetterSink deadLetters, Clock clock) {
@@ -101,7 +105,7 @@ final class Partition extends StageContext implements Stage {
         int source = sourceOf(fix.site());
         slot.source = source;
         long millis = fix.time().toEpochMilli();
-        watermarks.observe(source, millis, clock().millis());
+        watermarks.observe(source, millis, ticker.millis());
         enterFix(fix);
         Object[] states = slot.states;
         for (int i = 0; i < states.length; i++) {
@@ -116,7 +120,7 @@ final class Partition extends StageContext implements Stage {
         if (next == Long.MIN_VALUE) {
             nextSweepMillis[source] = saturatedAdd(millis, sweepEveryMillis);
         } else if (millis >= next) {
-            sweep(clock().millis());
+            sweep(ticker.millis());
         }
     }
 
@@ -165,7 +169,7 @@ final class Partition extends StageContext implements Stage {
      * in this engine's detector order.
      */
     void restore(List<EngineSnapshot.VesselRecord> saved, List<EngineSnapshot.SiteMark> marks) {
-        long now = clock().millis();
+        long now = ticker.millis();
         for (EngineSnapshot.SiteMark m : marks) {
             int source = sourceOf(m.site());
             watermarks.restore(source, m.eventMillis(), now);
@@ -244,17 +248,17 @@ final class Partition extends StageContext implements Stage {
      */
     @Override
     public void tick() {
-        long wall = clock().millis();
-        if (wall - lastSweepWallMillis >= TICK_SWEEP_WALL_MILLIS) {
-            sweep(wall);
+        long elapsed = ticker.millis();
+        if (elapsed - lastSweepTickerMillis >= TICK_SWEEP_WALL_MILLIS) {
+            sweep(elapsed);
         }
     }
 
-    /** Fires every timer that is due against its vessel's source watermark. */
-    void sweep(long wallMillis) {
-        lastSweepWallMillis = wallMillis;
+    /** Fires every timer that is due against its vessel's source watermark, {@code tickerMillis} a {@link Ticker} reading. */
+    void sweep(long tickerMillis) {
+        lastSweepTickerMillis = tickerMillis;
         for (int s = 0; s < watermarks.size(); s++) {
-            long mark = watermarks.current(s, wallMillis);
+            long mark = watermarks.current(s, tickerMillis);
             if (mark != Long.MIN_VALUE) {
                 nextSweepMillis[s] = saturatedAdd(mark, sweepEveryMillis);
             }
@@ -264,7 +268,7 @@ final class Partition extends StageContext implements Stage {
             if (slot.lastMillis == Long.MIN_VALUE) {
                 continue;
             }
-            long now = watermarks.current(slot.source, wallMillis);
+            long now = watermarks.current(slot.source, tickerMillis);
             Object[] states = slot.states;
             for (int i = 0; i < states.length; i++) {
                 states[i] = timeOne(detectors.get(i), states[i], e.getKey(), now);
