@@ -29,7 +29,8 @@ public final class InlineEngine {
         Objects.requireNonNull(clock, "clock");
         this.pairs = new PairStage(setup, events, deadLetters, clock, ticker);
         this.partition = new Partition(setup, events, deadLetters, clock, ticker,
-                setup.pairDetectors().isEmpty() ? f -> { } : pairs::process, b -> { }, 0);
+                setup.pairDetectors().isEmpty() ? f -> { } : pairs::process, b -> { }, 0,
+                new StationQuota(setup.limits()));
     }
 
     public void submit(Fix fix) {
@@ -52,6 +53,6 @@ public final class InlineEngine {
         StageCounters c = partition.counters();
         StageCounters p = pairs.counters();
         return new EngineStats(submitted, c.processed(), 0, c.vessels(), 0, 0, c.outOfOrder(), c.duplicates(),
-                c.timersFired(), p.pairs());
+                c.timersFired(), p.pairs(), c.evicted());
     }
 }

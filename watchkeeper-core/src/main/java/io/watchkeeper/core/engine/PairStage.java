@@ -191,6 +191,6 @@ final class PairStage extends StageContext implements Stage {
             vessels = Math.max(vessels, d.trackedVessels());
             pairs += d.trackedPairs();
         }
-        return new StageCounters(processed, vessels, 0, 0, 0, pairs);
+        return new StageCounters(processed, vessels, 0, 0, 0, pairs, 0);
     }
 }

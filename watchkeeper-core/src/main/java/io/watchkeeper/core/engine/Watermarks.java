@@ -24,6 +24,12 @@ final class Watermarks {
         this.wallClockFallback = wallClockFallback;
     }
 
+    /** The index of {@code site}, or -1 if it is not registered. */
+    int find(String site) {
+        Integer i = indexBySite.get(site);
+        return i == null ? -1 : i;
+    }
+
     /** The index of {@code site}, registering it on first sight. */
     int indexOf(String site) {
         Integer i = indexBySite.get(site);
