@@ -43,9 +43,9 @@ final class PairStage extends StageContext implements Stage {
     private final boolean wallClockFallback;
     private final Set<String> loggedFailures = new HashSet<>();
     private long watermarkMillis = Long.MIN_VALUE;
-    private long wallAtWatermark;
+    private long tickerAtWatermark;
     private long nextSweepMillis = Long.MIN_VALUE;
-    private long lastSweepWall;
+    private long lastSweepTicker;
     private long processed;
     private final Map<Barrier, Integer> barriersArrived = new IdentityHashMap<>();
     private final Ticker ticker;
@@ -63,7 +63,7 @@ final class PairStage extends StageContext implements Stage {
         this.sweepEveryMillis = setup.sweepEvery().toMillis();
         this.wallClockFallback = setup.wallClockFallback();
         this.ticker = ticker;
-        this.lastSweepWall = ticker.millis();
+        this.lastSweepTicker = ticker.millis();
     }
 
     @Override
@@ -72,7 +72,7 @@ final class PairStage extends StageContext implements Stage {
         long millis = fix.time().toEpochMilli();
         if (millis > watermarkMillis) {
             watermarkMillis = millis;
-            wallAtWatermark = ticker.millis();
+            tickerAtWatermark = ticker.millis();
         }
         enterFix(fix);
         for (PairDetector d : detectors) {
@@ -129,8 +129,8 @@ final class PairStage extends StageContext implements Stage {
     void restore(EngineSnapshot.PairState saved, Function<String, Zone> zones) {
         watermarkMillis = saved.watermarkMillis();
         nextSweepMillis = saved.nextSweepMillis();
-        wallAtWatermark = ticker.millis(); // downtime is not event time
-        lastSweepWall = wallAtWatermark;
+        tickerAtWatermark = ticker.millis(); // downtime is not event time
+        lastSweepTicker = tickerAtWatermark;
         for (int k = 0; k < detectors.size(); k++) {
             PairDetector d = detectors.get(k);
             int i = saved.names().indexOf(d.name());
@@ -150,17 +150,17 @@ final class PairStage extends StageContext implements Stage {
 
     @Override
     public void tick() {
-        long wall = ticker.millis();
-        if (wallClockFallback && watermarkMillis != Long.MIN_VALUE && wall - lastSweepWall >= 1_000L) {
-            sweep(wall);
+        long elapsed = ticker.millis();
+        if (wallClockFallback && watermarkMillis != Long.MIN_VALUE && elapsed - lastSweepTicker >= 1_000L) {
+            sweep(elapsed);
         }
     }
 
-    private void sweep(long wall) {
-        lastSweepWall = wall;
+    private void sweep(long elapsed) {
+        lastSweepTicker = elapsed;
         long now = watermarkMillis;
         if (wallClockFallback) {
-            now += Math.max(0L, wall - wallAtWatermark);
+            now += Math.max(0L, elapsed - tickerAtWatermark);
         }
         nextSweepMillis = now + sweepEveryMillis;
         enterTime(now);

@@ -340,7 +340,9 @@ final class Partition extends StageContext implements Stage {
             for (int i = 0; i < states.length; i++) {
                 states[i] = timeOne(detectors.get(i), states[i], e.getKey(), now);
             }
-            if (evictAfterMillis != Long.MAX_VALUE && now - slot.lastMillis > evictAfterMillis && noTimer(states)) {
+            // now > lastMillis first: a source without a watermark (MIN_VALUE) must not overflow into "long silent"
+            if (evictAfterMillis != Long.MAX_VALUE && now > slot.lastMillis && now - slot.lastMillis > evictAfterMillis
+                    && noTimer(states)) {
                 it.remove();
                 stationVessels[slot.home].decrementAndGet();
                 evicted++;
