@@ -14,6 +14,14 @@ import org.jetbrains.annotations.Nullable;
  */
 final class FragmentAssembler {
 
+    /**
+     * The longest line held as a fragment. An NMEA sentence has at most 82 characters and a tag block
+     * some tens; without a cap, a station could park {@code maxPendingGroups} groups of lines as long as
+     * a whole message for the fragment timeout. With it a station's groups hold at most about
+     * 1,024 x 8 x 1 KiB.
+     */
+    static final int MAX_FRAGMENT_CHARS = 1_024;
+
     private record Key(@Nullable String source, char channel, int sequenceId, int fragmentCount, long tagGroup) {
 
         static Key of(Sentence s) {
@@ -86,6 +94,11 @@ final class FragmentAssembler {
 
     /** Adds one fragment of a message with fragment count above 1; {@code s} describes {@code line}. */
     void add(Sentence s, CharSequence line, long nowMillis) {
+        if (line.length() > MAX_FRAGMENT_CHARS) {
+            outcomes.reject(RejectReason.TOO_LARGE, "a fragment line of " + line.length() + " characters, more than "
+                    + MAX_FRAGMENT_CHARS + ", is not held " + s.describeGroup(), line);
+            return;
+        }
         Key key = Key.of(s);
         Group group = pending.get(key);
         if (group != null && nowMillis - group.startedMillis >= timeoutMillis) {

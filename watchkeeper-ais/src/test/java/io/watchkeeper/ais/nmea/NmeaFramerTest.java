@@ -305,6 +305,21 @@ class NmeaFramerTest {
     }
 
     @Test
+    void aFragmentLongerThanAnySentenceIsNotHeld() {
+        String longPayload = PART1.replace(",1,A,", ",4,A,").transform(s -> {
+            int payload = s.indexOf(",A,") + 3;
+            return withChecksum(s.substring(0, payload) + "0".repeat(2_000) + s.substring(payload, s.indexOf('*')));
+        });
+        feed(longPayload);
+        assertThat(listener.onlyRejection()).satisfies(r -> {
+            assertThat(r.reason()).isEqualTo(RejectReason.TOO_LARGE);
+            assertThat(r.detail()).contains("more than 1024");
+        });
+        assertThat(framer.stats().pendingGroups()).isZero();
+        assertThat(framer.stats().balanced()).isTrue();
+    }
+
+    @Test
     void defaultSourceUnlessTheTagBlockNamesOne() {
         framer = new NmeaFramer(listener, FramerSettings.defaults().withDefaultSource("station-1"));
         feed(GPSD, ORBCOMM_SINGLE);

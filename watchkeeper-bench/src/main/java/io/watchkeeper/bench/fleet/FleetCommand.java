@@ -8,6 +8,7 @@ import io.watchkeeper.core.detect.pair.PairDetector;
 import io.watchkeeper.core.detect.portcall.PortCallSettings;
 import io.watchkeeper.core.detect.zone.ZoneSettings;
 import io.watchkeeper.core.engine.DetectionSetup;
+import io.watchkeeper.core.engine.StateLimits;
 import io.watchkeeper.core.vessel.VesselRegistry;
 import io.watchkeeper.core.zone.ZoneLookup;
 import io.watchkeeper.server.app.DetectorSuite;
@@ -157,8 +158,11 @@ public final class FleetCommand implements Callable<Integer> {
         DetectorSuite all = DetectorSuite.defaults(SpeedProfile.DEFAULT);
         List<Detector<?>> detectors = all.detectors().stream().filter(d -> chosen.contains(d.name())).toList();
         List<PairDetector> pairs = all.pairs().stream().filter(p -> chosen.contains(p.name())).toList();
-        // Replay time: the recording alone drives timers, so runs do not depend on the wall clock.
-        return new DetectorSuite(detectors, pairs, zones).setup(registry, false);
+        // Replay time: the recording alone drives timers, so runs do not depend on the wall clock. The
+        // product's state bounds (eviction checked on every sweep), except that the whole simulated fleet
+        // is one station and may be larger than a station's default quota.
+        StateLimits limits = new StateLimits(StateLimits.DEFAULT_EVICT_AFTER, Integer.MAX_VALUE, StateLimits.DEFAULT_STATIONS);
+        return new DetectorSuite(detectors, pairs, zones).withLimits(limits).setup(registry, false);
     }
 
     private static void report(String what, FleetRun.Result r, boolean inline) {

@@ -36,7 +36,12 @@ public enum RejectReason {
      */
     PORT_MISMATCH,
     /** A fix whose event time is further ahead of the engine's clock than it allows ({@code input.maxAhead}). */
-    FROM_FUTURE;
+    FROM_FUTURE,
+    /**
+     * A fix of a vessel the engine does not know, from a station that already has its quota of vessels
+     * in the engine, or from a new station when the engine keeps as many stations as it may.
+     */
+    STATION_QUOTA;
 
     /** The label used in logs, metrics and dead-letter payloads. */
     public String label() {

@@ -29,10 +29,13 @@ import io.watchkeeper.core.fix.Fix;
  * @param maxAhead          a fix whose event time is further ahead of the engine's clock than this is a
  *                          dead letter, because it would move its source's watermark into the future and
  *                          time out every vessel of that source at once; null accepts any time
+ * @param limits            bounds on the vessels and stations the engine keeps ({@link StateLimits#NONE}
+ *                          unless set)
  */
 public record DetectionSetup(List<Detector<?>> detectors, List<PairDetector> pairDetectors, ZoneLookup zones,
                              VesselRegistry vessels, Duration sweepEvery, boolean wallClockFallback,
-                             Consumer<Fix> fixTap, @org.jetbrains.annotations.Nullable Duration maxAhead) {
+                             Consumer<Fix> fixTap, @org.jetbrains.annotations.Nullable Duration maxAhead,
+                             StateLimits limits) {
 
     /**
      * What {@code detect} and {@code demo} allow unless configured: receivers' clocks drift by seconds, not by
@@ -52,6 +55,7 @@ public record DetectionSetup(List<Detector<?>> detectors, List<PairDetector> pai
         Objects.requireNonNull(vessels, "vessels");
         Objects.requireNonNull(sweepEvery, "sweepEvery");
         Objects.requireNonNull(fixTap, "fixTap");
+        Objects.requireNonNull(limits, "limits");
         if (sweepEvery.toMillis() < 1) {
             throw new IllegalArgumentException("sweepEvery must be at least 1 ms, was " + sweepEvery);
         }
@@ -60,34 +64,38 @@ public record DetectionSetup(List<Detector<?>> detectors, List<PairDetector> pai
     /** Just these detectors: no pairs, no zones, no static data; live-feed time. */
     public static DetectionSetup of(List<Detector<?>> detectors) {
         return new DetectionSetup(detectors, List.of(), ZoneLookup.NONE, new VesselRegistry(), DEFAULT_SWEEP, true,
-                NO_TAP, null);
+                NO_TAP, null, StateLimits.NONE);
     }
 
     public DetectionSetup withPairDetectors(List<PairDetector> pairs) {
-        return new DetectionSetup(detectors, pairs, zones, vessels, sweepEvery, wallClockFallback, fixTap, maxAhead);
+        return new DetectionSetup(detectors, pairs, zones, vessels, sweepEvery, wallClockFallback, fixTap, maxAhead, limits);
     }
 
     public DetectionSetup withZones(ZoneLookup z) {
-        return new DetectionSetup(detectors, pairDetectors, z, vessels, sweepEvery, wallClockFallback, fixTap, maxAhead);
+        return new DetectionSetup(detectors, pairDetectors, z, vessels, sweepEvery, wallClockFallback, fixTap, maxAhead, limits);
     }
 
     public DetectionSetup withVessels(VesselRegistry v) {
-        return new DetectionSetup(detectors, pairDetectors, zones, v, sweepEvery, wallClockFallback, fixTap, maxAhead);
+        return new DetectionSetup(detectors, pairDetectors, zones, v, sweepEvery, wallClockFallback, fixTap, maxAhead, limits);
     }
 
     public DetectionSetup withSweepEvery(Duration d) {
-        return new DetectionSetup(detectors, pairDetectors, zones, vessels, d, wallClockFallback, fixTap, maxAhead);
+        return new DetectionSetup(detectors, pairDetectors, zones, vessels, d, wallClockFallback, fixTap, maxAhead, limits);
     }
 
     public DetectionSetup withWallClockFallback(boolean on) {
-        return new DetectionSetup(detectors, pairDetectors, zones, vessels, sweepEvery, on, fixTap, maxAhead);
+        return new DetectionSetup(detectors, pairDetectors, zones, vessels, sweepEvery, on, fixTap, maxAhead, limits);
     }
 
     public DetectionSetup withFixTap(Consumer<Fix> tap) {
-        return new DetectionSetup(detectors, pairDetectors, zones, vessels, sweepEvery, wallClockFallback, tap, maxAhead);
+        return new DetectionSetup(detectors, pairDetectors, zones, vessels, sweepEvery, wallClockFallback, tap, maxAhead, limits);
+    }
+
+    public DetectionSetup withLimits(StateLimits l) {
+        return new DetectionSetup(detectors, pairDetectors, zones, vessels, sweepEvery, wallClockFallback, fixTap, maxAhead, l);
     }
 
     public DetectionSetup withMaxAhead(@org.jetbrains.annotations.Nullable Duration d) {
-        return new DetectionSetup(detectors, pairDetectors, zones, vessels, sweepEvery, wallClockFallback, fixTap, d);
+        return new DetectionSetup(detectors, pairDetectors, zones, vessels, sweepEvery, wallClockFallback, fixTap, d, limits);
     }
 }

@@ -58,8 +58,10 @@ public final class Engine implements AutoCloseable {
         Consumer<Barrier> barrierFeed = pairWorker == null ? b -> { } : this::feedPairs;
         workers = new Worker[config.workers()];
         Partition[] partitions = new Partition[config.workers()];
+        StationQuota quota = new StationQuota(setup.limits()); // a station's vessels spread over every partition
         for (int i = 0; i < workers.length; i++) {
-            partitions[i] = new Partition(setup, events, deadLetters, clock, pairFeed, barrierFeed, i);
+            partitions[i] = new Partition(setup, events, deadLetters, clock, Ticker.SYSTEM, pairFeed, barrierFeed, i,
+                    quota);
             workers[i] = new Worker("wk-engine-" + i, config.queueCapacity(), partitions[i]);
         }
         if (restored != null) {
@@ -244,6 +246,7 @@ public final class Engine implements AutoCloseable {
         long outOfOrder = 0;
         long duplicates = 0;
         long timers = 0;
+        long evicted = 0;
         for (Worker w : workers) {
             StageCounters c = w.counters();
             processed += c.processed();
@@ -253,6 +256,7 @@ public final class Engine implements AutoCloseable {
             outOfOrder += c.outOfOrder();
             duplicates += c.duplicates();
             timers += c.timersFired();
+            evicted += c.evicted();
         }
         long pairs = 0;
         if (pairWorker != null) {
@@ -261,7 +265,7 @@ public final class Engine implements AutoCloseable {
             failures += pairWorker.failures();
         }
         return new EngineStats(submitted.sum(), processed, depth, vessels, backpressureWaits.get(), failures,
-                outOfOrder, duplicates, timers, pairs);
+                outOfOrder, duplicates, timers, pairs, evicted);
     }
 
     /** Whether {@link #close()} was called: submits and barriers are refused from then on. */

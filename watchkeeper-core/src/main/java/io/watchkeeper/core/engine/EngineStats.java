@@ -13,7 +13,8 @@ package io.watchkeeper.core.engine;
  * @param duplicates   fixes skipped because they repeated their vessel's last time and position
  * @param timersFired  detector timers that fired on event-time sweeps
  * @param pairs        pairs of vessels the pair detectors are watching
+ * @param evicted      vessels forgotten after a silence longer than {@link StateLimits#evictAfter}
  */
 public record EngineStats(long submitted, long processed, long queueDepth, long vessels, long backpressureWaits,
-                          long sinkFailures, long outOfOrder, long duplicates, long timersFired, long pairs) {
+                          long sinkFailures, long outOfOrder, long duplicates, long timersFired, long pairs, long evicted) {
 }

@@ -18,13 +18,19 @@ public final class InlineEngine {
     private long submitted;
 
     public InlineEngine(DetectionSetup setup, EventSink events, DeadLetterSink deadLetters, Clock clock) {
+        this(setup, events, deadLetters, clock, Ticker.SYSTEM);
+    }
+
+    /** @param ticker what the wall-clock fallback counts; a test's, to tell elapsed time from a clock set forward */
+    InlineEngine(DetectionSetup setup, EventSink events, DeadLetterSink deadLetters, Clock clock, Ticker ticker) {
         Objects.requireNonNull(setup, "setup");
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(deadLetters, "deadLetters");
         Objects.requireNonNull(clock, "clock");
-        this.pairs = new PairStage(setup, events, deadLetters, clock);
-        this.partition = new Partition(setup, events, deadLetters, clock,
-                setup.pairDetectors().isEmpty() ? f -> { } : pairs::process);
+        this.pairs = new PairStage(setup, events, deadLetters, clock, ticker);
+        this.partition = new Partition(setup, events, deadLetters, clock, ticker,
+                setup.pairDetectors().isEmpty() ? f -> { } : pairs::process, b -> { }, 0,
+                new StationQuota(setup.limits()));
     }
 
     public void submit(Fix fix) {
@@ -47,6 +53,6 @@ public final class InlineEngine {
         StageCounters c = partition.counters();
         StageCounters p = pairs.counters();
         return new EngineStats(submitted, c.processed(), 0, c.vessels(), 0, 0, c.outOfOrder(), c.duplicates(),
-                c.timersFired(), p.pairs());
+                c.timersFired(), p.pairs(), c.evicted());
     }
 }

@@ -43,20 +43,27 @@ final class PairStage extends StageContext implements Stage {
     private final boolean wallClockFallback;
     private final Set<String> loggedFailures = new HashSet<>();
     private long watermarkMillis = Long.MIN_VALUE;
-    private long wallAtWatermark;
+    private long tickerAtWatermark;
     private long nextSweepMillis = Long.MIN_VALUE;
-    private long lastSweepWall;
+    private long lastSweepTicker;
     private long processed;
     private final Map<Barrier, Integer> barriersArrived = new IdentityHashMap<>();
+    private final Ticker ticker;
 
     PairStage(DetectionSetup setup, EventSink events, DeadLetterSink deadLetters, Clock clock) {
+        this(setup, events, deadLetters, clock, Ticker.SYSTEM);
+    }
+
+    /** @param ticker what the wall-clock fallback counts (the wall clock can be set forward) */
+    PairStage(DetectionSetup setup, EventSink events, DeadLetterSink deadLetters, Clock clock, Ticker ticker) {
         super(clock, setup.zones(), setup.vessels());
         this.detectors = setup.pairDetectors();
         this.events = events;
         this.deadLetters = deadLetters;
         this.sweepEveryMillis = setup.sweepEvery().toMillis();
         this.wallClockFallback = setup.wallClockFallback();
-        this.lastSweepWall = clock.millis();
+        this.ticker = ticker;
+        this.lastSweepTicker = ticker.millis();
     }
 
     @Override
@@ -65,7 +72,7 @@ final class PairStage extends StageContext implements Stage {
         long millis = fix.time().toEpochMilli();
         if (millis > watermarkMillis) {
             watermarkMillis = millis;
-            wallAtWatermark = clock().millis();
+            tickerAtWatermark = ticker.millis();
         }
         enterFix(fix);
         for (PairDetector d : detectors) {
@@ -79,7 +86,7 @@ final class PairStage extends StageContext implements Stage {
         if (nextSweepMillis == Long.MIN_VALUE) {
             nextSweepMillis = millis + sweepEveryMillis;
         } else if (millis >= nextSweepMillis) {
-            sweep(clock().millis());
+            sweep(ticker.millis());
         }
     }
 
@@ -122,8 +129,8 @@ final class PairStage extends StageContext implements Stage {
     void restore(EngineSnapshot.PairState saved, Function<String, Zone> zones) {
         watermarkMillis = saved.watermarkMillis();
         nextSweepMillis = saved.nextSweepMillis();
-        wallAtWatermark = clock().millis(); // downtime is not event time
-        lastSweepWall = wallAtWatermark;
+        tickerAtWatermark = ticker.millis(); // downtime is not event time
+        lastSweepTicker = tickerAtWatermark;
         for (int k = 0; k < detectors.size(); k++) {
             PairDetector d = detectors.get(k);
             int i = saved.names().indexOf(d.name());
@@ -143,17 +150,17 @@ final class PairStage extends StageContext implements Stage {
 
     @Override
     public void tick() {
-        long wall = clock().millis();
-        if (wallClockFallback && watermarkMillis != Long.MIN_VALUE && wall - lastSweepWall >= 1_000L) {
-            sweep(wall);
+        long elapsed = ticker.millis();
+        if (wallClockFallback && watermarkMillis != Long.MIN_VALUE && elapsed - lastSweepTicker >= 1_000L) {
+            sweep(elapsed);
         }
     }
 
-    private void sweep(long wall) {
-        lastSweepWall = wall;
+    private void sweep(long elapsed) {
+        lastSweepTicker = elapsed;
         long now = watermarkMillis;
         if (wallClockFallback) {
-            now += Math.max(0L, wall - wallAtWatermark);
+            now += Math.max(0L, elapsed - tickerAtWatermark);
         }
         nextSweepMillis = now + sweepEveryMillis;
         enterTime(now);
@@ -184,6 +191,6 @@ final class PairStage extends StageContext implements Stage {
             vessels = Math.max(vessels, d.trackedVessels());
             pairs += d.trackedPairs();
         }
-        return new StageCounters(processed, vessels, 0, 0, 0, pairs);
+        return new StageCounters(processed, vessels, 0, 0, 0, pairs, 0);
     }
 }

@@ -14,11 +14,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.jetbrains.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +33,10 @@ import org.slf4j.LoggerFactory;
  * one with the same time and position is counted as a duplicate and skipped: detectors see each
  * vessel's time only move forward. Timers fire on a sweep whenever a source's event-time watermark
  * has moved {@code sweepEvery} (or, with the wall-clock fallback, on {@link #tick}).
+ *
+ * <p>State is bounded ({@link StateLimits}): a vessel silent for {@code evictAfter} in its source's event
+ * time, with no timer left, is forgotten on a sweep; a new vessel beyond its station's quota, or a
+ * new station beyond the engine's, is a dead letter.
  *
  * <p>Owned by one thread. A detector that throws does not take the vessel or the engine down: the
  * vessel keeps its previous state for that detector and the fix becomes a dead letter.
@@ -51,24 +58,33 @@ final class Partition extends StageContext implements Stage {
     private final long sweepEveryMillis;
     private final Watermarks watermarks;
     private final Set<String> loggedFailures = new HashSet<>();
+    private final Ticker ticker;
+    private final StationQuota quota;
+    private final long evictAfterMillis;
     private long[] nextSweepMillis = new long[0];
-    private long lastSweepWallMillis;
+    /** Per watermark index: its station's vessel count, shared with the other partitions. */
+    private AtomicInteger[] stationVessels = new AtomicInteger[0];
+    private long lastSweepTickerMillis;
     private long processed;
     private long emitted;
     private long outOfOrder;
     private long duplicates;
     private long timersFired;
+    private long evicted;
 
     Partition(DetectionSetup setup, EventSink events, DeadLetterSink deadLetters, Clock clock, Consumer<Fix> pairFeed) {
-        this(setup, events, deadLetters, clock, pairFeed, b -> { }, 0);
+        this(setup, events, deadLetters, clock, Ticker.SYSTEM, pairFeed, b -> { }, 0, new StationQuota(setup.limits()));
     }
 
     /**
      * @param barrierFeed where a barrier goes after this partition took its part: the pair stage, if any
      * @param index       this partition's number, which its checkpointed watermarks carry
+     * @param ticker      what the wall-clock fallback counts; {@code clock} only dates dead letters and
+     *                    bounds how far ahead a fix may be
+     * @param quota       the engine's count of vessels per station, shared by its partitions
      */
-    Partition(DetectionSetup setup, EventSink events, DeadLetterSink deadLetters, Clock clock, Consumer<Fix> pairFeed,
-              Consumer<Barrier> barrierFeed, int index) {
+    Partition(DetectionSetup setup, EventSink events, DeadLetterSink deadLetters, Clock clock, Ticker ticker,
+              Consumer<Fix> pairFeed, Consumer<Barrier> barrierFeed, int index, StationQuota quota) {
         super(clock, setup.zones(), setup.vessels());
         this.barrierFeed = barrierFeed;
         this.index = index;
@@ -81,7 +97,10 @@ final class Partition extends StageContext implements Stage {
         this.maxAheadMillis = setup.maxAhead() == null ? Long.MAX_VALUE : setup.maxAhead().toMillis();
         this.sweepEveryMillis = setup.sweepEvery().toMillis();
         this.watermarks = new Watermarks(setup.wallClockFallback());
-        this.lastSweepWallMillis = clock.millis();
+        this.ticker = ticker;
+        this.lastSweepTickerMillis = ticker.millis();
+        this.quota = quota;
+        this.evictAfterMillis = setup.limits().evictAfterMillis();
     }
 
     Partition(List<Detector<?>> detectors, EventSink events, DeadLetterSink deadLetters, Clock clock) {
@@ -94,14 +113,24 @@ final class Partition extends StageContext implements Stage {
         if (tooFarAhead(fix)) {
             return;
         }
-        VesselSlot slot = vessels.slotOf(fix.vessel());
+        int source = sourceOf(fix.site());
+        if (source < 0) {
+            refuse(fix, "the engine keeps " + quota.maxStations() + " stations already; " + fix.site() + " is a new one");
+            return;
+        }
+        VesselSlot slot = vessels.get(fix.vessel());
+        if (slot == null) {
+            slot = admit(fix, source);
+            if (slot == null) {
+                return;
+            }
+        }
         if (!inOrder(slot, fix)) {
             return;
         }
-        int source = sourceOf(fix.site());
         slot.source = source;
         long millis = fix.time().toEpochMilli();
-        watermarks.observe(source, millis, clock().millis());
+        watermarks.observe(source, millis, ticker.millis());
         enterFix(fix);
         Object[] states = slot.states;
         for (int i = 0; i < states.length; i++) {
@@ -116,7 +145,7 @@ final class Partition extends StageContext implements Stage {
         if (next == Long.MIN_VALUE) {
             nextSweepMillis[source] = saturatedAdd(millis, sweepEveryMillis);
         } else if (millis >= next) {
-            sweep(clock().millis());
+            sweep(ticker.millis());
         }
     }
 
@@ -165,19 +194,38 @@ final class Partition extends StageContext implements Stage {
      * in this engine's detector order.
      */
     void restore(List<EngineSnapshot.VesselRecord> saved, List<EngineSnapshot.SiteMark> marks) {
-        long now = clock().millis();
+        long now = ticker.millis();
         for (EngineSnapshot.SiteMark m : marks) {
-            int source = sourceOf(m.site());
+            int source = restoredSource(m.site());
             watermarks.restore(source, m.eventMillis(), now);
             nextSweepMillis[source] = m.nextSweepMillis();
         }
         for (EngineSnapshot.VesselRecord r : saved) {
             VesselSlot slot = vessels.restore(r.vessel(), r.states().clone());
-            slot.source = sourceOf(r.site());
+            slot.source = restoredSource(r.site());
+            slot.home = slot.source;
+            stationVessels[slot.home].incrementAndGet(); // beyond the quota if it was lowered: eviction drains it
             slot.lastMillis = r.lastMillis();
             slot.lastNanos = r.lastNanos();
             slot.lastPositionBits = r.lastPositionBits();
         }
+    }
+
+    /** A slot for the new vessel of {@code fix}, or null (and a dead letter) if its station is at its quota. */
+    private @Nullable VesselSlot admit(Fix fix, int source) {
+        if (!quota.admit(stationVessels[source])) {
+            refuse(fix, "station " + fix.site() + " has its quota of " + quota.maxVessels()
+                    + " vessels in the engine; " + fix.vessel() + " is a new one");
+            return null;
+        }
+        VesselSlot slot = vessels.create(fix.vessel());
+        slot.home = source;
+        return slot;
+    }
+
+    private void refuse(Fix fix, String why) {
+        deadLetters.accept(new DeadLetter(fix.site(), RejectReason.STATION_QUOTA, why, fix.toString(),
+                clock().instant()));
     }
 
     /**
@@ -229,12 +277,31 @@ final class Partition extends StageContext implements Stage {
         return h * 31 + Double.doubleToLongBits(fix.lon());
     }
 
+    /** The watermark index of {@code site}, registering it if the engine has room for it; -1 if not. */
     private int sourceOf(String site) {
+        int source = watermarks.find(site);
+        if (source >= 0) {
+            return source;
+        }
+        AtomicInteger count = quota.station(site);
+        return count == null ? -1 : register(site, count);
+    }
+
+    /** A checkpoint's station, registered whatever the limit is now. */
+    private int restoredSource(String site) {
+        int source = watermarks.find(site);
+        return source >= 0 ? source : register(site, quota.restoredStation(site));
+    }
+
+    private int register(String site, AtomicInteger count) {
         int source = watermarks.indexOf(site);
         if (source >= nextSweepMillis.length) {
-            nextSweepMillis = Arrays.copyOf(nextSweepMillis, Math.max(4, source * 2));
-            Arrays.fill(nextSweepMillis, source, nextSweepMillis.length, Long.MIN_VALUE);
+            int n = Math.max(4, source * 2);
+            nextSweepMillis = Arrays.copyOf(nextSweepMillis, n);
+            Arrays.fill(nextSweepMillis, source, n, Long.MIN_VALUE);
+            stationVessels = Arrays.copyOf(stationVessels, n);
         }
+        stationVessels[source] = count;
         return source;
     }
 
@@ -244,32 +311,57 @@ final class Partition extends StageContext implements Stage {
      */
     @Override
     public void tick() {
-        long wall = clock().millis();
-        if (wall - lastSweepWallMillis >= TICK_SWEEP_WALL_MILLIS) {
-            sweep(wall);
+        long elapsed = ticker.millis();
+        if (elapsed - lastSweepTickerMillis >= TICK_SWEEP_WALL_MILLIS) {
+            sweep(elapsed);
         }
     }
 
-    /** Fires every timer that is due against its vessel's source watermark. */
-    void sweep(long wallMillis) {
-        lastSweepWallMillis = wallMillis;
+    /**
+     * Fires every timer that is due against its vessel's source watermark, {@code tickerMillis} a
+     * {@link Ticker} reading, then forgets the vessels that may be forgotten.
+     */
+    void sweep(long tickerMillis) {
+        lastSweepTickerMillis = tickerMillis;
         for (int s = 0; s < watermarks.size(); s++) {
-            long mark = watermarks.current(s, wallMillis);
+            long mark = watermarks.current(s, tickerMillis);
             if (mark != Long.MIN_VALUE) {
                 nextSweepMillis[s] = saturatedAdd(mark, sweepEveryMillis);
             }
         }
-        for (Map.Entry<VesselId, VesselSlot> e : vessels.entries()) {
+        for (Iterator<Map.Entry<VesselId, VesselSlot>> it = vessels.entries().iterator(); it.hasNext(); ) {
+            Map.Entry<VesselId, VesselSlot> e = it.next();
             VesselSlot slot = e.getValue();
             if (slot.lastMillis == Long.MIN_VALUE) {
                 continue;
             }
-            long now = watermarks.current(slot.source, wallMillis);
+            long now = watermarks.current(slot.source, tickerMillis);
             Object[] states = slot.states;
             for (int i = 0; i < states.length; i++) {
                 states[i] = timeOne(detectors.get(i), states[i], e.getKey(), now);
             }
+            // now > lastMillis first: a source without a watermark (MIN_VALUE) must not overflow into "long silent"
+            if (evictAfterMillis != Long.MAX_VALUE && now > slot.lastMillis && now - slot.lastMillis > evictAfterMillis
+                    && noTimer(states)) {
+                it.remove();
+                stationVessels[slot.home].decrementAndGet();
+                evicted++;
+            }
         }
+    }
+
+    /**
+     * Whether no detector waits for a time on this vessel: then nothing can fire for it until its next
+     * fix, and forgetting it loses no timer. (Due timers fired just before this is asked.)
+     */
+    @SuppressWarnings("unchecked")
+    private boolean noTimer(Object[] states) {
+        for (int i = 0; i < states.length; i++) {
+            if (((Detector<Object>) detectors.get(i)).wakeAtMillis(states[i]) != Detector.NO_TIMER) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static long saturatedAdd(long a, long b) {
@@ -340,7 +432,7 @@ final class Partition extends StageContext implements Stage {
 
     @Override
     public StageCounters counters() {
-        return new StageCounters(processed, vessels.size(), outOfOrder, duplicates, timersFired, 0);
+        return new StageCounters(processed, vessels.size(), outOfOrder, duplicates, timersFired, 0, evicted);
     }
 
     int vesselCount() {

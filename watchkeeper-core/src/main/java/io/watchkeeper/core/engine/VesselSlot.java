@@ -10,6 +10,8 @@ final class VesselSlot {
     final Object[] states;
     /** Watermark index of the source it was last heard from. */
     int source;
+    /** Watermark index of the station whose quota counts it: the one it was first heard from. */
+    int home;
     /** Event time of the last accepted fix, epoch ms; MIN_VALUE before the first. */
     long lastMillis = Long.MIN_VALUE;
     /** Nanosecond part of that time, so that sub-millisecond timestamps still order. */

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs detectors exactly as the engine does, on the caller's thread, with a wall clock the test
@@ -21,6 +22,8 @@ public final class EngineTestDriver {
     private final List<Event> events = new ArrayList<>();
     private final List<DeadLetter> deadLetters = new ArrayList<>();
     private final ManualClock clock;
+    /** Elapsed time as the engine's monotonic ticker sees it: moved by {@link #advanceWallClock} only. */
+    private final AtomicLong tickerMillis = new AtomicLong();
     private final List<Detector<?>> detectors;
     private final InlineEngine engine;
     private final Partition partition;
@@ -40,7 +43,7 @@ public final class EngineTestDriver {
     public EngineTestDriver(DetectionSetup setup, Instant wallClockStart) {
         this.detectors = setup.detectors();
         this.clock = new ManualClock(wallClockStart);
-        this.engine = new InlineEngine(setup, events::add, deadLetters::add, clock);
+        this.engine = new InlineEngine(setup, events::add, deadLetters::add, clock, tickerMillis::get);
         this.partition = engine.partition();
     }
 
@@ -65,7 +68,15 @@ public final class EngineTestDriver {
         return this;
     }
 
+    /** Time passes: the wall clock and the engine's monotonic ticker both move on by {@code d}. */
     public EngineTestDriver advanceWallClock(Duration d) {
+        clock.advance(d);
+        tickerMillis.addAndGet(d.toMillis());
+        return this;
+    }
+
+    /** Someone sets the system clock: the wall clock moves by {@code d}, no time passes. */
+    public EngineTestDriver jumpWallClock(Duration d) {
         clock.advance(d);
         return this;
     }

@@ -124,6 +124,47 @@ class EventTimeTest {
     }
 
     @Test
+    void aWallClockSetForwardFiresNoTimer_elapsedTimeStillDoes() {
+        List<Long> pairAdvances = new ArrayList<>();
+        PairDetector pairs = new PairDetector() {
+            @Override
+            public String name() {
+                return "advances";
+            }
+
+            @Override
+            public void accept(Fix fix, DetectorContext ctx, EventSink out) {
+            }
+
+            @Override
+            public void advanceTo(long nowMillis, DetectorContext ctx, EventSink out) {
+                pairAdvances.add(nowMillis);
+            }
+
+            @Override
+            public int trackedVessels() {
+                return 0;
+            }
+
+            @Override
+            public int trackedPairs() {
+                return 0;
+            }
+        };
+        EngineTestDriver live = new EngineTestDriver(setup(true).withPairDetectors(List.of(pairs)), T0);
+        live.feed(fix("A", "S", T0, 50.0));
+
+        live.jumpWallClock(Duration.ofHours(7)).tick();
+        assertThat(live.events()).as("the system clock set 7 h forward").isEmpty();
+        assertThat(pairAdvances).as("the pair stage's time after the jump").allMatch(t -> t < T0.plusSeconds(60).toEpochMilli());
+
+        live.advanceWallClock(Duration.ofMinutes(11)).tick();
+        assertThat(live.events()).singleElement()
+                .satisfies(e -> assertThat(e.time()).isEqualTo(T0.plus(Duration.ofMinutes(10))));
+        assertThat(pairAdvances).last().isEqualTo(T0.plus(Duration.ofMinutes(11)).toEpochMilli());
+    }
+
+    @Test
     void pairDetectorsSeeAcceptedGeoFixesOnlyAndAdvanceOnSweeps() {
         List<String> seen = new ArrayList<>();
         List<Long> advances = new ArrayList<>();

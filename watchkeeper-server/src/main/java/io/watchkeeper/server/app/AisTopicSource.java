@@ -23,6 +23,11 @@ import java.util.function.Consumer;
  * station and a station's refusals go to {@code DEADLETTER/<station>}. A message may hold one or more
  * lines. Called by the subscriber's single handler thread, the only writer; {@link #stats()} reads the
  * map from other threads, hence a concurrent map.
+ *
+ * <p>The topic names the station, so anyone who may publish on {@code AIS/#} chooses how many decoders
+ * there are: at most {@code maxStations}; lines of a station beyond them are {@code station_quota} dead
+ * letters. Each decoder holds at most {@link FramerSettings#maxPendingGroups} incomplete messages, each
+ * for at most {@link FramerSettings#fragmentTimeout}.
  */
 final class AisTopicSource implements MessageHandler {
 
@@ -38,13 +43,21 @@ final class AisTopicSource implements MessageHandler {
     private final Clock clock;
     private final FramerSettings settings;
     private final int maxPayloadBytes;
+    private final int maxStations;
     private final Map<String, AisIngest> stations = new ConcurrentHashMap<>();
     private long lastExpireMillis;
 
-    /** @param maxPayloadBytes larger messages are dead-lettered whole, as {@code too_large}, before any line is read */
+    /**
+     * @param maxPayloadBytes larger messages are dead-lettered whole, as {@code too_large}, before any line is read
+     * @param maxStations     decoders kept at most, one per station
+     */
     AisTopicSource(Consumer<Fix> fixes, VesselRegistry registry, DeadLetterSink deadLetters, Clock clock,
-                   FramerSettings settings, int maxPayloadBytes) {
+                   FramerSettings settings, int maxPayloadBytes, int maxStations) {
+        if (maxStations < 1) {
+            throw new IllegalArgumentException("maxStations must be at least 1, was " + maxStations);
+        }
         this.maxPayloadBytes = maxPayloadBytes;
+        this.maxStations = maxStations;
         this.fixes = Objects.requireNonNull(fixes, "fixes");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
@@ -76,8 +89,17 @@ final class AisTopicSource implements MessageHandler {
      * or a line of a TCP or UDP input read back from the input log.
      */
     void acceptLines(String station, byte[] payload) {
-        AisIngest ingest = stations.computeIfAbsent(station,
-                s -> new AisIngest(s, fixes, registry, deadLetters, clock, settings));
+        AisIngest ingest = stations.get(station);
+        if (ingest == null) {
+            if (stations.size() >= maxStations) {
+                deadLetters.accept(new DeadLetter(station, RejectReason.STATION_QUOTA, "there are " + maxStations
+                        + " AIS stations already; " + station + " is a new one",
+                        new String(payload, StandardCharsets.ISO_8859_1), clock.instant()));
+                return;
+            }
+            ingest = new AisIngest(station, fixes, registry, deadLetters, clock, settings);
+            stations.put(station, ingest);
+        }
         // NMEA is ASCII; ISO-8859-1 maps any other byte to one char, so junk is kept for the dead letter.
         ingest.acceptLines(new String(payload, StandardCharsets.ISO_8859_1));
         long now = clock.millis();

@@ -210,10 +210,11 @@ public final class DetectorService implements AutoCloseable {
             RecordClock arrival = new RecordClock(clock.instant());
             FixSource source = new FixSource(new FixDecoder(options.maxPayloadBytes()), engine::submit, deadLetters,
                     arrival);
+            int stations = setup.limits().stations();
             AisTopicSource ais = new AisTopicSource(engine::submit, registry, deadLetters, arrival, options.ais(),
-                    options.maxPayloadBytes());
+                    options.maxPayloadBytes(), stations);
             AisTopicSource lineInputs = new AisTopicSource(engine::submit, registry, deadLetters, arrival,
-                    options.ais(), options.maxPayloadBytes());
+                    options.ais(), options.maxPayloadBytes(), stations);
             long from = resumeInput(resumed, store, log, ais, lineInputs, registry);
             MessageHandler router = new TopicRouter(source, ais, lineInputs, (topic, summary) ->
                     deadLetters.accept(OversizeInput.deadLetter(topic, summary, options.maxPayloadBytes(),

@@ -22,6 +22,7 @@ import io.watchkeeper.core.detect.portcall.PortCallSettings;
 import io.watchkeeper.core.detect.zone.ZoneDetector;
 import io.watchkeeper.core.detect.zone.ZoneSettings;
 import io.watchkeeper.core.engine.DetectionSetup;
+import io.watchkeeper.core.engine.StateLimits;
 import io.watchkeeper.core.fsm.StateMachine;
 import io.watchkeeper.core.vessel.VesselRegistry;
 import io.watchkeeper.core.detect.rule.RuleDetector;
@@ -54,9 +55,10 @@ import org.jetbrains.annotations.Nullable;
  *
  * @param states hears the boat and port-call machines' state of each vessel after every step (the live
  *               map), or null; the engine runs the same detectors either way
+ * @param limits bounds on the vessels and stations the engine keeps ({@code engine:} in YAML)
  */
 public record DetectorSuite(List<Detector<?>> detectors, List<PairDetector> pairs, ZoneLookup zones,
-                            Duration maxAhead, @Nullable StateListener states) {
+                            Duration maxAhead, @Nullable StateListener states, StateLimits limits) {
 
     /** A built-in detector: its key under {@code detectors:}, its default settings, and how to make it. */
     public record BuiltIn<R extends Record>(String key, R defaults, Function<R, Object> factory) {
@@ -87,6 +89,7 @@ public record DetectorSuite(List<Detector<?>> detectors, List<PairDetector> pair
         pairs = List.copyOf(pairs);
         Objects.requireNonNull(zones, "zones");
         Objects.requireNonNull(maxAhead, "maxAhead");
+        Objects.requireNonNull(limits, "limits");
         if (maxAhead.isNegative()) {
             throw new IllegalArgumentException("maxAhead must not be negative, was " + maxAhead);
         }
@@ -94,20 +97,25 @@ public record DetectorSuite(List<Detector<?>> detectors, List<PairDetector> pair
 
     /**
      * These detectors, allowing live fixes {@link DetectionSetup#DEFAULT_MAX_AHEAD} ahead of the clock,
-     * without a state listener.
+     * without a state listener, within {@link StateLimits#DEFAULTS}.
      */
     public DetectorSuite(List<Detector<?>> detectors, List<PairDetector> pairs, ZoneLookup zones) {
-        this(detectors, pairs, zones, DetectionSetup.DEFAULT_MAX_AHEAD, null);
+        this(detectors, pairs, zones, DetectionSetup.DEFAULT_MAX_AHEAD, null, StateLimits.DEFAULTS);
     }
 
     /** The same detectors; a live run refuses fixes further than {@code d} ahead of the clock. */
     public DetectorSuite withMaxAhead(Duration d) {
-        return new DetectorSuite(detectors, pairs, zones, d, states);
+        return new DetectorSuite(detectors, pairs, zones, d, states, limits);
+    }
+
+    /** The same detectors in an engine that keeps vessels and stations within {@code l}. */
+    public DetectorSuite withLimits(StateLimits l) {
+        return new DetectorSuite(detectors, pairs, zones, maxAhead, states, l);
     }
 
     /** The same detectors, whose engine tells {@code listener} each vessel's boat and port-call state. */
     public DetectorSuite withStates(@Nullable StateListener listener) {
-        return new DetectorSuite(detectors, pairs, zones, maxAhead, listener);
+        return new DetectorSuite(detectors, pairs, zones, maxAhead, listener, limits);
     }
 
     /** Every built-in with its defaults, the given motion band, no zones. */
@@ -126,7 +134,7 @@ public record DetectorSuite(List<Detector<?>> detectors, List<PairDetector> pair
      */
     public static DetectorSuite from(WatchkeeperConfig config, List<String> zoneSpecs, @Nullable Path rules) {
         return build(config.motion().toSpeedProfile(), config.detectors(), zoneSpecs, rules)
-                .withMaxAhead(config.input().maxAheadOrDefault());
+                .withMaxAhead(config.input().maxAheadOrDefault()).withLimits(config.engine().limits());
     }
 
     private static DetectorSuite build(SpeedProfile motion, @Nullable JsonNode blocks, List<String> zoneSpecs,
@@ -217,7 +225,7 @@ public record DetectorSuite(List<Detector<?>> detectors, List<PairDetector> pair
     public DetectionSetup setup(VesselRegistry vessels, boolean wallClockFallback) {
         return DetectionSetup.of(states == null ? detectors : tapped(states)).withPairDetectors(pairs).withZones(zones).withVessels(vessels)
                 .withWallClockFallback(wallClockFallback)
-                .withMaxAhead(wallClockFallback ? maxAhead : null);
+                .withMaxAhead(wallClockFallback ? maxAhead : null).withLimits(limits);
     }
 
     /** The detectors, the boat and port-call ones wrapped in a {@link StateTap} telling {@code listener}. */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.watchkeeper.core.engine.EngineConfig;
+import io.watchkeeper.core.engine.StateLimits;
 import io.watchkeeper.server.app.ConsoleEventLog;
 import io.watchkeeper.server.app.DetectorService;
 import io.watchkeeper.server.app.DetectorSuite;
@@ -56,6 +57,11 @@ final class DetectCommand implements Callable<Integer> {
                     + "(default: input.maxAhead in --config, else 5m).")
     @Nullable String maxAhead;
 
+    @Option(names = "--evict-after", paramLabel = "DURATION",
+            description = "Forget a vessel silent this long (in its station's time) once no timer is left; 0s never "
+                    + "(default: engine.evictAfter in --config, else 24h).")
+    @Nullable String evictAfter;
+
     @Option(names = "--speed", paramLabel = "X", defaultValue = "0",
             description = "Replay files at X times their recorded pace; 0 reads them as fast as possible (default).")
     double speed;
@@ -99,6 +105,10 @@ final class DetectCommand implements Callable<Integer> {
                 rules != null ? rules : config.rules() != null ? java.nio.file.Path.of(config.rules()) : null);
         if (maxAhead != null) {
             suite = suite.withMaxAhead(Durations.parse(maxAhead));
+        }
+        if (evictAfter != null) {
+            StateLimits l = suite.limits();
+            suite = suite.withLimits(new StateLimits(Durations.parse(evictAfter), l.vesselsPerStation(), l.stations()));
         }
         Shutdown shutdown = new Shutdown();
         Clock clock = Clock.systemUTC();

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.watchkeeper.core.engine.EngineConfig;
+import io.watchkeeper.core.engine.StateLimits;
 import io.watchkeeper.mqtt.client.ClientSettings;
 import io.watchkeeper.mqtt.wire.FixDecoder;
 import org.jetbrains.annotations.Nullable;
@@ -41,7 +42,7 @@ public record WatchkeeperConfig(Broker broker, Engine engine, Input input, Motio
                              @JsonProperty("store") @Nullable Store store,
                              @JsonProperty("http") @Nullable Http http) {
         this.broker = broker != null ? broker : new Broker(null, null);
-        this.engine = engine != null ? engine : new Engine(null, null);
+        this.engine = engine != null ? engine : new Engine(null, null, null, null, null);
         this.input = input != null ? input : new Input(null, null);
         this.motion = motion != null ? motion : new Motion(null, null, null);
         this.inputs = inputs != null ? List.copyOf(inputs) : List.of();
@@ -161,13 +162,54 @@ public record WatchkeeperConfig(Broker broker, Engine engine, Input input, Motio
         }
     }
 
-    /** {@code engine:} worker threads and queue bound. */
-    public record Engine(@Nullable Integer workers, @Nullable Integer queueCapacity) {
+    /**
+     * {@code engine:} worker threads, queue bound, and bounds on the state it keeps (docs/configuration.md).
+     *
+     * @param evictAfter        a duration ({@code 24h}); {@code 0s} never forgets a vessel
+     * @param vesselsPerStation vessels one station may have in the engine
+     * @param stations          stations the engine keeps
+     */
+    public record Engine(@Nullable Integer workers, @Nullable Integer queueCapacity, @Nullable String evictAfter,
+                         @Nullable Integer vesselsPerStation, @Nullable Integer stations) {
         @JsonCreator
         public Engine(@JsonProperty("workers") @Nullable Integer workers,
-                      @JsonProperty("queueCapacity") @Nullable Integer queueCapacity) {
+                      @JsonProperty("queueCapacity") @Nullable Integer queueCapacity,
+                      @JsonProperty("evictAfter") @Nullable String evictAfter,
+                      @JsonProperty("vesselsPerStation") @Nullable Integer vesselsPerStation,
+                      @JsonProperty("stations") @Nullable Integer stations) {
             this.workers = workers;
             this.queueCapacity = queueCapacity;
+            this.evictAfter = evictAfter;
+            this.vesselsPerStation = vesselsPerStation;
+            this.stations = stations;
+        }
+
+        /** Workers and queue bound only; the state bounds at their defaults. */
+        public Engine(@Nullable Integer workers, @Nullable Integer queueCapacity) {
+            this(workers, queueCapacity, null, null, null);
+        }
+
+        /**
+         * The state bounds, each at its default ({@link StateLimits#DEFAULTS}) unless set.
+         *
+         * @throws ConfigException for a duration that does not parse or is negative, or a count below 1
+         */
+        public StateLimits limits() {
+            StateLimits d = StateLimits.DEFAULTS;
+            java.time.Duration evict = d.evictAfter();
+            if (evictAfter != null) {
+                try {
+                    evict = Durations.parse(evictAfter);
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException("engine.evictAfter: " + e.getMessage());
+                }
+            }
+            try {
+                return new StateLimits(evict, vesselsPerStation != null ? vesselsPerStation : d.vesselsPerStation(),
+                        stations != null ? stations : d.stations());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("engine: " + e.getMessage());
+            }
         }
 
         public EngineConfig toEngineConfig() {

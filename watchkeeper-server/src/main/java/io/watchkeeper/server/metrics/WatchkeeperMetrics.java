@@ -364,6 +364,8 @@ public final class WatchkeeperMetrics implements AutoCloseable {
                 snapshot, EngineStats::backpressureWaits);
         engineCounter("watchkeeper.engine.sink.failures", "Fixes whose events a sink refused", snapshot,
                 EngineStats::sinkFailures);
+        engineCounter("watchkeeper.engine.evicted", "Vessels forgotten after a silence longer than engine.evictAfter",
+                snapshot, EngineStats::evicted);
         Gauge.builder("watchkeeper.engine.lag", snapshot, s -> {
                     EngineStats e = s.get();
                     return Math.max(0, e.submitted() - e.processed());

@@ -23,7 +23,7 @@ class AisTopicSourceTest {
     private final List<Fix> fixes = new ArrayList<>();
     private final List<DeadLetter> dead = new ArrayList<>();
     private final AisTopicSource source = new AisTopicSource(fixes::add, new VesselRegistry(), dead::add,
-            Clock.fixed(Instant.parse("2026-11-27T00:00:00Z"), ZoneOffset.UTC), FramerSettings.defaults(), 1_024);
+            Clock.fixed(Instant.parse("2026-11-27T00:00:00Z"), ZoneOffset.UTC), FramerSettings.defaults(), 1_024, 3);
 
     @Test
     void aMessageOverTheLimitIsOneDeadLetterAndNotReadAtAll() {
@@ -39,5 +39,21 @@ class AisTopicSourceTest {
 
         source.onMessage("AIS/DK", POSITION.getBytes(StandardCharsets.ISO_8859_1));
         assertThat(fixes).as("the next message is read as usual").hasSize(1);
+    }
+
+    @Test
+    void stationsBeyondTheLimitGetNoDecoder_eachMessageADeadLetter() {
+        for (int i = 0; i < 10; i++) {
+            source.onMessage("AIS/S" + i, POSITION.getBytes(StandardCharsets.ISO_8859_1));
+        }
+
+        assertThat(source.stats()).hasSize(3);
+        assertThat(fixes).hasSize(3);
+        assertThat(dead).hasSize(7).allSatisfy(d -> {
+            assertThat(d.reason()).isEqualTo(RejectReason.STATION_QUOTA);
+            assertThat(d.detail()).contains("3 AIS stations already");
+        });
+        source.onMessage("AIS/S0", POSITION.getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(fixes).as("a known station goes on").hasSize(4);
     }
 }

@@ -101,6 +101,12 @@ class MainTest {
     }
 
     @Test
+    void aBadEvictAfterIsOneLineAndExit1() {
+        assertThat(run("detect", "--evict-after", "soon")).isEqualTo(1);
+        assertThat(err.toString().strip()).startsWith("detect: ").contains("'soon' is not a duration").doesNotContain("\n");
+    }
+
+    @Test
     void machinesDescribesTheBoatMachine() {
         assertThat(run("machines")).isZero();
         assertThat(out.toString()).contains("boat", "REPORT: MOVING -> RESTING  when [same position]",

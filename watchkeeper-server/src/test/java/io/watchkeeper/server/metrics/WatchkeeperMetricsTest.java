@@ -129,7 +129,7 @@ class WatchkeeperMetricsTest {
 
     @Test
     void exposesTheEngine() {
-        AtomicReference<EngineStats> stats = new AtomicReference<>(new EngineStats(120, 100, 20, 42, 3, 1, 5, 6, 0, 0));
+        AtomicReference<EngineStats> stats = new AtomicReference<>(new EngineStats(120, 100, 20, 42, 3, 1, 5, 6, 0, 0, 7));
         EventTimeWatermark watermark = new EventTimeWatermark();
         metrics.bindEngine(stats::get, watermark::latest);
 
@@ -148,13 +148,14 @@ class WatchkeeperMetricsTest {
                 .contains("watchkeeper_engine_duplicates_total 6.0")
                 .contains("watchkeeper_engine_backpressure_waits_total 3.0")
                 .contains("watchkeeper_engine_sink_failures_total 1.0")
+                .contains("watchkeeper_engine_evicted_total 7.0")
                 .contains("watchkeeper_engine_lag_fixes 20.0")
                 .contains("watchkeeper_engine_event_lag_seconds 2.5");
     }
 
     @Test
     void bindsTheEngineOnce() {
-        metrics.bindEngine(() -> new EngineStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0), Optional::empty);
+        metrics.bindEngine(() -> new EngineStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), Optional::empty);
         assertThatThrownBy(() -> metrics.bindEngine(() -> null, Optional::empty))
                 .isInstanceOf(IllegalStateException.class);
     }

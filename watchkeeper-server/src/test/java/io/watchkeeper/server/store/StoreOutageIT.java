@@ -132,7 +132,7 @@ class StoreOutageIT {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         try (WebFront front = WebFront.open(settings, new VesselRegistry(), Clock.systemUTC())) {
             front.serve(DetectorSuite.from(WatchkeeperConfig.DEFAULTS, List.of(), null),
-                    () -> new EngineStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0), () -> true, null);
+                    () -> new EngineStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), () -> true, null);
             EventSink events = front.events();
             events.accept(event("before", T0));
             assertThat(get(http, front.port(), "/api/events").statusCode()).isEqualTo(200);

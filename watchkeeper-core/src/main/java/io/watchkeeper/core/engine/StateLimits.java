@@ -1,0 +1,54 @@
+package io.watchkeeper.core.engine;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Bounds on the engine's state, which grows with keys the input chooses: vessel ids and stations.
+ *
+ * @param evictAfter        a vessel silent this long, in the event time of its station, and with no
+ *                          detector timer left to fire, is forgotten; {@link Duration#ZERO} never
+ *                          forgets. Heard again later, it is a new vessel
+ * @param vesselsPerStation vessels one station may have in the engine at once; a fix of a new vessel
+ *                          beyond it is a {@code station_quota} dead letter
+ * @param stations          stations (sites, each with its own event-time watermark) the engine keeps;
+ *                          a fix from a new station beyond it is a {@code station_quota} dead letter
+ */
+public record StateLimits(Duration evictAfter, int vesselsPerStation, int stations) {
+
+    /**
+     * A day: four times the longest timer of any built-in detector at its defaults (the 6 h AIS gap at
+     * sea), so a vessel is forgotten well after its last event could fire, and a flood of made-up ids
+     * is gone a day later. A vessel with a timer pending is kept whatever this says.
+     */
+    public static final Duration DEFAULT_EVICT_AFTER = Duration.ofHours(24);
+    /**
+     * A real AIS receiver hears a few thousand vessels; a national network's feed under one station
+     * name some tens of thousands. A world feed under one name needs more (set it).
+     */
+    public static final int DEFAULT_VESSELS_PER_STATION = 100_000;
+    /** Stations are few (one per receiver, port or feed); each costs a watermark per engine worker. */
+    public static final int DEFAULT_STATIONS = 10_000;
+
+    /** What {@code detect}, {@code demo} and {@code replay} use unless configured. */
+    public static final StateLimits DEFAULTS = new StateLimits(DEFAULT_EVICT_AFTER, DEFAULT_VESSELS_PER_STATION,
+            DEFAULT_STATIONS);
+    /** No bound at all: the library's default, for tools and benchmarks that measure the engine itself. */
+    public static final StateLimits NONE = new StateLimits(Duration.ZERO, Integer.MAX_VALUE, Integer.MAX_VALUE);
+
+    public StateLimits {
+        Objects.requireNonNull(evictAfter, "evictAfter");
+        if (evictAfter.isNegative()) {
+            throw new IllegalArgumentException("evictAfter must not be negative, was " + evictAfter);
+        }
+        if (vesselsPerStation < 1 || stations < 1) {
+            throw new IllegalArgumentException("vesselsPerStation and stations must be at least 1, were "
+                    + vesselsPerStation + " and " + stations);
+        }
+    }
+
+    /** {@link #evictAfter} in milliseconds, {@link Long#MAX_VALUE} for never. */
+    long evictAfterMillis() {
+        return evictAfter.isZero() ? Long.MAX_VALUE : evictAfter.toMillis();
+    }
+}
