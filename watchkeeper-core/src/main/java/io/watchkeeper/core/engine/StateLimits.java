@@ -17,11 +17,12 @@ import java.util.Objects;
 public record StateLimits(Duration evictAfter, int vesselsPerStation, int stations) {
 
     /**
-     * A day: four times the longest timer of any built-in detector at its defaults (the 6 h AIS gap at
-     * sea), so a vessel is forgotten well after its last event could fire, and a flood of made-up ids
-     * is gone a day later. A vessel with a timer pending is kept whatever this says.
+     * A week. A forgotten vessel that returns is new to every detector, so an AIS gap longer than this
+     * ends without GAP_END; ships out of coverage for days on an ocean passage are what a gap desk
+     * watches for, so the default covers a week. Made-up ids are bounded by the station quota, not by
+     * this. A vessel with a timer pending is kept whatever this says.
      */
-    public static final Duration DEFAULT_EVICT_AFTER = Duration.ofHours(24);
+    public static final Duration DEFAULT_EVICT_AFTER = Duration.ofDays(7);
     /**
      * A real AIS receiver hears a few thousand vessels; a national network's feed under one station
      * name some tens of thousands. A world feed under one name needs more (set it).

@@ -59,7 +59,7 @@ final class DetectCommand implements Callable<Integer> {
 
     @Option(names = "--evict-after", paramLabel = "DURATION",
             description = "Forget a vessel silent this long (in its station's time) once no timer is left; 0s never "
-                    + "(default: engine.evictAfter in --config, else 24h).")
+                    + "(default: engine.evictAfter in --config, else 7d).")
     @Nullable String evictAfter;
 
     @Option(names = "--speed", paramLabel = "X", defaultValue = "0",

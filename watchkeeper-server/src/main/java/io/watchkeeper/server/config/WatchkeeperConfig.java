@@ -165,7 +165,7 @@ public record WatchkeeperConfig(Broker broker, Engine engine, Input input, Motio
     /**
      * {@code engine:} worker threads, queue bound, and bounds on the state it keeps (docs/configuration.md).
      *
-     * @param evictAfter        a duration ({@code 24h}); {@code 0s} never forgets a vessel
+     * @param evictAfter        a duration ({@code 7d}); {@code 0s} never forgets a vessel
      * @param vesselsPerStation vessels one station may have in the engine
      * @param stations          stations the engine keeps
      */

@@ -16,7 +16,7 @@ class EngineLimitsConfigTest {
     @Test
     void unsetTheyAreTheDefaults() {
         assertThat(WatchkeeperConfig.DEFAULTS.engine().limits()).isEqualTo(StateLimits.DEFAULTS);
-        assertThat(StateLimits.DEFAULTS.evictAfter()).isEqualTo(Duration.ofHours(24));
+        assertThat(StateLimits.DEFAULTS.evictAfter()).isEqualTo(Duration.ofDays(7));
         assertThat(StateLimits.DEFAULTS.vesselsPerStation()).isEqualTo(100_000);
     }
 
