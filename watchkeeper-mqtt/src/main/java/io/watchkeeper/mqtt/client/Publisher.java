@@ -163,12 +163,25 @@ public final class Publisher implements AutoCloseable {
         return connection.reconnects();
     }
 
+    /** Whether the connection is up now (false while reconnecting, and after close). */
+    public boolean isConnected() {
+        return connection.isConnected();
+    }
+
+    /**
+     * For a process that is stopping: no reconnect from now on (see {@link ManagedClient#stopReconnecting}).
+     * A live connection stays up, so the acknowledgements still due can arrive before {@link #close()}.
+     */
+    public void stopReconnecting() {
+        connection.stopReconnecting();
+    }
+
     public String clientId() {
         return connection.settings().clientId();
     }
 
     /**
-     * Waits up to 5 s for in-flight publishes, publishes {@code STATUS/<client-id>} = {@code offline}
+     * Waits up to 5 s for in-flight publishes (not at all when disconnected after {@link #stopReconnecting()}), publishes {@code STATUS/<client-id>} = {@code offline}
      * (retained) and disconnects cleanly, so no will is sent. Publishes still unacknowledged after the
      * wait fail and are counted. Idempotent.
      *
@@ -183,7 +196,11 @@ public final class Publisher implements AutoCloseable {
         }
         boolean drained = false;
         try {
-            drained = slots.tryAcquire(maxInFlight, CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            // Without a connection, and none to come, no acknowledgement can arrive: waiting would only
+            // spend the process's stop budget.
+            boolean acknowledgementsPossible = connection.isConnected() || !connection.reconnectsStopped();
+            drained = slots.tryAcquire(maxInFlight, acknowledgementsPossible ? CLOSE_TIMEOUT.toMillis() : 0,
+                    TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -254,6 +254,18 @@ public final class Subscriber implements AutoCloseable {
     }
 
     /**
+     * For a process that is stopping: no reconnect from now on (see {@link ManagedClient#stopReconnecting}),
+     * so that no broker that came up meanwhile on the address gets a session, or sends input, after the stop
+     * was asked for.
+     */
+    public void stopReconnecting() {
+        ManagedClient c = connection;
+        if (c != null) {
+            c.stopReconnecting();
+        }
+    }
+
+    /**
      * Publishes {@code STATUS/<client-id>} = {@code offline} (retained) and disconnects cleanly (no
      * will). A plain subscriber ends its broker session, so the broker stops queueing for it; a durable
      * one leaves it, so the next start misses nothing. Idempotent.
