@@ -12,7 +12,9 @@ import picocli.CommandLine.Command;
  * The {@code watchkeeper} command line: the composition root of every role.
  *
  * <p>Exit codes: 0 success, 1 a runtime failure (broker unreachable, port taken, bad config),
- * 2 a usage error (unknown option, missing argument). Failures are one line on stderr.
+ * 2 a usage error (unknown option, missing argument). Failures are one line on stderr. A long-running
+ * command stopped by SIGTERM or Ctrl-C exits with its own status (0 after an orderly stop), or 1 if its
+ * stop budget ran out ({@link Shutdown}).
  */
 @Command(name = "watchkeeper",
         mixinStandardHelpOptions = true,
@@ -45,7 +47,10 @@ public final class Main implements Runnable {
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "watchkeeper-logback.xml");
         }
-        System.exit(run(args));
+        Shutdown.ownProcess();
+        int status = run(args);
+        Shutdown.exiting(status); // after SIGTERM, a waiting shutdown hook exits with this status, not 143
+        System.exit(status);
     }
 
     /** Runs a command line and returns its exit code; never calls {@code System.exit}. */
