@@ -35,7 +35,8 @@ import picocli.CommandLine.Command;
                 StatusCommand.class,
                 CommandLine.HelpCommand.class
         },
-        footer = {"", "Exit codes: 0 ok, 1 failure (one line on stderr), 2 usage error.",
+        footer = {"", "Exit codes: 0 ok (also an orderly stop on SIGTERM or Ctrl-C), 1 failure (one line on stderr)",
+                "or a stop budget run out (one WARN line), 2 usage error.",
                 "Run 'watchkeeper demo' to see it all work on an embedded broker."})
 public final class Main implements Runnable {
 

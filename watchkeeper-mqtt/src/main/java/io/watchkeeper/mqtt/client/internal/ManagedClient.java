@@ -76,7 +76,9 @@ import org.slf4j.LoggerFactory;
  * state, and its network thread, until the expiry has passed.) Reconnect delays grow as
  * {@code min(initial * 2^attempt, max)} plus up to 25&nbsp;% jitter, so a fleet of stations does not
  * hammer a recovering broker in lockstep. A failed first connect is not retried: it throws, so a
- * misconfigured address fails fast at startup instead of retrying forever in the background.
+ * misconfigured address fails fast at startup instead of retrying forever in the background. A
+ * stopping process calls {@link #stopReconnecting()} first: the backoff under way ends at once and no
+ * new connection is attempted, so a broker that comes up on the address meanwhile is left alone.
  *
  * <h2>Threads</h2>
  * Each instance gets its own single network thread, {@code wk-mqtt-<client-id>}, shared by its two
