@@ -51,6 +51,7 @@ final class StationCommand implements Callable<Integer> {
             } else {
                 shutdown.await(null);
             }
+            publisher.stopReconnecting(); // stopping: no new connection, to this broker or one that replaced it
             shutdown.closing("waiting for the broker's acknowledgements and disconnecting",
                     "reports the broker had not acknowledged");
         } finally {
