@@ -39,7 +39,13 @@ import org.slf4j.LoggerFactory;
 public final class Publisher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Publisher.class);
-    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+    /** How long {@link #close()} waits for the acknowledgements of what is in flight. */
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * How long each step of the disconnect waits (STATUS offline, each DISCONNECT): a broker that answers
+     * at all does so in milliseconds, and a stopping process has a budget (docs/reliability.md).
+     */
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(2);
 
     private final ManagedClient connection;
     private final int maxInFlight;
@@ -199,7 +205,7 @@ public final class Publisher implements AutoCloseable {
             // Without a connection, and none to come, no acknowledgement can arrive: waiting would only
             // spend the process's stop budget.
             boolean acknowledgementsPossible = connection.isConnected() || !connection.reconnectsStopped();
-            drained = slots.tryAcquire(maxInFlight, acknowledgementsPossible ? CLOSE_TIMEOUT.toMillis() : 0,
+            drained = slots.tryAcquire(maxInFlight, acknowledgementsPossible ? DRAIN_TIMEOUT.toMillis() : 0,
                     TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

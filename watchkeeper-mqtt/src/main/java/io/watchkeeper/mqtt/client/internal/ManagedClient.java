@@ -96,6 +96,8 @@ public final class ManagedClient {
     public static final String OFFLINE = "offline";
 
     private static final int KEEP_ALIVE_SECONDS = 30;
+    /** How long {@link #close} waits for each DISCONNECT once the broker has left a message unanswered. */
+    static final Duration UNANSWERED_DISCONNECT_WAIT = Duration.ofMillis(500);
 
     private final ClientSettings settings;
     private final long sessionExpirySeconds;
@@ -203,24 +205,33 @@ public final class ManagedClient {
     /**
      * Clean close: publishes a retained {@code STATUS/<id>} = {@code offline}, then disconnects both
      * connections normally (so neither will is sent) and ends their sessions. Each step waits at most
-     * {@code timeout}. Idempotent.
+     * {@code timeout}; if the broker did not acknowledge {@code offline} in time, the disconnects wait
+     * {@link #UNANSWERED_DISCONNECT_WAIT} only. Idempotent.
      */
     public void close(Duration timeout) {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
         stopReconnecting();
+        boolean answered = true;
         if (status.client.getState() == MqttClientState.CONNECTED) {
             try {
                 publishStatus(OFFLINE).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } catch (ExecutionException | TimeoutException e) {
+            } catch (TimeoutException e) {
+                answered = false;
+                LOG.warn("{}: could not publish STATUS offline on close: the broker did not answer within {}",
+                        settings.clientId(), timeout);
+            } catch (ExecutionException e) {
                 LOG.warn("{}: could not publish STATUS offline on close: {}", settings.clientId(), describe(e));
             }
         }
-        main.disconnectQuietly(false, timeout);
-        status.disconnectQuietly(false, timeout);
+        // A broker that left the offline message unanswered (a frozen host) holds a DISCONNECT for the whole
+        // timeout as well (measured: 5 s per connection); a process stopping within its budget cannot wait for it.
+        Duration wait = answered ? timeout : UNANSWERED_DISCONNECT_WAIT;
+        main.disconnectQuietly(false, wait);
+        status.disconnectQuietly(false, wait);
     }
 
     /**
