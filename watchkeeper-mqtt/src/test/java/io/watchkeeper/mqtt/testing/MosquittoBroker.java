@@ -214,6 +214,32 @@ public final class MosquittoBroker implements AutoCloseable {
         }
     }
 
+    /**
+     * SIGSTOP, as a hung host: connections stay open and the kernel still takes what clients send, but
+     * nothing answers. {@link #resume()} thaws it.
+     */
+    public void pause() {
+        signal("STOP");
+    }
+
+    public void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run kill", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     /** Whether the process still runs. */
     public boolean isAlive() {
         return process.isAlive();

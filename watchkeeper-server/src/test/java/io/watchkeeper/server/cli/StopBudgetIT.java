@@ -80,6 +80,32 @@ class StopBudgetIT {
     }
 
     @Test
+    void detectWhoseBrokerStoppedAnsweringStopsInBudget(@TempDir Path dir) throws Exception {
+        MosquittoBroker broker = MosquittoBroker.start();
+        Process detect = startReady(dir, "detect", "detect", "-q", "--broker", "tcp://" + broker.address(),
+                "--client-id", "wk-stop-frozen", "--data", dir.resolve("data").toString(), "--store", "none");
+        boolean paused = false;
+        try {
+            try (Publisher station = Publisher.connect(ClientSettings.of(broker.address(), "DK"))) {
+                publish(station, recordingLines(0, 3_000));
+            }
+            broker.pause(); // SIGSTOP: every connection stays open, nothing answers
+            paused = true;
+            long asked = System.nanoTime();
+            detect.destroy();
+            Duration took = awaitExit(detect, Shutdown.ENGINE_BUDGET, asked);
+            report("detect, broker frozen (SIGSTOP)", took, detect);
+            assertThat(detect.exitValue()).as(err(dir, "detect")).isZero();
+        } finally {
+            detect.destroyForcibly();
+            if (paused) {
+                broker.resume();
+            }
+            broker.close();
+        }
+    }
+
+    @Test
     void brokerWithAClientStuckMidFlowControlStopsInBudget(@TempDir Path dir) throws Exception {
         int port = PackagedJar.freePort();
         Process broker = startReady(dir, "broker", "broker", "--port", String.valueOf(port), "--data",
