@@ -60,6 +60,11 @@ public final class EmbeddedBroker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
     private static final long START_TIMEOUT_SECONDS = 60;
     private static final long LISTENER_TIMEOUT_MILLIS = 10_000;
+    /**
+     * How long {@link #close()} waits for HiveMQ to stop (about 5 s when healthy): within the {@code broker}
+     * command's 15 s stop budget, so that a client stuck mid-flow cannot hold the process.
+     */
+    private static final long STOP_TIMEOUT_SECONDS = 10;
     private static final String DROPPED_METRIC = "com.hivemq.messages.dropped.count";
     /**
      * Unacknowledged messages the broker may have out towards one client. Not the protocol's 65,535:
@@ -238,7 +243,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         hiveMq = null;
         if (broker != null) {
             try {
-                broker.stop().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                broker.stop().get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
                 broker.close();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

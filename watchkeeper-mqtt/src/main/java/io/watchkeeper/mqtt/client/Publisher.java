@@ -39,7 +39,13 @@ import org.slf4j.LoggerFactory;
 public final class Publisher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Publisher.class);
-    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+    /** How long {@link #close()} waits for the acknowledgements of what is in flight. */
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * How long each step of the disconnect waits (STATUS offline, each DISCONNECT): a broker that answers
+     * at all does so in milliseconds, and a stopping process has a budget (docs/reliability.md).
+     */
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(2);
 
     private final ManagedClient connection;
     private final int maxInFlight;
@@ -163,12 +169,25 @@ public final class Publisher implements AutoCloseable {
         return connection.reconnects();
     }
 
+    /** Whether the connection is up now (false while reconnecting, and after close). */
+    public boolean isConnected() {
+        return connection.isConnected();
+    }
+
+    /**
+     * For a process that is stopping: no reconnect from now on (see {@link ManagedClient#stopReconnecting}).
+     * A live connection stays up, so the acknowledgements still due can arrive before {@link #close()}.
+     */
+    public void stopReconnecting() {
+        connection.stopReconnecting();
+    }
+
     public String clientId() {
         return connection.settings().clientId();
     }
 
     /**
-     * Waits up to 5 s for in-flight publishes, publishes {@code STATUS/<client-id>} = {@code offline}
+     * Waits up to 5 s for in-flight publishes (not at all when disconnected after {@link #stopReconnecting()}), publishes {@code STATUS/<client-id>} = {@code offline}
      * (retained) and disconnects cleanly, so no will is sent. Publishes still unacknowledged after the
      * wait fail and are counted. Idempotent.
      *
@@ -183,7 +202,11 @@ public final class Publisher implements AutoCloseable {
         }
         boolean drained = false;
         try {
-            drained = slots.tryAcquire(maxInFlight, CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            // Without a connection, and none to come, no acknowledgement can arrive: waiting would only
+            // spend the process's stop budget.
+            boolean acknowledgementsPossible = connection.isConnected() || !connection.reconnectsStopped();
+            drained = slots.tryAcquire(maxInFlight, acknowledgementsPossible ? DRAIN_TIMEOUT.toMillis() : 0,
+                    TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

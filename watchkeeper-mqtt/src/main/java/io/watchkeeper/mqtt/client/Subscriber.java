@@ -45,7 +45,11 @@ import org.slf4j.LoggerFactory;
 public final class Subscriber implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Subscriber.class);
-    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * How long each step of the disconnect waits (STATUS offline, each DISCONNECT): a broker that answers
+     * at all does so in milliseconds, and a stopping process has a budget (docs/reliability.md).
+     */
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(2);
 
     private final DeliveryHandler handler;
     private final String clientId;
@@ -251,6 +255,18 @@ public final class Subscriber implements AutoCloseable {
 
     public String clientId() {
         return clientId;
+    }
+
+    /**
+     * For a process that is stopping: no reconnect from now on (see {@link ManagedClient#stopReconnecting}),
+     * so that no broker that came up meanwhile on the address gets a session, or sends input, after the stop
+     * was asked for.
+     */
+    public void stopReconnecting() {
+        ManagedClient c = connection;
+        if (c != null) {
+            c.stopReconnecting();
+        }
     }
 
     /**

@@ -54,7 +54,20 @@ public final class MosquittoBroker implements AutoCloseable {
 
     /** Starts {@code mosquitto -c <generated conf>} and waits until its port accepts; skips if not installed. */
     public static MosquittoBroker start() {
-        return startOnAFreePort(port -> List.of(
+        return startOnAFreePort(MosquittoBroker::unlimited);
+    }
+
+    /**
+     * Like {@link #start()}, on {@code port}: a broker that comes back on the address of one that was
+     * killed. Throws {@link IllegalStateException} if the port is taken.
+     */
+    public static MosquittoBroker startOnPort(int port) {
+        return startOnce(ExternalTools.path("mosquitto", "mosquitto"), ExternalTools.path("stdbuf", "coreutils"), port,
+                unlimited(port));
+    }
+
+    private static List<String> unlimited(int port) {
+        return List.of(
                 "listener " + port + " 127.0.0.1",
                 "allow_anonymous true",
                 "persistence false",
@@ -65,7 +78,7 @@ public final class MosquittoBroker implements AutoCloseable {
                 "log_dest stdout",
                 "log_type error",
                 "log_type warning",
-                "log_type notice"));
+                "log_type notice");
     }
 
     /**
@@ -195,6 +208,32 @@ public final class MosquittoBroker implements AutoCloseable {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("mosquitto survived SIGKILL for 10 s");
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /**
+     * SIGSTOP, as a hung host: connections stay open and the kernel still takes what clients send, but
+     * nothing answers. {@link #resume()} thaws it.
+     */
+    public void pause() {
+        signal("STOP");
+    }
+
+    public void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run kill", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

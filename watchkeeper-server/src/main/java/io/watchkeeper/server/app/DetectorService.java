@@ -70,7 +70,7 @@ public final class DetectorService implements AutoCloseable {
     public static final int EVENT_PUBLISHER_IN_FLIGHT = 8192;
 
     /** How long stopping may spend reading the rest of the log into the engine. */
-    private static final Duration DRAIN_PATIENCE = Duration.ofSeconds(10);
+    private static final Duration DRAIN_PATIENCE = Duration.ofSeconds(5);
 
     private final Publisher publisher;
     private final Engine engine;
@@ -423,13 +423,17 @@ public final class DetectorService implements AutoCloseable {
     }
 
     /**
-     * Stops input first; with late acknowledgement takes a last checkpoint and acknowledges what it
-     * covers while still connected; then drains the engine and closes the publisher. Nothing in flight
-     * is dropped.
+     * Stops reconnecting first (a broker that comes up on the address now must not get a session or send
+     * input), then stops input; takes a last checkpoint while the broker is connected; then drains the
+     * engine and closes the publisher. With a broker connected nothing in flight is dropped; without one,
+     * what the broker had not acknowledged is given up here and replayed from the input log by the next
+     * start (with state). Every wait is bounded (docs/reliability.md, "Stopping").
      */
     @Override
     public void close() {
         closed = true;
+        subscriber.stopReconnecting();
+        publisher.stopReconnecting();
         List<AutoCloseable> order = new ArrayList<>();
         order.add(input.receiver());
         order.add(() -> drain(input));

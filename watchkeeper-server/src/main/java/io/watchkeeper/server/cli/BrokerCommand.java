@@ -67,7 +67,7 @@ final class BrokerCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Credentials users = auth == null ? null : Credentials.load(auth);
         TlsListener tls = tlsListener();
-        Shutdown shutdown = new Shutdown();
+        Shutdown shutdown = new Shutdown("broker", Shutdown.BROKER_BUDGET);
         Path folder = "none".equals(data) ? null : Path.of(data);
         try (EmbeddedBroker broker = limits(EmbeddedBroker.builder()).host(host).port(port).dataFolder(folder)
                 .credentials(users).tls(tls).build().start()) {
@@ -80,6 +80,8 @@ final class BrokerCommand implements Callable<Integer> {
                         + "publish; add --auth FILE (docs/security.md)%n", host);
             }
             shutdown.await(null);
+            shutdown.closing("stopping the embedded broker",
+                    "its clean stop: with --data, sessions and queued messages as of its last write to disk");
         } finally {
             shutdown.done();
         }

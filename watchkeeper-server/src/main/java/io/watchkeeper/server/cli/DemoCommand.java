@@ -124,7 +124,7 @@ final class DemoCommand implements Callable<Integer> {
             throw new java.nio.file.NoSuchFileException(aisFile);
         }
         double pacing = ReplaySpeed.pacing(speed);
-        Shutdown shutdown = new Shutdown();
+        Shutdown shutdown = new Shutdown("demo", Shutdown.ENGINE_BUDGET);
         PrintStream out = System.out;
         List<AutoCloseable> running = new ArrayList<>();
         boolean started = false;
@@ -202,6 +202,8 @@ final class DemoCommand implements Callable<Integer> {
             System.err.println("  Ctrl-C to stop.");
             started = true;
             shutdown.await(durationSeconds > 0 ? Duration.ofSeconds(durationSeconds) : null);
+            shutdown.closing("stopping the stations, the engine, the event store and the broker",
+                    "the last checkpoint, events not yet acknowledged or stored, and the broker's clean stop");
             return 0;
         } finally {
             Collections.reverse(running);

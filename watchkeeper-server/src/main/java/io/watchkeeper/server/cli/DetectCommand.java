@@ -106,11 +106,15 @@ final class DetectCommand implements Callable<Integer> {
         if (maxAhead != null) {
             suite = suite.withMaxAhead(Durations.parse(maxAhead));
         }
+<<<<<<< HEAD
         if (evictAfter != null) {
             StateLimits l = suite.limits();
             suite = suite.withLimits(new StateLimits(Durations.parse(evictAfter), l.vesselsPerStation(), l.stations()));
         }
         Shutdown shutdown = new Shutdown();
+=======
+        Shutdown shutdown = new Shutdown("detect", Shutdown.ENGINE_BUDGET);
+>>>>>>> shutdown
         Clock clock = Clock.systemUTC();
         WebFront.Settings web = webOptions.settings(config, -1);
         try (WebFront front = WebFront.open(web, new VesselRegistry(), clock)) {
@@ -120,6 +124,8 @@ final class DetectCommand implements Callable<Integer> {
                     .withRegistryAndTap(front.registry(), front.fixTap()).withMetrics(front.metrics())
                     .withDurability(webOptions.durability());
             run(settings, choice, options, front, suite, specs, ais, pacing, shutdown, clock);
+            shutdown.closing("writing the events still queued to the event store",
+                    "those events, in the store only (MQTT consumers have them)");
         } finally {
             shutdown.done();
         }
@@ -141,6 +147,9 @@ final class DetectCommand implements Callable<Integer> {
             System.err.printf("watchkeeper detect: %d fixes from DATA/, %d from AIS/, %d dead letters; %d vessels, "
                             + "%d late and %d repeated fixes skipped%n", service.accepted(), service.aisFixes(),
                     service.deadLetters().total(), stats.vessels(), stats.outOfOrder(), stats.duplicates());
+            shutdown.closing("stopping the inputs, the engine and its MQTT connections",
+                    "the last checkpoint and the events the broker had not acknowledged (with state, the next "
+                            + "start replays them from the input log)");
         }
     }
 }

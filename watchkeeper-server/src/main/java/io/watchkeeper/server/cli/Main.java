@@ -13,7 +13,9 @@ import picocli.CommandLine.Command;
  * The {@code watchkeeper} command line: the composition root of every role.
  *
  * <p>Exit codes: 0 success, 1 a runtime failure (broker unreachable, port taken, bad config),
- * 2 a usage error (unknown option, missing argument). Failures are one line on stderr.
+ * 2 a usage error (unknown option, missing argument). Failures are one line on stderr. A long-running
+ * command stopped by SIGTERM or Ctrl-C exits with its own status (0 after an orderly stop), or 1 if its
+ * stop budget ran out ({@link Shutdown}).
  */
 @Command(name = "watchkeeper",
         mixinStandardHelpOptions = true,
@@ -35,7 +37,8 @@ import picocli.CommandLine.Command;
                 AutoComplete.GenerateCompletion.class,
                 CommandLine.HelpCommand.class
         },
-        footer = {"", "Exit codes: 0 ok, 1 failure (one line on stderr), 2 usage error.",
+        footer = {"", "Exit codes: 0 ok (also an orderly stop on SIGTERM or Ctrl-C), 1 failure (one line on stderr)",
+                "or a stop budget run out (one WARN line), 2 usage error.",
                 "Run 'watchkeeper demo' to see it all work on an embedded broker."})
 public final class Main implements Runnable {
 
@@ -50,7 +53,10 @@ public final class Main implements Runnable {
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "watchkeeper-logback.xml");
         }
-        System.exit(run(args));
+        Shutdown.ownProcess();
+        int status = run(args);
+        Shutdown.exiting(status); // after SIGTERM, a waiting shutdown hook exits with this status, not 143
+        System.exit(status);
     }
 
     /** Runs a command line and returns its exit code; never calls {@code System.exit}. */

@@ -38,7 +38,7 @@ final class StationCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         StationSimulator sim = new StationSimulator(id, boats, rate, seed != null ? seed : System.nanoTime());
         BrokerChoice choice = brokerOptions.choice(id);
-        Shutdown shutdown = new Shutdown();
+        Shutdown shutdown = new Shutdown("station", Shutdown.CLIENT_BUDGET);
         try (Publisher publisher = Publisher.connect(brokerOptions.settings(choice));
              StationRunner runner = new StationRunner(sim, publisher, Clock.systemUTC(), count).start()) {
             System.err.printf("watchkeeper station %s: %d boats at %s Hz to %s%n", id, boats, rate, choice.describe());
@@ -51,6 +51,9 @@ final class StationCommand implements Callable<Integer> {
             } else {
                 shutdown.await(null);
             }
+            publisher.stopReconnecting(); // stopping: no new connection, to this broker or one that replaced it
+            shutdown.closing("waiting for the broker's acknowledgements and disconnecting",
+                    "reports the broker had not acknowledged");
         } finally {
             shutdown.done();
         }

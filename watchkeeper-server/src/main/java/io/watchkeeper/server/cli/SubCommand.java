@@ -88,8 +88,8 @@ final class SubCommand implements Callable<Integer> {
         PrintStream out = System.out;
         AtomicLong seen = new AtomicLong();
         CountDownLatch enough = new CountDownLatch(1);
-        Shutdown shutdown = new Shutdown();
-        try (Subscriber ignored = connect(settings, (topic, payload, ack) -> {
+        Shutdown shutdown = new Shutdown("sub", Shutdown.CLIENT_BUDGET);
+        try (Subscriber subscriber = connect(settings, (topic, payload, ack) -> {
             if (count > 0 && seen.get() >= count) {
                 return; // not acknowledged: a durable session keeps it for the next run
             }
@@ -109,6 +109,8 @@ final class SubCommand implements Callable<Integer> {
             } else {
                 shutdown.await(null);
             }
+            subscriber.stopReconnecting(); // stopping: nothing more is printed from a broker that came back
+            shutdown.closing("disconnecting from the broker", "its clean disconnect");
         } finally {
             shutdown.done();
         }

@@ -90,6 +90,27 @@ public final class Checkpointer implements AutoCloseable {
     }
 
     /**
+     * How long each wait of one checkpoint may take: its own limit, and no later than {@code deadline}
+     * (a System.nanoTime), so that the last checkpoint fits in the stop budget as a whole.
+     */
+    private record Patience(long deadline, Duration barrier, Duration settle, Duration store) {
+
+        static Patience periodic() {
+            return new Patience(System.nanoTime() + TimeUnit.DAYS.toNanos(1), BARRIER_TIMEOUT, SETTLE_TIMEOUT,
+                    STORE_PATIENCE);
+        }
+
+        static Patience until(long deadline) {
+            return new Patience(deadline, CLOSE_PATIENCE, CLOSE_PATIENCE, CLOSE_PATIENCE);
+        }
+
+        long millis(Duration own) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            return Math.max(0, Math.min(own.toMillis(), left));
+        }
+    }
+
+    /**
      * @param resumedAt  the log position the state was resumed from (the log's start without one)
      * @param inputState what the decoders hold at a cut (an AIS fragment, a {@code $PGHP} time, static
      *                   data), given the log position of the cut; read on the log reader's thread
@@ -119,7 +140,7 @@ public final class Checkpointer implements AutoCloseable {
             LockSupport.parkNanos(this, TICK_NANOS);
             try {
                 if (running && due()) {
-                    checkpoint(SETTLE_TIMEOUT);
+                    checkpoint(Patience.periodic());
                 }
             } catch (RuntimeException e) {
                 failed(e); // never let the checkpoint thread die quietly while the log fills
@@ -133,28 +154,28 @@ public final class Checkpointer implements AutoCloseable {
         return pump.position() > covered && now - lastCheckpointNanos >= wait;
     }
 
-    private void checkpoint(Duration settleTimeout) {
+    private void checkpoint(Patience patience) {
         checkpointing.lock();
         try {
-            checkpointOnce(settleTimeout);
+            checkpointOnce(patience);
         } finally {
             checkpointing.unlock();
         }
     }
 
-    private void checkpointOnce(Duration settleTimeout) {
+    private void checkpointOnce(Patience patience) {
         long started = System.nanoTime();
         long failedBefore = publisher.failed();
         Cut cut;
         try {
             cut = pump.atBoundary(at -> new Cut(at, inputState.apply(at), engine.barrier(true)))
-                    .get(BARRIER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            EngineSnapshot snapshot = cut.barrier().get(BARRIER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .get(patience.millis(patience.barrier()), TimeUnit.MILLISECONDS);
+            EngineSnapshot snapshot = cut.barrier().get(patience.millis(patience.barrier()), TimeUnit.MILLISECONDS)
                     .withInput(cut.held());
             // The events first: a checkpoint on disk whose events are not yet at the broker would, after a
             // crash, resume past input whose events never came.
-            publisher.whenSettled().get(settleTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            awaitStore();
+            publisher.whenSettled().get(patience.millis(patience.settle()), TimeUnit.MILLISECONDS);
+            awaitStore(patience);
             lastCheckpointBytes = store.write(snapshot, setup);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -187,7 +208,7 @@ public final class Checkpointer implements AutoCloseable {
         this.awaitStored = Objects.requireNonNull(stored, "stored");
     }
 
-    private void awaitStore() throws InterruptedException {
+    private void awaitStore(Patience patience) throws InterruptedException {
         Runnable stored = awaitStored;
         if (stored == null) {
             return;
@@ -200,11 +221,11 @@ public final class Checkpointer implements AutoCloseable {
             storeWait = wait;
         }
         try {
-            wait.get(STORE_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+            wait.get(patience.millis(patience.store()), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
             if (storeLagging.incrementAndGet() == 1 || storeLagging.get() % 100 == 0) {
-                LOG.warn("the event store has not written for {}; the checkpoint goes on ({} times so far): {}",
-                        STORE_PATIENCE, storeLagging.get(), e.toString());
+                LOG.warn("the event store has not written within {}; the checkpoint goes on ({} times so far): {}",
+                        patience.store(), storeLagging.get(), e.toString());
             }
         }
     }
@@ -263,16 +284,21 @@ public final class Checkpointer implements AutoCloseable {
     public void close() {
         running = false;
         LockSupport.unpark(thread);
+        Patience patience = Patience.until(System.nanoTime() + CLOSE_PATIENCE.toNanos());
         try {
-            thread.join(CLOSE_PATIENCE.toMillis());
-            if (thread.isAlive() || !checkpointing.tryLock(CLOSE_PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
+            thread.join(Math.max(1, patience.millis(CLOSE_PATIENCE)));
+            if (thread.isAlive() || !checkpointing.tryLock(patience.millis(CLOSE_PATIENCE), TimeUnit.MILLISECONDS)) {
                 LOG.warn("no last checkpoint: the one under way did not finish within {}; the next start replays "
                         + "the input log from the previous one", CLOSE_PATIENCE);
                 return;
             }
             try {
-                if (pump.position() > covered) {
-                    checkpointOnce(CLOSE_PATIENCE);
+                if (pump.position() > covered && !publisher.isConnected()) {
+                    // its events cannot reach the broker now: waiting would only spend the stop budget
+                    LOG.warn("no last checkpoint: the broker is not connected; the next start replays the input "
+                            + "log from the previous checkpoint");
+                } else if (pump.position() > covered) {
+                    checkpointOnce(patience);
                 }
             } finally {
                 checkpointing.unlock();

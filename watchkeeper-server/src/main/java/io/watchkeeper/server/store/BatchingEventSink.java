@@ -40,6 +40,8 @@ public final class BatchingEventSink implements EventSink, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BatchingEventSink.class);
     /** How often a blocked producer or the idle writer looks up to notice a close or a dead writer. */
     private static final long WAKE_MILLIS = 100;
+    /** How long closing waits for an interrupted writer; one blocked in a socket read does not notice. */
+    private static final Duration INTERRUPT_PATIENCE = Duration.ofMillis(500);
 
     /**
      * @param capacity       events the queue holds; further ones are dropped (and counted) until there is room
@@ -129,6 +131,8 @@ public final class BatchingEventSink implements EventSink, AutoCloseable {
         this.settings = settings;
         this.queue = new ArrayBlockingQueue<>(settings.capacity());
         this.writer = new Thread(this::run, "event-store-writer");
+        // a writer stuck in a database call that never returns must not keep the process alive
+        this.writer.setDaemon(true);
     }
 
     /** A sink writing to {@code store}, with its writer thread started. Does not own the store. */
@@ -204,6 +208,11 @@ public final class BatchingEventSink implements EventSink, AutoCloseable {
         }
     }
 
+    /** Whether the writer thread is still alive: after {@link #close()}, one stuck in a database call. */
+    public boolean writerStuck() {
+        return closing && writer.isAlive();
+    }
+
     /** Whether the writer thread still runs and the sink still accepts events. */
     public boolean isWriting() {
         return !closing && writer.isAlive();
@@ -217,6 +226,9 @@ public final class BatchingEventSink implements EventSink, AutoCloseable {
     /**
      * Stops accepting, stores what is queued and stops the writer. If the store still fails after
      * {@code closeTimeout}, gives up: logs and counts the events not stored. Does not close the store.
+     * Returns within {@code closeTimeout} plus half a second even if the writer is stuck in a database
+     * call that ignores the interrupt (a PostgreSQL that does not answer); {@link #writerStuck()} then
+     * says so, and the owner of the store aborts its connection.
      */
     @Override
     public void close() {
@@ -225,7 +237,7 @@ public final class BatchingEventSink implements EventSink, AutoCloseable {
             writer.join(settings.closeTimeout().toMillis());
             if (writer.isAlive()) {
                 writer.interrupt();
-                writer.join();
+                writer.join(INTERRUPT_PATIENCE.toMillis());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

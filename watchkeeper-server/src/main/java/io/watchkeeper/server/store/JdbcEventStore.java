@@ -48,9 +48,12 @@ public final class JdbcEventStore implements EventStore {
     private final String url;
     private final SqlDialect dialect;
     private final EventJson eventJson = new EventJson();
-    /** Guarded by {@code this}; null after a failure broke it or after {@link #close()}. */
-    private @Nullable Connection connection;
-    private boolean closed;
+    /**
+     * Written under {@code this}; null after a failure broke it or after {@link #close()}. Volatile for
+     * {@link #abort()}, which must not wait for the lock a hung statement holds.
+     */
+    private volatile @Nullable Connection connection;
+    private volatile boolean closed;
     /** PostgreSQL's readers; null for SQLite, whose reads use {@link #connection}. */
     private final @Nullable ReaderPool readers;
 
@@ -233,6 +236,27 @@ public final class JdbcEventStore implements EventStore {
             } catch (SQLException e) {
                 throw new EventStoreException("cannot close the event store cleanly", e);
             }
+        }
+    }
+
+    /**
+     * Closes at once, without the lock: for a writer stuck in a statement the database never answers (a
+     * frozen PostgreSQL host; its socket timeout is 60 s). The driver drops the connection, and the stuck
+     * statement fails. Nothing waits for the database.
+     */
+    public void abort() {
+        closed = true;
+        Connection c = connection;
+        if (readers != null) {
+            readers.close();
+        }
+        if (c == null) {
+            return;
+        }
+        try {
+            c.abort(Runnable::run);
+        } catch (SQLException | RuntimeException e) {
+            throw new EventStoreException("cannot abort the event store's connection", e);
         }
     }
 

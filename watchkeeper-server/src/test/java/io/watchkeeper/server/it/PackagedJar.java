@@ -12,7 +12,8 @@ import java.util.List;
 /** The packaged application as a user runs it, {@code java -jar target/watchkeeper.jar ...}, for the ITs. */
 public final class PackagedJar {
 
-    public static final Path JAR = Path.of("target", "watchkeeper.jar");
+    /** {@code -Dwatchkeeper.jar=FILE} runs another build, such as one from before a fix, against the same ITs. */
+    public static final Path JAR = Path.of(System.getProperty("watchkeeper.jar", "target/watchkeeper.jar"));
 
     private PackagedJar() {
     }

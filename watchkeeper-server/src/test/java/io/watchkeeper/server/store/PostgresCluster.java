@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Assumptions;
  * command runs as the OS user {@code postgres} (which that package creates) through {@code runuser}.
  * Missing pieces skip the test with one line, or fail it under CI (see {@link ExternalTools#strict()}).
  */
-final class PostgresCluster implements AutoCloseable {
+public final class PostgresCluster implements AutoCloseable {
 
     private static final Path PG_LIB = Path.of("/usr/lib/postgresql");
     private static final String OS_USER = "postgres";
@@ -49,7 +49,7 @@ final class PostgresCluster implements AutoCloseable {
     }
 
     /** initdb and start a cluster under {@code parent}; skips (or fails under CI) if PostgreSQL is missing. */
-    static PostgresCluster start(Path parent) throws IOException, InterruptedException {
+    public static PostgresCluster start(Path parent) throws IOException, InterruptedException {
         Optional<Path> bin = findBin();
         if (bin.isEmpty()) {
             missing("PostgreSQL server binaries (initdb, pg_ctl) not found under " + PG_LIB
@@ -90,7 +90,7 @@ final class PostgresCluster implements AutoCloseable {
     }
 
     /** A new, empty database; returns its JDBC URL. */
-    String createDatabase() throws SQLException {
+    public String createDatabase() throws SQLException {
         String name = "store_it_" + DATABASES.incrementAndGet();
         try (Connection c = DriverManager.getConnection(adminUrl()); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
@@ -113,11 +113,11 @@ final class PostgresCluster implements AutoCloseable {
      * Freezes the server and all its processes (SIGSTOP), as a hung host would: connections stay open and
      * new ones are accepted by the kernel, but nothing answers. {@link #resume()} thaws it.
      */
-    void pause() throws IOException, InterruptedException {
+    public void pause() throws IOException, InterruptedException {
         signalAll("STOP");
     }
 
-    void resume() throws IOException, InterruptedException {
+    public void resume() throws IOException, InterruptedException {
         signalAll("CONT");
     }
 

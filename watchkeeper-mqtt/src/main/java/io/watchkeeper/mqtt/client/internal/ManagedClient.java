@@ -37,6 +37,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javax.net.ssl.TrustManagerFactory;
 import org.jetbrains.annotations.Nullable;
@@ -75,7 +76,9 @@ import org.slf4j.LoggerFactory;
  * state, and its network thread, until the expiry has passed.) Reconnect delays grow as
  * {@code min(initial * 2^attempt, max)} plus up to 25&nbsp;% jitter, so a fleet of stations does not
  * hammer a recovering broker in lockstep. A failed first connect is not retried: it throws, so a
- * misconfigured address fails fast at startup instead of retrying forever in the background.
+ * misconfigured address fails fast at startup instead of retrying forever in the background. A
+ * stopping process calls {@link #stopReconnecting()} first: the backoff under way ends at once and no
+ * new connection is attempted, so a broker that comes up on the address meanwhile is left alone.
  *
  * <h2>Threads</h2>
  * Each instance gets its own single network thread, {@code wk-mqtt-<client-id>}, shared by its two
@@ -93,11 +96,15 @@ public final class ManagedClient {
     public static final String OFFLINE = "offline";
 
     private static final int KEEP_ALIVE_SECONDS = 30;
+    /** How long {@link #close} waits for each DISCONNECT once the broker has left a message unanswered. */
+    static final Duration UNANSWERED_DISCONNECT_WAIT = Duration.ofMillis(500);
 
     private final ClientSettings settings;
     private final long sessionExpirySeconds;
     private final boolean durable;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Set once the process is stopping: no new connection attempt starts after this. */
+    private volatile boolean reconnectsStopped;
     private final CompletableFuture<Void> firstOnline = new CompletableFuture<>();
     private final Link main;
     private final Link status;
@@ -179,25 +186,52 @@ public final class ManagedClient {
     }
 
     /**
+     * No reconnect from now on: a reconnect waiting out its backoff is cancelled at once, and one whose
+     * TCP connect is already under way is disconnected as soon as it completes. A live connection stays up,
+     * so acknowledgements still under way can arrive before {@link #close}. For a process that is
+     * stopping: it must not connect to whatever broker comes up on the address meanwhile.
+     */
+    public void stopReconnecting() {
+        reconnectsStopped = true;
+        main.cancelPendingReconnect();
+        status.cancelPendingReconnect();
+    }
+
+    /** Whether {@link #stopReconnecting} (or {@link #close}) was called. */
+    public boolean reconnectsStopped() {
+        return reconnectsStopped;
+    }
+
+    /**
      * Clean close: publishes a retained {@code STATUS/<id>} = {@code offline}, then disconnects both
      * connections normally (so neither will is sent) and ends their sessions. Each step waits at most
-     * {@code timeout}. Idempotent.
+     * {@code timeout}; if the broker did not acknowledge {@code offline} in time, the disconnects wait
+     * {@link #UNANSWERED_DISCONNECT_WAIT} only. Idempotent.
      */
     public void close(Duration timeout) {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        stopReconnecting();
+        boolean answered = true;
         if (status.client.getState() == MqttClientState.CONNECTED) {
             try {
                 publishStatus(OFFLINE).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } catch (ExecutionException | TimeoutException e) {
+            } catch (TimeoutException e) {
+                answered = false;
+                LOG.warn("{}: could not publish STATUS offline on close: the broker did not answer within {}",
+                        settings.clientId(), timeout);
+            } catch (ExecutionException e) {
                 LOG.warn("{}: could not publish STATUS offline on close: {}", settings.clientId(), describe(e));
             }
         }
-        main.disconnectQuietly(false, timeout);
-        status.disconnectQuietly(false, timeout);
+        // A broker that left the offline message unanswered (a frozen host) holds a DISCONNECT for the whole
+        // timeout as well (measured: 5 s per connection); a process stopping within its budget cannot wait for it.
+        Duration wait = answered ? timeout : UNANSWERED_DISCONNECT_WAIT;
+        main.disconnectQuietly(false, wait);
+        status.disconnectQuietly(false, wait);
     }
 
     /**
@@ -207,6 +241,7 @@ public final class ManagedClient {
      */
     public void abortWithWill() {
         closed.set(true);
+        stopReconnecting();
         main.disconnectQuietly(true, Duration.ofSeconds(5));
         status.disconnectQuietly(true, Duration.ofSeconds(5));
     }
@@ -298,6 +333,8 @@ public final class ManagedClient {
         final Mqtt5AsyncClient client;
         final AtomicBoolean everConnected = new AtomicBoolean();
         final AtomicLong reconnects = new AtomicLong();
+        /** Completed when the backoff is over (or cancelled); the client waits for it before reconnecting. */
+        final AtomicReference<CompletableFuture<Void>> backoff = new AtomicReference<>();
         final @Nullable Runnable onConnected;
         final long sessionExpiry;
 
@@ -399,8 +436,9 @@ public final class ManagedClient {
 
         /** Runs on the network thread after every successful CONNACK. */
         private void onConnected(Mqtt5ClientConnectedContext context) {
-            if (closed.get()) {
-                // a reconnect that raced with close(): do not stay connected behind the caller's back
+            if (closed.get() || reconnectsStopped) {
+                // a reconnect that raced with close() or stopReconnecting(): do not stay connected behind
+                // the caller's back
                 client.disconnect();
                 return;
             }
@@ -417,7 +455,8 @@ public final class ManagedClient {
         /** Runs on the network thread after every loss of the connection or failed attempt. */
         private void onDisconnected(Mqtt5ClientDisconnectedContext context) {
             Mqtt5ClientReconnector reconnector = context.getReconnector();
-            if (context.getSource() == MqttDisconnectSource.USER || closed.get() || !everConnected.get()) {
+            if (context.getSource() == MqttDisconnectSource.USER || closed.get() || reconnectsStopped
+                    || !everConnected.get()) {
                 reconnector.reconnect(false);
                 return;
             }
@@ -433,11 +472,32 @@ public final class ManagedClient {
                 LOG.debug("{}: reconnect attempt {} failed ({}), next in {} ms", clientId, attempt,
                         describe(context.getCause()), delay);
             }
+            // The backoff is a future of ours rather than the client's own delay, so that stopReconnecting()
+            // can end it at once; the client checks reconnect() again, on its thread, once it completes.
+            CompletableFuture<Void> wait = new CompletableFuture<>();
+            backoff.set(wait);
             reconnector.reconnect(true)
-                    .delay(delay, TimeUnit.MILLISECONDS)
+                    .delay(0, TimeUnit.MILLISECONDS)
+                    .reconnectWhen(wait, (ignored, error) -> {
+                        if (closed.get() || reconnectsStopped) {
+                            reconnector.reconnect(false);
+                        }
+                    })
                     .resubscribeIfSessionExpired(true)
                     .republishIfSessionExpired(true);
             reconnector.connectWith().cleanStart(false).applyConnect();
+            CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS).execute(() -> wait.complete(null));
+            if (reconnectsStopped) {
+                wait.complete(null); // stopReconnecting() ran between the check above and backoff.set
+            }
+        }
+
+        /** Ends the backoff under way, if any; its callback then sees the stop and gives the reconnect up. */
+        void cancelPendingReconnect() {
+            CompletableFuture<Void> wait = backoff.get();
+            if (wait != null) {
+                wait.complete(null);
+            }
         }
 
         void disconnectQuietly(boolean withWill, Duration timeout) {

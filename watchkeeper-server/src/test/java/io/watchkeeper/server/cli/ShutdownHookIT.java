@@ -1,0 +1,65 @@
+package io.watchkeeper.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link Shutdown}'s hook in a process of its own ({@link StoppingCommand}), as {@link Main#main} uses it:
+ * after SIGTERM the command's own status once it has closed, and when the budget runs out one WARN line
+ * and status 1 at the budget, past a close that never ends, a thread that is not a daemon and another
+ * shutdown hook that never returns.
+ */
+class ShutdownHookIT {
+
+    private static final Duration SLACK = Duration.ofSeconds(5);
+
+    @Test
+    void anOrderlyStopExitsWithTheCommandsStatusNot143(@TempDir Path dir) throws Exception {
+        Process p = start(dir, "orderly");
+        p.destroy();
+        assertThat(p.waitFor(StoppingCommand.BUDGET.plus(SLACK).toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+        assertThat(p.exitValue()).as(output(dir)).isZero();
+        assertThat(output(dir)).contains("closed").doesNotContain("stop budget");
+    }
+
+    @Test
+    void aCloseThatHangsIsCutOffAtTheBudgetWithOneWarningAndStatus1(@TempDir Path dir) throws Exception {
+        Process p = start(dir, "hang");
+        long asked = System.nanoTime();
+        p.destroy();
+        assertThat(p.waitFor(StoppingCommand.BUDGET.plus(SLACK).toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+        Duration took = Duration.ofNanos(System.nanoTime() - asked);
+        System.out.printf("stop budget: a close that never ends, budget %d s: exited %d after %.1f s%n",
+                StoppingCommand.BUDGET.toSeconds(), p.exitValue(), took.toMillis() / 1000.0);
+        assertThat(p.exitValue()).as(output(dir)).isEqualTo(Shutdown.BUDGET_EXCEEDED_STATUS);
+        assertThat(took).isGreaterThanOrEqualTo(StoppingCommand.BUDGET);
+        assertThat(output(dir).lines().filter(l -> l.contains("stop budget"))).singleElement().asString()
+                .contains("watchkeeper test: stop budget of 2 s ran out while waiting for a socket that never "
+                        + "answers; abandoned: what it held; exiting with status 1");
+    }
+
+    private static Process start(Path dir, String mode) throws IOException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process p = new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
+                StoppingCommand.class.getName(), mode))
+                .redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile()).start();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> output(dir).contains("running") || !p.isAlive());
+        assertThat(p.isAlive()).as(output(dir)).isTrue();
+        return p;
+    }
+
+    private static String output(Path dir) throws IOException {
+        Path file = dir.resolve("out.txt");
+        return Files.exists(file) ? Files.readString(file) : "";
+    }
+}
