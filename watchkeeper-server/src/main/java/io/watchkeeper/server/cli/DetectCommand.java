@@ -106,15 +106,11 @@ final class DetectCommand implements Callable<Integer> {
         if (maxAhead != null) {
             suite = suite.withMaxAhead(Durations.parse(maxAhead));
         }
-<<<<<<< HEAD
         if (evictAfter != null) {
             StateLimits l = suite.limits();
             suite = suite.withLimits(new StateLimits(Durations.parse(evictAfter), l.vesselsPerStation(), l.stations()));
         }
-        Shutdown shutdown = new Shutdown();
-=======
         Shutdown shutdown = new Shutdown("detect", Shutdown.ENGINE_BUDGET);
->>>>>>> shutdown
         Clock clock = Clock.systemUTC();
         WebFront.Settings web = webOptions.settings(config, -1);
         try (WebFront front = WebFront.open(web, new VesselRegistry(), clock)) {
