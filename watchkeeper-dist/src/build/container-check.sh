@@ -26,18 +26,18 @@ podman build --isolation=chroot --build-arg BASE=localhost/debian-local --build-
   -t localhost/watchkeeper:latest "$root"
 podman run --rm localhost/watchkeeper:latest --version
 
-export WATCHKEEPER_MQTT_PORT="${WATCHKEEPER_MQTT_PORT:-21883}" WATCHKEEPER_HTTP_PORT="${WATCHKEEPER_HTTP_PORT:-28080}"
+export WK_PUBLISH_MQTT_PORT="${WK_PUBLISH_MQTT_PORT:-21883}" WK_PUBLISH_HTTP_PORT="${WK_PUBLISH_HTTP_PORT:-28080}"
 compose=(podman-compose -p watchkeeper-check -f "$root/compose.yaml")
 trap '"${compose[@]}" down -v >/dev/null 2>&1' EXIT
 "${compose[@]}" up -d >/dev/null
 
 for _ in $(seq 90); do
-  health="$(curl -s -m 2 "http://127.0.0.1:$WATCHKEEPER_HTTP_PORT/health" || true)"
+  health="$(curl -s -m 2 "http://127.0.0.1:$WK_PUBLISH_HTTP_PORT/health" || true)"
   case "$health" in *'"status":"UP"'*) break ;; esac
   sleep 1
 done
 echo "detector /health: $health"
 case "$health" in *'"status":"UP"'*) ;; *) echo "container-check: the detector never answered UP" >&2; exit 1 ;; esac
 echo "first events from the broker container:"
-mosquitto_sub -h 127.0.0.1 -p "$WATCHKEEPER_MQTT_PORT" -t 'EVENT/#' -C 3 -W 60 -v | cut -c 1-120
+mosquitto_sub -h 127.0.0.1 -p "$WK_PUBLISH_MQTT_PORT" -t 'EVENT/#' -C 3 -W 60 -v | cut -c 1-120
 echo "container-check: ok"

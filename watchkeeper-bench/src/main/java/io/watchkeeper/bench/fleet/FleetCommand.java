@@ -161,7 +161,8 @@ public final class FleetCommand implements Callable<Integer> {
         // Replay time: the recording alone drives timers, so runs do not depend on the wall clock. The
         // product's state bounds (eviction checked on every sweep), except that the whole simulated fleet
         // is one station and may be larger than a station's default quota.
-        StateLimits limits = new StateLimits(StateLimits.DEFAULT_EVICT_AFTER, Integer.MAX_VALUE, StateLimits.DEFAULT_STATIONS);
+        StateLimits limits = new StateLimits(StateLimits.DEFAULT_EVICT_AFTER, Integer.MAX_VALUE, StateLimits.DEFAULT_STATIONS,
+                Integer.MAX_VALUE);
         return new DetectorSuite(detectors, pairs, zones).withLimits(limits).setup(registry, false);
     }
 

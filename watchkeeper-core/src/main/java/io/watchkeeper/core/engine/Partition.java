@@ -204,7 +204,7 @@ final class Partition extends StageContext implements Stage {
             VesselSlot slot = vessels.restore(r.vessel(), r.states().clone());
             slot.source = restoredSource(r.site());
             slot.home = slot.source;
-            stationVessels[slot.home].incrementAndGet(); // beyond the quota if it was lowered: eviction drains it
+            quota.restored(stationVessels[slot.home]); // beyond the quota if it was lowered: eviction drains it
             slot.lastMillis = r.lastMillis();
             slot.lastNanos = r.lastNanos();
             slot.lastPositionBits = r.lastPositionBits();
@@ -213,9 +213,9 @@ final class Partition extends StageContext implements Stage {
 
     /** A slot for the new vessel of {@code fix}, or null (and a dead letter) if its station is at its quota. */
     private @Nullable VesselSlot admit(Fix fix, int source) {
-        if (!quota.admit(stationVessels[source])) {
-            refuse(fix, "station " + fix.site() + " has its quota of " + quota.maxVessels()
-                    + " vessels in the engine; " + fix.vessel() + " is a new one");
+        String refused = quota.admit(stationVessels[source]);
+        if (refused != null) {
+            refuse(fix, "station " + fix.site() + ": " + refused + "; " + fix.vessel() + " is a new one");
             return null;
         }
         VesselSlot slot = vessels.create(fix.vessel());
@@ -344,7 +344,7 @@ final class Partition extends StageContext implements Stage {
             if (evictAfterMillis != Long.MAX_VALUE && now > slot.lastMillis && now - slot.lastMillis > evictAfterMillis
                     && noTimer(states)) {
                 it.remove();
-                stationVessels[slot.home].decrementAndGet();
+                quota.released(stationVessels[slot.home]);
                 evicted++;
             }
         }

@@ -13,8 +13,10 @@ import java.util.Objects;
  *                          beyond it is a {@code station_quota} dead letter
  * @param stations          stations (sites, each with its own event-time watermark) the engine keeps;
  *                          a fix from a new station beyond it is a {@code station_quota} dead letter
+ * @param vessels           vessels in the engine over all stations; a fix of a new vessel beyond it is a
+ *                          {@code station_quota} dead letter too
  */
-public record StateLimits(Duration evictAfter, int vesselsPerStation, int stations) {
+public record StateLimits(Duration evictAfter, int vesselsPerStation, int stations, int vessels) {
 
     /**
      * A week. A forgotten vessel that returns is new to every detector, so an AIS gap longer than this
@@ -31,20 +33,29 @@ public record StateLimits(Duration evictAfter, int vesselsPerStation, int statio
     /** Stations are few (one per receiver, port or feed); each costs a watermark per engine worker. */
     public static final int DEFAULT_STATIONS = 10_000;
 
+    /**
+     * Vessels in the engine over every station: the bound on memory whatever names stations use (without a
+     * login anyone may publish on {@code DATA/<any name>}, and stations times vessels per station is 10^9).
+     * A million vessels with every detector is about 1 GB of heap (about 950 B each, BENCHMARKS.md), more
+     * than the whole world's AIS fleet heard at once.
+     */
+    public static final int DEFAULT_VESSELS = 1_000_000;
+
     /** What {@code detect}, {@code demo} and {@code replay} use unless configured. */
     public static final StateLimits DEFAULTS = new StateLimits(DEFAULT_EVICT_AFTER, DEFAULT_VESSELS_PER_STATION,
-            DEFAULT_STATIONS);
+            DEFAULT_STATIONS, DEFAULT_VESSELS);
     /** No bound at all: the library's default, for tools and benchmarks that measure the engine itself. */
-    public static final StateLimits NONE = new StateLimits(Duration.ZERO, Integer.MAX_VALUE, Integer.MAX_VALUE);
+    public static final StateLimits NONE = new StateLimits(Duration.ZERO, Integer.MAX_VALUE, Integer.MAX_VALUE,
+            Integer.MAX_VALUE);
 
     public StateLimits {
         Objects.requireNonNull(evictAfter, "evictAfter");
         if (evictAfter.isNegative()) {
             throw new IllegalArgumentException("evictAfter must not be negative, was " + evictAfter);
         }
-        if (vesselsPerStation < 1 || stations < 1) {
-            throw new IllegalArgumentException("vesselsPerStation and stations must be at least 1, were "
-                    + vesselsPerStation + " and " + stations);
+        if (vesselsPerStation < 1 || stations < 1 || vessels < 1) {
+            throw new IllegalArgumentException("vesselsPerStation, stations and vessels must be at least 1, were "
+                    + vesselsPerStation + ", " + stations + " and " + vessels);
         }
     }
 

@@ -13,11 +13,15 @@ final class StationQuota {
 
     private final int maxStations;
     private final int maxVessels;
+    private final int maxTotal;
+    /** Vessels of every station together, against {@link StateLimits#vessels}. */
+    private final AtomicInteger total = new AtomicInteger();
     private final ConcurrentHashMap<String, AtomicInteger> vesselsByStation = new ConcurrentHashMap<>();
 
     StationQuota(StateLimits limits) {
         this.maxStations = limits.stations();
         this.maxVessels = limits.vesselsPerStation();
+        this.maxTotal = limits.vessels();
     }
 
     /** The vessel count of {@code station}, registering it if there is room for one more station; null if not. */
@@ -44,14 +48,38 @@ final class StationQuota {
         return vesselsByStation.computeIfAbsent(station, s -> new AtomicInteger());
     }
 
-    /** Counts one more vessel of a station if it is under its quota. */
-    boolean admit(AtomicInteger vessels) {
+    /** Why a new vessel was refused, for its dead letter; null when it was admitted and counted. */
+    @Nullable String admit(AtomicInteger vessels) {
+        if (!below(vessels, maxVessels)) {
+            return "its station has its quota of " + maxVessels + " vessels in the engine";
+        }
+        if (!below(total, maxTotal)) {
+            vessels.decrementAndGet();
+            return "the engine holds its limit of " + maxTotal + " vessels over all stations";
+        }
+        return null;
+    }
+
+    /** A vessel of this station was restored from a checkpoint: counted even beyond the limits, which eviction drains. */
+    void restored(AtomicInteger vessels) {
+        vessels.incrementAndGet();
+        total.incrementAndGet();
+    }
+
+    /** A vessel of this station was forgotten. */
+    void released(AtomicInteger vessels) {
+        vessels.decrementAndGet();
+        total.decrementAndGet();
+    }
+
+    /** Counts one more if {@code count} is under {@code max}. */
+    private static boolean below(AtomicInteger count, int max) {
         while (true) {
-            int n = vessels.get();
-            if (n >= maxVessels) {
+            int n = count.get();
+            if (n >= max) {
                 return false;
             }
-            if (vessels.compareAndSet(n, n + 1)) {
+            if (count.compareAndSet(n, n + 1)) {
                 return true;
             }
         }

@@ -40,7 +40,7 @@ class EngineBoundsTest {
     }
 
     private static StateLimits evictAfter(Duration d) {
-        return new StateLimits(d, Integer.MAX_VALUE, Integer.MAX_VALUE);
+        return new StateLimits(d, Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE);
     }
 
     /** B reports every 30 s from {@code from} to {@code to} (seconds after T0), keeping station S's time moving. */
@@ -136,7 +136,7 @@ class EngineBoundsTest {
 
     @Test
     void newVesselsBeyondAStationsQuotaAreDeadLetters_othersGoOn() {
-        EngineTestDriver d = new EngineTestDriver(setup(new StateLimits(Duration.ofMinutes(5), 3, 100)), T0);
+        EngineTestDriver d = new EngineTestDriver(setup(new StateLimits(Duration.ofMinutes(5), 3, 100, Integer.MAX_VALUE)), T0);
         for (int v = 0; v < 5; v++) {
             d.feed(fix("P" + v, "PORT1", T0));
         }
@@ -162,7 +162,7 @@ class EngineBoundsTest {
 
     @Test
     void newStationsBeyondTheLimitAreDeadLetters() {
-        EngineTestDriver d = new EngineTestDriver(setup(new StateLimits(Duration.ZERO, 100, 2)), T0);
+        EngineTestDriver d = new EngineTestDriver(setup(new StateLimits(Duration.ZERO, 100, 2, Integer.MAX_VALUE)), T0);
         d.feed(fix("A", "S1", T0));
         d.feed(fix("B", "S2", T0));
         d.feed(fix("C", "S3", T0));
@@ -178,7 +178,7 @@ class EngineBoundsTest {
     @Test
     void theQuotaHoldsAcrossWorkers() {
         List<DeadLetter> letters = Collections.synchronizedList(new ArrayList<>());
-        DetectionSetup setup = setup(new StateLimits(Duration.ZERO, 100, 10));
+        DetectionSetup setup = setup(new StateLimits(Duration.ZERO, 100, 10, Integer.MAX_VALUE));
         try (Engine engine = Engine.start(new EngineConfig(4, 256), setup, e -> { }, letters::add,
                 new ManualClock(T0))) {
             for (int v = 0; v < 1_000; v++) {
@@ -188,5 +188,27 @@ class EngineBoundsTest {
             assertThat(engine.stats().vessels()).isEqualTo(100);
         }
         assertThat(letters).hasSize(900).allMatch(l -> l.reason() == RejectReason.STATION_QUOTA);
+    }
+
+    @Test
+    void theEnginesVesselLimitHoldsOverEveryStationAndWorker() {
+        // Made-up station names cannot multiply the per-station quota: 50 stations of 100 vessels each
+        // against a limit of 1,000 vessels in all.
+        List<DeadLetter> letters = Collections.synchronizedList(new ArrayList<>());
+        DetectionSetup setup = setup(new StateLimits(Duration.ZERO, 100, 1_000, 1_000));
+        try (Engine engine = Engine.start(new EngineConfig(4, 256), setup, e -> { }, letters::add,
+                new ManualClock(T0))) {
+            for (int s = 0; s < 50; s++) {
+                for (int v = 0; v < 100; v++) {
+                    engine.submit(fix("S" + s + "V" + v, "S" + s, T0));
+                }
+            }
+            assertThat(engine.awaitIdle(Duration.ofSeconds(20))).isTrue();
+            assertThat(engine.stats().vessels()).isEqualTo(1_000);
+        }
+        assertThat(letters).hasSize(4_000).allSatisfy(l -> {
+            assertThat(l.reason()).isEqualTo(RejectReason.STATION_QUOTA);
+            assertThat(l.detail()).contains("limit of 1000 vessels over all stations");
+        });
     }
 }

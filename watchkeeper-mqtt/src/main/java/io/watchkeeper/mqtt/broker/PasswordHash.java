@@ -34,6 +34,13 @@ public record PasswordHash(Algorithm algorithm, int iterations, byte[] salt, byt
     public static final int DEFAULT_ITERATIONS = 600_000;
     /** Below this a hash is refused as too weak to keep; tests use it to stay fast. */
     public static final int MIN_ITERATIONS = 1_000;
+    /**
+     * Above this a hash is refused when the file is read: each login runs this many rounds on one of the
+     * broker's two check threads, uninterruptibly, so a line with 2^31 rounds would hold a thread for about an
+     * hour per attempt, and two attempts would refuse every other login. 10 M is about 17 × the default, some
+     * 14 s of one core here.
+     */
+    public static final int MAX_ITERATIONS = 10_000_000;
     public static final String ALGORITHM = "pbkdf2-sha256";
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -74,6 +81,9 @@ public record PasswordHash(Algorithm algorithm, int iterations, byte[] salt, byt
         int least = algorithm == Algorithm.PBKDF2_SHA256 ? MIN_ITERATIONS : 1;
         if (iterations < least) {
             throw new IllegalArgumentException("iterations must be at least " + least + ", got " + iterations);
+        }
+        if (iterations > MAX_ITERATIONS) {
+            throw new IllegalArgumentException("iterations must be at most " + MAX_ITERATIONS + ", got " + iterations);
         }
         if (algorithm == Algorithm.MOSQUITTO_SHA512 && iterations != 1) {
             throw new IllegalArgumentException("a $6$ hash is one round of SHA-512, not " + iterations);

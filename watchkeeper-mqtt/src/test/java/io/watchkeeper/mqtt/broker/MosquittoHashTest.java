@@ -65,6 +65,9 @@ class MosquittoHashTest {
                         + "(ROLE station, engine or observer; STATION empty unless a station)");
         assertThatThrownBy(() -> Credentials.parse("carol:observer::$7$101$!!secret!!$AAAA\n", "users.txt"))
                 .hasMessage("users.txt line 1: salt is not Base64");
+        // 2^31 - 1 rounds would hold one of the broker's two check threads for about an hour per login.
+        assertThatThrownBy(() -> Credentials.parse("carol:observer::$7$2147483647$AAAAAAAAAAAAAAAA$" + "A".repeat(86)
+                + "==\n", "users.txt")).hasMessage("users.txt line 1: iterations must be at most 10000000, got 2147483647");
         assertThatThrownBy(() -> Credentials.parse("carol:observer::$5$abc$def\n", "users.txt"))
                 .hasMessageStartingWith("users.txt line 1: not a mosquitto_passwd hash").hasMessageNotContaining("abc");
     }

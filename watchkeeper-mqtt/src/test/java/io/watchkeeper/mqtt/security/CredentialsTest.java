@@ -79,6 +79,7 @@ class CredentialsTest {
             "ops:observer::md5:1000:a:b | users.txt line 1: unknown algorithm 'md5'",
             "ops:observer::pbkdf2-sha256:many:a:b | users.txt line 1: iterations is not a number",
             "ops:observer::pbkdf2-sha256:10:AAAAAAAAAAAAAAAAAAAAAA==:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA= | users.txt line 1: iterations must be at least 1000",
+            "ops:observer::pbkdf2-sha256:2147483647:AAAAAAAAAAAAAAAAAAAAAA==:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA= | users.txt line 1: iterations must be at most 10000000",
             "ops:observer::pbkdf2-sha256:1000:not-base64!:AAAA | users.txt line 1: salt is not Base64",
             "ops:observer::pbkdf2-sha256:1000:AAAAAAAAAAAAAAAAAAAAAA==:%%% | users.txt line 1: hash is not Base64",
             "ops:observer::pbkdf2-sha256:1000:AAAA:AAAA | users.txt line 1: salt must be at least 16 bytes"})

@@ -108,7 +108,7 @@ final class DetectCommand implements Callable<Integer> {
         }
         if (evictAfter != null) {
             StateLimits l = suite.limits();
-            suite = suite.withLimits(new StateLimits(Durations.parse(evictAfter), l.vesselsPerStation(), l.stations()));
+            suite = suite.withLimits(new StateLimits(Durations.parse(evictAfter), l.vesselsPerStation(), l.stations(), l.vessels()));
         }
         Shutdown shutdown = new Shutdown("detect", Shutdown.ENGINE_BUDGET);
         Clock clock = Clock.systemUTC();

@@ -79,8 +79,9 @@ final class PasswdCommand implements Callable<Integer> {
             throw new ConfigException(role == null ? "--role is required: station, engine or observer"
                     : "unknown role '" + role + "' (use station, engine or observer)");
         }
-        if (iterations < PasswordHash.MIN_ITERATIONS) {
-            throw new ConfigException("--iterations must be at least " + PasswordHash.MIN_ITERATIONS);
+        if (iterations < PasswordHash.MIN_ITERATIONS || iterations > PasswordHash.MAX_ITERATIONS) {
+            throw new ConfigException("--iterations must be between " + PasswordHash.MIN_ITERATIONS + " and "
+                    + PasswordHash.MAX_ITERATIONS);
         }
         BrokerUser checked = new BrokerUser(user, chosen, station, placeholderHash()); // validates name and station first
         if (fromMosquitto != null) {

@@ -42,7 +42,7 @@ public record WatchkeeperConfig(Broker broker, Engine engine, Input input, Motio
                              @JsonProperty("store") @Nullable Store store,
                              @JsonProperty("http") @Nullable Http http) {
         this.broker = broker != null ? broker : new Broker(null, null);
-        this.engine = engine != null ? engine : new Engine(null, null, null, null, null);
+        this.engine = engine != null ? engine : new Engine(null, null, null, null, null, null);
         this.input = input != null ? input : new Input(null, null);
         this.motion = motion != null ? motion : new Motion(null, null, null);
         this.inputs = inputs != null ? List.copyOf(inputs) : List.of();
@@ -168,25 +168,28 @@ public record WatchkeeperConfig(Broker broker, Engine engine, Input input, Motio
      * @param evictAfter        a duration ({@code 7d}); {@code 0s} never forgets a vessel
      * @param vesselsPerStation vessels one station may have in the engine
      * @param stations          stations the engine keeps
+     * @param vessels           vessels the engine keeps over all stations
      */
     public record Engine(@Nullable Integer workers, @Nullable Integer queueCapacity, @Nullable String evictAfter,
-                         @Nullable Integer vesselsPerStation, @Nullable Integer stations) {
+                         @Nullable Integer vesselsPerStation, @Nullable Integer stations, @Nullable Integer vessels) {
         @JsonCreator
         public Engine(@JsonProperty("workers") @Nullable Integer workers,
                       @JsonProperty("queueCapacity") @Nullable Integer queueCapacity,
                       @JsonProperty("evictAfter") @Nullable String evictAfter,
                       @JsonProperty("vesselsPerStation") @Nullable Integer vesselsPerStation,
-                      @JsonProperty("stations") @Nullable Integer stations) {
+                      @JsonProperty("stations") @Nullable Integer stations,
+                      @JsonProperty("vessels") @Nullable Integer vessels) {
             this.workers = workers;
             this.queueCapacity = queueCapacity;
             this.evictAfter = evictAfter;
             this.vesselsPerStation = vesselsPerStation;
             this.stations = stations;
+            this.vessels = vessels;
         }
 
         /** Workers and queue bound only; the state bounds at their defaults. */
         public Engine(@Nullable Integer workers, @Nullable Integer queueCapacity) {
-            this(workers, queueCapacity, null, null, null);
+            this(workers, queueCapacity, null, null, null, null);
         }
 
         /**
@@ -206,7 +209,7 @@ public record WatchkeeperConfig(Broker broker, Engine engine, Input input, Motio
             }
             try {
                 return new StateLimits(evict, vesselsPerStation != null ? vesselsPerStation : d.vesselsPerStation(),
-                        stations != null ? stations : d.stations());
+                        stations != null ? stations : d.stations(), vessels != null ? vessels : d.vessels());
             } catch (IllegalArgumentException e) {
                 throw new ConfigException("engine: " + e.getMessage());
             }

@@ -18,14 +18,15 @@ class EngineLimitsConfigTest {
         assertThat(WatchkeeperConfig.DEFAULTS.engine().limits()).isEqualTo(StateLimits.DEFAULTS);
         assertThat(StateLimits.DEFAULTS.evictAfter()).isEqualTo(Duration.ofDays(7));
         assertThat(StateLimits.DEFAULTS.vesselsPerStation()).isEqualTo(100_000);
+        assertThat(StateLimits.DEFAULTS.vessels()).isEqualTo(1_000_000);
     }
 
     @Test
     void theFileSetsThem_andZeroNeverForgets(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("c.yaml");
-        Files.writeString(file, "engine:\n  evictAfter: 36h\n  vesselsPerStation: 500\n  stations: 20\n");
+        Files.writeString(file, "engine:\n  evictAfter: 36h\n  vesselsPerStation: 500\n  stations: 20\n  vessels: 4000\n");
         assertThat(ConfigFile.load(file).engine().limits())
-                .isEqualTo(new StateLimits(Duration.ofHours(36), 500, 20));
+                .isEqualTo(new StateLimits(Duration.ofHours(36), 500, 20, 4_000));
 
         Files.writeString(file, "engine:\n  evictAfter: 0s\n");
         assertThat(ConfigFile.load(file).engine().limits().evictAfter()).isZero();

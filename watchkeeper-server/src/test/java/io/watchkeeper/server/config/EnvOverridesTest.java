@@ -114,7 +114,7 @@ class EnvOverridesTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("WATCHKEEPER_ENGINE_WORKRS: no such setting; the WATCHKEEPER_ENGINE_* variables are "
                         + "[WATCHKEEPER_ENGINE_WORKERS, WATCHKEEPER_ENGINE_QUEUE_CAPACITY, WATCHKEEPER_ENGINE_EVICT_AFTER, "
-                        + "WATCHKEEPER_ENGINE_VESSELS_PER_STATION, WATCHKEEPER_ENGINE_STATIONS]");
+                        + "WATCHKEEPER_ENGINE_VESSELS_PER_STATION, WATCHKEEPER_ENGINE_STATIONS, WATCHKEEPER_ENGINE_VESSELS]");
         assertThatThrownBy(() -> ConfigFile.load(null, Map.of("WATCHKEEPER_DETECTORS_GAP_ATSEA", "4h"), KEYS))
                 .hasMessageStartingWith("WATCHKEEPER_DETECTORS_GAP_ATSEA: no such setting");
     }
