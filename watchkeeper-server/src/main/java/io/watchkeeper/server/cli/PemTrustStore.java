@@ -14,12 +14,18 @@ import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.slf4j.LoggerFactory;
 
 /**
  * mosquitto's {@code --cafile} (PEM certificates) as the trust store the MQTT client reads, which is a key store
  * file with a password file: both are written to temporary files that go when the JVM exits.
  */
 final class PemTrustStore {
+
+    /** Every file {@link #temporary} made, for {@link #deleteWritten}. */
+    private static final Queue<Path> WRITTEN = new ConcurrentLinkedQueue<>();
 
     /** The trust store and the file holding its password, as {@code --tls-truststore} and its password file take them. */
     record Written(Path store, Path passwordFile) {
@@ -69,6 +75,22 @@ final class PemTrustStore {
     private static Path temporary(String suffix) throws IOException {
         Path file = Files.createTempFile("watchkeeper-cafile-", suffix); // owner-only on POSIX
         file.toFile().deleteOnExit();
+        WRITTEN.add(file);
         return file;
+    }
+
+    /**
+     * Deletes the files written so far. {@link Shutdown} calls it before it halts the JVM after a signal,
+     * which skips {@code deleteOnExit}: without it every Ctrl-C of {@code sub --cafile} would leave a
+     * trust store and its password in the temporary folder.
+     */
+    static void deleteWritten() {
+        for (Path file; (file = WRITTEN.poll()) != null; ) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                LoggerFactory.getLogger(PemTrustStore.class).warn("cannot delete {}: {}", file, e.getMessage());
+            }
+        }
     }
 }

@@ -103,11 +103,13 @@ final class Shutdown {
                 return; // in a test's JVM: never halt it
             }
             int status = EXIT_STATUS.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            PemTrustStore.deleteWritten(); // halt skips deleteOnExit
             Runtime.getRuntime().halt(status);
         } catch (TimeoutException e) {
             LOG.warn("watchkeeper {}: stop budget of {} s ran out while {}; abandoned: {}; exiting with status {}",
                     command, budget.toSeconds(), closing, abandons, BUDGET_EXCEEDED_STATUS);
             System.err.flush();
+            PemTrustStore.deleteWritten();
             Runtime.getRuntime().halt(BUDGET_EXCEEDED_STATUS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -3,12 +3,15 @@ package io.watchkeeper.server.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.watchkeeper.mqtt.security.SecurityFixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,10 +50,26 @@ class ShutdownHookIT {
                         + "answers; abandoned: what it held; exiting with status 1");
     }
 
-    private static Process start(Path dir, String mode) throws IOException {
+    @Test
+    void anOrderlyStopLeavesNoTrustStoreMadeFromACafileBehind(@TempDir Path dir) throws Exception {
+        // The hook ends the JVM with halt, which skips deleteOnExit: the files must be deleted before it.
+        SecurityFixtures.TestKeys keys = SecurityFixtures.TestKeys.generate(dir);
+        Process p = start(dir, "orderly", keys.certificatePem().toString());
+        List<Path> written = output(dir).lines().filter(l -> l.startsWith("trust store "))
+                .flatMap(l -> Stream.of(l.substring("trust store ".length()).split(" "))).map(Path::of).toList();
+        assertThat(written).hasSize(2).allSatisfy(f -> assertThat(f).exists());
+        p.destroy();
+        assertThat(p.waitFor(StoppingCommand.BUDGET.plus(SLACK).toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+        assertThat(p.exitValue()).as(output(dir)).isZero();
+        assertThat(written).allSatisfy(f -> assertThat(f).doesNotExist());
+    }
+
+    private static Process start(Path dir, String... args) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process p = new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
-                StoppingCommand.class.getName(), mode))
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-cp",
+                System.getProperty("java.class.path"), StoppingCommand.class.getName()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile()).start();
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
                 .until(() -> output(dir).contains("running") || !p.isAlive());

@@ -1,11 +1,14 @@
 package io.watchkeeper.server.cli;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
  * A stand-in for a long-running command, run as its own process by {@link ShutdownHookIT} with the
  * sequence of {@link Main#main}: {@code orderly} closes at once after the signal; {@code hang} never
  * finishes closing, keeps a thread that is not a daemon, and has another shutdown hook that never returns.
+ * A second argument is a PEM file turned into a trust store first, as {@code sub --cafile} does.
  */
 final class StoppingCommand {
 
@@ -14,7 +17,7 @@ final class StoppingCommand {
     private StoppingCommand() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws InterruptedException, IOException {
         boolean hang = args.length > 0 && args[0].equals("hang");
         Shutdown.ownProcess();
         Shutdown shutdown = new Shutdown("test", BUDGET);
@@ -22,6 +25,10 @@ final class StoppingCommand {
             Runtime.getRuntime().addShutdownHook(new Thread(StoppingCommand::sleepForever, "a-hook-that-hangs"));
             Thread worker = new Thread(StoppingCommand::sleepForever, "not-a-daemon");
             worker.start();
+        }
+        if (args.length > 1) {
+            PemTrustStore.Written store = PemTrustStore.write(Path.of(args[1]));
+            System.out.println("trust store " + store.store() + " " + store.passwordFile());
         }
         System.out.println("running");
         System.out.flush();
