@@ -106,22 +106,22 @@ class ConnectionLifecycleIT {
     /**
      * A stopping process must not connect to whatever broker answers on the address next: once reconnects
      * are stopped, the backoff under way ends and no attempt follows, though the broker is reachable again.
-     * Backoff 1 s, so the stop lands inside a wait; the link is open, so without the stop both would be
-     * back within about a second.
+     * Backoff 3 s, so the stop lands inside a wait even on a busy machine; the link is open, so without the
+     * stop both would be back within about 3 s.
      */
     @Test
     void afterStopReconnectingNeitherClientReconnectsThoughTheBrokerIsBack() throws Exception {
         TestBroker broker = SharedBrokers.get(TestBroker.Kind.EMBEDDED);
         try (TcpProxy link = TcpProxy.start(broker.port())) {
             ClientSettings settings = ClientSettings.of(BrokerAddress.of("127.0.0.1", link.port()), "stop-reconnecting")
-                    .withReconnectBackoff(Duration.ofSeconds(1), Duration.ofSeconds(1));
+                    .withReconnectBackoff(Duration.ofSeconds(3), Duration.ofSeconds(3));
             Subscriber subscriber = Subscriber.connect(settings, List.of("stop/x"), (t, p) -> { });
             Publisher publisher = Publisher.connect(settings.withClientId("stop-reconnecting-out"));
             link.cut();
             await().atMost(WAIT).until(() -> !subscriber.isConnected() && !publisher.isConnected());
             subscriber.stopReconnecting();
             publisher.stopReconnecting();
-            Thread.sleep(3_000); // three backoffs: each would have reconnected through the open link
+            Thread.sleep(4_000); // past the backoff: both would have reconnected through the open link
             assertThat(subscriber.isConnected()).isFalse();
             assertThat(publisher.isConnected()).isFalse();
             assertThat(subscriber.reconnects()).isZero();
