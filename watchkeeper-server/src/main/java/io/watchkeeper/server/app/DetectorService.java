@@ -423,6 +423,15 @@ public final class DetectorService implements AutoCloseable {
     }
 
     /**
+     * Neither MQTT connection reconnects from now on; a reconnect waiting out its backoff is cancelled.
+     * Safe from any thread: the stop signal's thread calls it before the orderly close begins.
+     */
+    public void stopReconnecting() {
+        subscriber.stopReconnecting();
+        publisher.stopReconnecting();
+    }
+
+    /**
      * Stops reconnecting first (a broker that comes up on the address now must not get a session or send
      * input), then stops input; takes a last checkpoint while the broker is connected; then drains the
      * engine and closes the publisher. With a broker connected nothing in flight is dropped; without one,
@@ -432,8 +441,7 @@ public final class DetectorService implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        subscriber.stopReconnecting();
-        publisher.stopReconnecting();
+        stopReconnecting();
         List<AutoCloseable> order = new ArrayList<>();
         order.add(input.receiver());
         order.add(() -> drain(input));

@@ -134,6 +134,7 @@ final class DetectCommand implements Callable<Integer> {
         try (DetectorService service = DetectorService.start(settings, options, clock).storingIn(front.archive());
              InputRunner running = InputRunner.start(specs, service::submit, service::lineInput, service.vessels(),
                      service.deadLetters(), ais, pacing, clock)) {
+            shutdown.atSignal(service::stopReconnecting); // at once, before the orderly close
             front.serve(suite, service::engineStats, service::isUp, choice.address().toString());
             System.err.printf("watchkeeper detect: %d worker(s), connected to %s, %d other input(s)%s (Ctrl-C to stop)%n",
                     options.engine().workers(), choice.describe(), specs.size(),

@@ -1,7 +1,9 @@
 package io.watchkeeper.server.cli;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +45,7 @@ final class Shutdown {
     private final Duration budget;
     private final CountDownLatch requested = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
+    private final List<Runnable> atSignal = new CopyOnWriteArrayList<>();
     private volatile String closing = "waiting for the command to notice the signal";
     private volatile String abandons = "nothing yet";
 
@@ -60,6 +63,15 @@ final class Shutdown {
     /** Called by {@link Main#main} with the status it exits with, for a hook that may be waiting for it. */
     static void exiting(int status) {
         EXIT_STATUS.complete(status);
+    }
+
+    /**
+     * Runs {@code action} on the signal's own thread the moment it arrives, before the command's thread
+     * wakes up: for what must not wait for the orderly close, such as stopping reconnects, so that a broker
+     * that comes up on the address meanwhile gets no connection from a stopping process.
+     */
+    void atSignal(Runnable action) {
+        atSignal.add(action);
     }
 
     /** Waits for Ctrl-C, or until {@code limit} has passed if it is not null. */
@@ -92,6 +104,15 @@ final class Shutdown {
 
     private void onSignal() {
         boolean endedByItself = finished.getCount() == 0;
+        if (!endedByItself) {
+            for (Runnable action : atSignal) {
+                try {
+                    action.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("watchkeeper {}: at the stop signal: {}", command, e.toString());
+                }
+            }
+        }
         requested.countDown();
         if (endedByItself) {
             return; // the command had finished; System.exit's status stands
