@@ -241,6 +241,7 @@ public final class DetectorService implements AutoCloseable {
                 metrics.bindSubscriber(subscriber);
                 metrics.bindInput(service.input);
                 metrics.bindEngine(service::engineStats, watermark::latest);
+                metrics.bindVesselRegistry(registry);
             }
             return service;
         } catch (RuntimeException e) {

@@ -15,6 +15,7 @@ import io.watchkeeper.core.deadletter.RejectReason;
 import io.watchkeeper.core.engine.EngineStats;
 import io.watchkeeper.core.event.Event;
 import io.watchkeeper.core.event.EventSink;
+import io.watchkeeper.core.vessel.VesselRegistry;
 import io.watchkeeper.mqtt.client.MessageHandler;
 import io.watchkeeper.mqtt.client.Publisher;
 import io.watchkeeper.mqtt.client.Subscriber;
@@ -374,6 +375,19 @@ public final class WatchkeeperMetrics implements AutoCloseable {
         Gauge.builder("watchkeeper.engine.event.lag", latestEventTime, t -> eventLagSeconds(t.get()))
                 .baseUnit("seconds").description("Wall clock minus the event time of the newest processed fix")
                 .strongReference(true).register(registry);
+    }
+
+    /**
+     * The AIS static data kept (names, types, call signs) and the vessels refused once it holds its limit
+     * ({@link VesselRegistry}), so a full registry shows before its names go missing from the dashboard.
+     */
+    public void bindVesselRegistry(VesselRegistry vessels) {
+        Objects.requireNonNull(vessels, "vessels");
+        Gauge.builder("watchkeeper.vessel.registry.size", vessels, VesselRegistry::size)
+                .description("Vessels whose AIS static data is kept").strongReference(true).register(registry);
+        FunctionCounter.builder("watchkeeper.vessel.registry.refused", vessels, VesselRegistry::refused)
+                .description("AIS static data of new vessels not kept because the registry holds its limit")
+                .register(registry);
     }
 
     private double eventLagSeconds(Optional<Instant> latest) {

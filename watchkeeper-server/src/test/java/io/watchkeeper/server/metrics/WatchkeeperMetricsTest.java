@@ -11,6 +11,8 @@ import io.watchkeeper.core.event.Event;
 import io.watchkeeper.core.event.EventSink;
 import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.fix.VesselId;
+import io.watchkeeper.core.vessel.VesselInfo;
+import io.watchkeeper.core.vessel.VesselRegistry;
 import io.watchkeeper.mqtt.client.MessageHandler;
 import java.time.Clock;
 import java.time.Instant;
@@ -151,6 +153,20 @@ class WatchkeeperMetricsTest {
                 .contains("watchkeeper_engine_evicted_total 7.0")
                 .contains("watchkeeper_engine_lag_fixes 20.0")
                 .contains("watchkeeper_engine_event_lag_seconds 2.5");
+    }
+
+    @Test
+    void exposesTheVesselRegistryAndWhatItRefusedOnceFull() {
+        VesselRegistry vessels = new VesselRegistry(2);
+        for (int i = 0; i < 5; i++) {
+            vessels.merge(new VesselInfo(VesselId.of("21900000" + i), "SHIP " + i, null, 0, 70, -1, -1, -1, -1,
+                    Double.NaN, null, null, NOW));
+        }
+        metrics.bindVesselRegistry(vessels);
+
+        assertThat(metrics.scrape())
+                .contains("watchkeeper_vessel_registry_size 2.0")
+                .contains("watchkeeper_vessel_registry_refused_total 3.0");
     }
 
     @Test
