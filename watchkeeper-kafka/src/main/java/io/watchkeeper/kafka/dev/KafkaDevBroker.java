@@ -56,14 +56,16 @@ public final class KafkaDevBroker implements AutoCloseable {
      */
     public static KafkaDevBroker start(Path dir, int port) throws IOException {
         Files.createDirectories(dir);
-        int clientPort = port == 0 ? freePort() : port;
-        int controllerPort = freePort();
         Path props = dir.resolve("server.properties");
         Path logDirs = dir.resolve("kraft-logs");
+        boolean formatted = Files.exists(logDirs.resolve("meta.properties"));
+        int clientPort = port == 0 ? freePort() : port;
+        // The controller's address is written into the formatted log: a restart must keep it.
+        int controllerPort = formatted ? controllerPort(props) : freePort();
         Files.writeString(props, properties(clientPort, controllerPort, logDirs), StandardCharsets.UTF_8);
         Path logging = dir.resolve("broker-logback.xml");
         Files.writeString(logging, LOGBACK, StandardCharsets.UTF_8);
-        if (!Files.exists(logDirs.resolve("meta.properties"))) {
+        if (!formatted) {
             format(dir, props, logging);
         }
         Process p = java(dir, logging, "kafka.Kafka", props.toString()).redirectOutput(dir.resolve("broker.log").toFile())
@@ -196,6 +198,20 @@ public final class KafkaDevBroker implements AutoCloseable {
         p.stringPropertyNames().stream().sorted().forEach(k -> b.append(k).append('=').append(p.getProperty(k))
                 .append('\n'));
         return b.toString();
+    }
+
+    private static int controllerPort(Path props) throws IOException {
+        Properties p = new Properties();
+        try (var in = Files.newInputStream(props)) {
+            p.load(in);
+        }
+        String voters = p.getProperty("controller.quorum.bootstrap.servers", "");
+        try {
+            return Integer.parseInt(voters.substring(voters.lastIndexOf(':') + 1));
+        } catch (NumberFormatException e) {
+            throw new IOException(props + " has no controller port (controller.quorum.bootstrap.servers); remove "
+                    + props.getParent() + " to start afresh", e);
+        }
     }
 
     private static int freePort() throws IOException {

@@ -31,8 +31,8 @@ class MqttToKafkaIT {
     static TestBroker mqtt;
 
     @BeforeAll
-    static void start() throws Exception {
-        kafka = KafkaDevBroker.start(dir.resolve("kafka"), 0);
+    static void start(org.junit.jupiter.api.extension.ExtensionContext context) throws Exception {
+        kafka = io.watchkeeper.kafka.testing.SharedKafka.get(context);
         mqtt = TestBroker.embedded();
     }
 
@@ -40,9 +40,6 @@ class MqttToKafkaIT {
     static void stop() {
         if (mqtt != null) {
             mqtt.close();
-        }
-        if (kafka != null) {
-            kafka.close();
         }
     }
 

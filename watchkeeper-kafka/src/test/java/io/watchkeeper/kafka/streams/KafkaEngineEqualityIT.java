@@ -26,7 +26,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -43,15 +42,8 @@ class KafkaEngineEqualityIT {
     static KafkaDevBroker kafka;
 
     @BeforeAll
-    static void start() throws Exception {
-        kafka = KafkaDevBroker.start(dir.resolve("kafka"), 0);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (kafka != null) {
-            kafka.close();
-        }
+    static void start(org.junit.jupiter.api.extension.ExtensionContext context) throws Exception {
+        kafka = io.watchkeeper.kafka.testing.SharedKafka.get(context);
     }
 
     @ParameterizedTest(name = "{0} on {1} partition(s)")

@@ -1,0 +1,30 @@
+package io.watchkeeper.kafka.cli;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** Blocks a long-running command until Ctrl-C (SIGINT/SIGTERM), and lets it close before the JVM exits. */
+final class UntilStopped {
+
+    private final CountDownLatch requested = new CountDownLatch(1);
+    private final CountDownLatch finished = new CountDownLatch(1);
+
+    UntilStopped() {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            requested.countDown();
+            try {
+                finished.await(40, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "wk-shutdown"));
+    }
+
+    void await() throws InterruptedException {
+        requested.await();
+    }
+
+    void done() {
+        finished.countDown();
+    }
+}
