@@ -263,7 +263,8 @@ final class VesselProcessor implements Processor<String, byte[], String, byte[]>
     private void publish(List<Event> events) {
         for (int i = 0; i < events.size(); i++) {
             Event e = events.get(i);
-            context.forward(new Record<>(e.vessel().key(), json.encode(e), timestamp), DetectionTopology.EVENTS_SINK);
+            context.forward(new Record<>(e.vessel().key(), json.encode(e), timestamp, EventRecords.headers(e)),
+                    DetectionTopology.EVENTS_SINK);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.watchkeeper.kafka.bridge;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+import io.watchkeeper.kafka.testing.SharedKafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.watchkeeper.kafka.dev.KafkaDevBroker;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Real MQTT (embedded HiveMQ CE) into a real Kafka, through two bridges sharing one subscription. */
+@ExtendWith(SharedKafka.class)
 class MqttToKafkaIT {
 
     @TempDir
@@ -31,8 +34,8 @@ class MqttToKafkaIT {
     static TestBroker mqtt;
 
     @BeforeAll
-    static void start(org.junit.jupiter.api.extension.ExtensionContext context) throws Exception {
-        kafka = io.watchkeeper.kafka.testing.SharedKafka.get(context);
+    static void start(KafkaDevBroker shared) throws Exception {
+        kafka = shared;
         mqtt = TestBroker.embedded();
     }
 

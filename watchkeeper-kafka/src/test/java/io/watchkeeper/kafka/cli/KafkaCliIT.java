@@ -1,5 +1,7 @@
 package io.watchkeeper.kafka.cli;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+import io.watchkeeper.kafka.testing.SharedKafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.watchkeeper.ais.nmea.FramerSettings;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The commands end to end: {@code replay FILE --kafka} loads, {@code detect --engine kafka} (a child JVM) detects. */
+@ExtendWith(SharedKafka.class)
 class KafkaCliIT {
 
     @TempDir
@@ -31,8 +34,8 @@ class KafkaCliIT {
     static KafkaDevBroker kafka;
 
     @BeforeAll
-    static void start(org.junit.jupiter.api.extension.ExtensionContext context) throws Exception {
-        kafka = io.watchkeeper.kafka.testing.SharedKafka.get(context);
+    static void start(KafkaDevBroker shared) throws Exception {
+        kafka = shared;
     }
 
     @Test

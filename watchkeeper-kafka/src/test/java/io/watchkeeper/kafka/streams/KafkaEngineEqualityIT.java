@@ -1,5 +1,7 @@
 package io.watchkeeper.kafka.streams;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+import io.watchkeeper.kafka.testing.SharedKafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.watchkeeper.ais.nmea.FramerSettings;
@@ -35,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The Kafka engine against the in-process replay on real recordings: the same events, by eventId and by
  * the bytes of their MQTT envelope, with the per-vessel detectors (zones of the World Port Index on).
  */
+@ExtendWith(SharedKafka.class)
 class KafkaEngineEqualityIT {
 
     @TempDir
@@ -42,8 +45,8 @@ class KafkaEngineEqualityIT {
     static KafkaDevBroker kafka;
 
     @BeforeAll
-    static void start(org.junit.jupiter.api.extension.ExtensionContext context) throws Exception {
-        kafka = io.watchkeeper.kafka.testing.SharedKafka.get(context);
+    static void start(KafkaDevBroker shared) throws Exception {
+        kafka = shared;
     }
 
     @ParameterizedTest(name = "{0} on {1} partition(s)")

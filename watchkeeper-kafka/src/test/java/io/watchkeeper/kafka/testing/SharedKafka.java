@@ -6,14 +6,25 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * One real Kafka for every test class of a test run that asks for it (a broker takes 5-15 s to start):
  * started on first use, stopped when the run ends. Tests keep apart by topic prefix and application id.
+ * With {@code @ExtendWith(SharedKafka.class)}, a {@link KafkaDevBroker} parameter (of a test or of
+ * {@code @BeforeAll}) is that broker.
  */
-public final class SharedKafka {
+public final class SharedKafka implements ParameterResolver {
 
-    private SharedKafka() {
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == KafkaDevBroker.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return get(context);
     }
 
     /** The run's broker, started now if this is the first class to ask. */
@@ -30,7 +41,7 @@ public final class SharedKafka {
         }
     }
 
-    private record Closing(KafkaDevBroker broker) implements ExtensionContext.Store.CloseableResource {
+    private record Closing(KafkaDevBroker broker) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() {
             broker.close();
