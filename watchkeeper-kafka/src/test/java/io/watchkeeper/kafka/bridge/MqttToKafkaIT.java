@@ -1,12 +1,11 @@
 package io.watchkeeper.kafka.bridge;
 
-import org.junit.jupiter.api.extension.ExtendWith;
-import io.watchkeeper.kafka.testing.SharedKafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.watchkeeper.kafka.dev.KafkaDevBroker;
 import io.watchkeeper.kafka.log.InputRecords;
 import io.watchkeeper.kafka.log.TopicSetup;
+import io.watchkeeper.kafka.testing.SharedKafka;
 import io.watchkeeper.kafka.testing.TopicReader;
 import io.watchkeeper.mqtt.client.ClientSettings;
 import io.watchkeeper.mqtt.client.Publisher;
@@ -22,6 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Real MQTT (embedded HiveMQ CE) into a real Kafka, through two bridges sharing one subscription. */

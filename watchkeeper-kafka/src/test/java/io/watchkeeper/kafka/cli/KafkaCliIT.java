@@ -1,7 +1,5 @@
 package io.watchkeeper.kafka.cli;
 
-import org.junit.jupiter.api.extension.ExtendWith;
-import io.watchkeeper.kafka.testing.SharedKafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.watchkeeper.ais.nmea.FramerSettings;
@@ -10,22 +8,23 @@ import io.watchkeeper.core.deadletter.DeadLetterCounter;
 import io.watchkeeper.core.testing.TestData;
 import io.watchkeeper.core.vessel.VesselRegistry;
 import io.watchkeeper.kafka.dev.KafkaDevBroker;
+import io.watchkeeper.kafka.log.InputRecords;
+import io.watchkeeper.kafka.streams.VesselMessage;
+import io.watchkeeper.kafka.testing.SharedKafka;
 import io.watchkeeper.kafka.testing.TopicReader;
-import io.watchkeeper.server.app.DetectorSuite;
 import io.watchkeeper.server.app.Recording;
-import io.watchkeeper.server.app.Replay;
 import io.watchkeeper.server.config.WatchkeeperConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The commands end to end: {@code replay FILE --kafka} loads, {@code detect --engine kafka} (a child JVM) detects. */
+/** {@code replay FILE --kafka} through the CLI ({@code detect --engine kafka} runs as a child JVM in FailoverIT). */
 @ExtendWith(SharedKafka.class)
 class KafkaCliIT {
 
@@ -39,38 +38,22 @@ class KafkaCliIT {
     }
 
     @Test
-    void replayIntoKafkaThenDetectGivesTheReplaysEventCount() throws Exception {
-        String file = TestData.file("solent-stonesoup/SolentAIS_20160112_130211.csv").toString();
+    void replayIntoKafkaLoadsStaticDataThenEveryFixInOrderKeyedBySite() throws Exception {
+        String file = TestData.file("dma-aisabnormal/ais-sample-20131112T1200Z.txt.gz").toString();
         assertThat(KafkaMain.run("replay", file, "--kafka", kafka.bootstrap(), "--topic-prefix", "cli")).isZero();
-        assertThat(TopicReader.readUntil(kafka.bootstrap(), "cli.input", Duration.ofSeconds(30),
-                r -> r.size() >= 18_623)).hasSizeGreaterThanOrEqualTo(18_623);
-
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), KafkaMain.class.getName(), "detect", "--engine", "kafka",
-                "--kafka", kafka.bootstrap(), "--topic-prefix", "cli", "--application-id", "cli",
-                "--state-dir", dir.resolve("state").toString());
-        Process detect = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("detect.log").toFile()).start();
-        try {
-            int expected = inlineEventCount(file);
-            assertThat(TopicReader.readUntil(kafka.bootstrap(), "cli.events", Duration.ofSeconds(120),
-                    r -> r.size() >= expected)).hasSize(expected);
-        } finally {
-            detect.destroy(); // SIGTERM: Ctrl-C's path
-        }
-        assertThat(detect.waitFor(45, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
-        assertThat(detect.exitValue()).isIn(0, 143);
-    }
-
-    /** What replay gives with the defaults, less the pair detectors (the Kafka engine does not run them yet). */
-    private static int inlineEventCount(String file) throws Exception {
-        DetectorSuite all = DetectorSuite.from(WatchkeeperConfig.DEFAULTS, List.of(), null);
-        DetectorSuite suite = new DetectorSuite(all.detectors(), List.of(), all.zones(), all.maxAhead(), null);
         VesselRegistry registry = new VesselRegistry();
         Recording recording = Recording.read(file, Recording.siteOf(file), registry, new DeadLetterCounter(d -> { }),
-                FramerSettings.defaults(), ProgressBar.disabled(), Clock.systemUTC(), suite.maxAhead());
-        AtomicInteger n = new AtomicInteger();
-        Replay.run(recording, suite, registry, e -> n.incrementAndGet(), new DeadLetterCounter(d -> { }));
-        return n.get();
+                FramerSettings.defaults(), ProgressBar.disabled(), Clock.systemUTC(),
+                WatchkeeperConfig.DEFAULTS.input().maxAheadOrDefault());
+        int expected = registry.size() + recording.fixes().size();
+        List<ConsumerRecord<String, byte[]>> got = TopicReader.readUntil(kafka.bootstrap(), "cli.input",
+                Duration.ofSeconds(60), r -> r.size() >= expected);
+        assertThat(got).hasSize(expected);
+        assertThat(got.stream().map(ConsumerRecord::key).distinct()).containsExactly("replay/" + Recording.siteOf(file));
+        assertThat(InputRecords.source(got.get(0))).isEqualTo("replay/" + Recording.siteOf(file));
+        // the detection stage's own format: static data first, then the fixes in the replay's order
+        assertThat(VesselMessage.decode(got.get(0).value())).isInstanceOf(VesselMessage.InfoMessage.class);
+        VesselMessage last = VesselMessage.decode(got.get(got.size() - 1).value());
+        assertThat(last).isEqualTo(new VesselMessage.FixMessage(recording.fixes().get(recording.fixes().size() - 1)));
     }
 }

@@ -1,15 +1,15 @@
 package io.watchkeeper.kafka.streams;
 
-import org.junit.jupiter.api.extension.ExtendWith;
-import io.watchkeeper.kafka.testing.SharedKafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.watchkeeper.ais.nmea.FramerSettings;
 import io.watchkeeper.ais.source.ProgressBar;
 import io.watchkeeper.core.deadletter.DeadLetterCounter;
 import io.watchkeeper.core.testing.TestData;
 import io.watchkeeper.core.vessel.VesselRegistry;
 import io.watchkeeper.kafka.dev.KafkaDevBroker;
+import io.watchkeeper.kafka.testing.SharedKafka;
 import io.watchkeeper.kafka.testing.TopicReader;
 import io.watchkeeper.mqtt.wire.EventJson;
 import io.watchkeeper.server.app.DetectorSuite;
@@ -17,7 +17,6 @@ import io.watchkeeper.server.app.Recording;
 import io.watchkeeper.server.app.Replay;
 import io.watchkeeper.server.config.ConfigFile;
 import io.watchkeeper.server.config.WatchkeeperConfig;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,9 +28,10 @@ import java.util.List;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Kafka engine against the in-process replay on real recordings: the same events, by eventId and by
