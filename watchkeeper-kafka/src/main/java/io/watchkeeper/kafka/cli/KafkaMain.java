@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "watchkeeper", mixinStandardHelpOptions = true,
         description = "Watchkeeper on Apache Kafka (see docs/scale-out.md); every other command is the usual one.",
-        subcommands = {KafkaDevCommand.class, BridgeCommand.class, KafkaDetectCommand.class, KafkaReplayCommand.class})
+        subcommands = {KafkaDevCommand.class, BridgeCommand.class, KafkaDetectCommand.class, KafkaReplayCommand.class,
+                KafkaMain.Bench.class})
 public final class KafkaMain implements Runnable {
 
     private static final Set<String> OWN = Set.of("kafka-dev", "bridge");
@@ -46,6 +47,9 @@ public final class KafkaMain implements Runnable {
         if (OWN.contains(command)) {
             return true;
         }
+        if (command.equals("bench")) {
+            return args.size() > 1 && args.get(1).equals("kafka");
+        }
         if (command.equals("detect")) {
             for (int i = 1; i < args.size(); i++) {
                 if (args.get(i).equals("--engine=kafka")
@@ -63,6 +67,19 @@ public final class KafkaMain implements Runnable {
     @Override
     public void run() {
         CommandLine.usage(this, System.out);
+    }
+
+    /**
+     * {@code bench kafka}: here rather than in watchkeeper-bench, whose RocksDB (8.3, for its own JMH
+     * benchmark) is older than the one Kafka Streams needs (10.1); the launcher routes it here.
+     */
+    @Command(name = "bench", description = "Benchmarks; here only: kafka.",
+            subcommands = io.watchkeeper.kafka.bench.KafkaBenchCommand.class)
+    static final class Bench implements Runnable {
+        @Override
+        public void run() {
+            CommandLine.usage(this, System.out);
+        }
     }
 
     private static int onFailure(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {

@@ -43,8 +43,9 @@ public final class DetectionTopology {
         t.addProcessor("detect", () -> new VesselProcessor(setup.detectors(), setup.zones()), "fixes");
         for (String store : new String[] {VesselProcessor.VESSELS_STORE, VesselProcessor.STATIC_STORE,
                 VesselProcessor.MARKS_STORE}) {
+            // Cached: a vessel written by many fixes between two commits goes to RocksDB and its changelog once.
             t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), Serdes.String(),
-                    Serdes.ByteArray()), "detect");
+                    Serdes.ByteArray()).withCachingEnabled(), "detect");
         }
         t.addSink(EVENTS_SINK, topics.events(), Serdes.String().serializer(), Serdes.ByteArray().serializer(),
                 "detect");

@@ -15,6 +15,8 @@ class KafkaMainTest {
         assertThat(KafkaMain.isKafka(List.of("detect", "--engine=kafka"))).isTrue();
         assertThat(KafkaMain.isKafka(List.of("replay", "f.nmea", "--kafka", "h:1"))).isTrue();
         assertThat(KafkaMain.isKafka(List.of("replay", "f.nmea", "--kafka=h:1"))).isTrue();
+        assertThat(KafkaMain.isKafka(List.of("bench", "kafka", "--json"))).isTrue();
+        assertThat(KafkaMain.isKafka(List.of("bench", "e2e"))).isFalse();
 
         assertThat(KafkaMain.isKafka(List.of())).isFalse();
         assertThat(KafkaMain.isKafka(List.of("demo"))).isFalse();
