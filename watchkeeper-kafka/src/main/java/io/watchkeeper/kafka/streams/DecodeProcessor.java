@@ -6,6 +6,8 @@ import io.watchkeeper.core.deadletter.DeadLetter;
 import io.watchkeeper.core.deadletter.DeadLetterSink;
 import io.watchkeeper.core.deadletter.RejectReason;
 import io.watchkeeper.core.fix.Fix;
+import io.watchkeeper.core.fix.VesselId;
+import io.watchkeeper.core.vessel.VesselInfo;
 import io.watchkeeper.core.vessel.VesselRegistry;
 import io.watchkeeper.kafka.log.InputRecords;
 import io.watchkeeper.mqtt.source.FixSource;
@@ -38,6 +40,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *   <li>{@code replay/<site>}: fixes and static data a replay already decoded ({@link RecordingLoader}).</li>
  * </ul>
  *
+ * <p>Static data a station's AIS carries goes to the vessel's partition too, merged, as it is learnt.
+ *
  * <p>Caveat: the AIS fragments a station's decoder holds between two records are in memory only, so a
  * multi-sentence message cut by a move of the task to another instance is lost (a dead letter at most).
  */
@@ -51,6 +55,7 @@ final class DecodeProcessor implements Processor<String, byte[], String, byte[]>
     private final RecordClock clock = new RecordClock();
     private final VesselRegistry registry = new VesselRegistry();
     private final Map<String, AisIngest> stations = new HashMap<>();
+    private final Map<VesselId, VesselInfo> sent = new HashMap<>();
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, byte[]> sweepStore;
     private SweepSchedule sweeps;
@@ -95,8 +100,13 @@ final class DecodeProcessor implements Processor<String, byte[], String, byte[]>
                     "payload over the bridge's size limit on " + topic, text(payload), clock.instant()));
         } else if (Topics.stationOfAis(source).isPresent()) {
             String station = Topics.stationOfAis(source).get();
-            stations.computeIfAbsent(station, s -> new AisIngest(s, this::fix, registry, deadLetters, clock, framing))
-                    .acceptLines(new String(payload, StandardCharsets.ISO_8859_1));
+            AisIngest ingest = stations.computeIfAbsent(station,
+                    s -> new AisIngest(s, this::fix, registry, deadLetters, clock, framing));
+            long reports = ingest.stats().staticReports();
+            ingest.acceptLines(new String(payload, StandardCharsets.ISO_8859_1));
+            if (ingest.stats().staticReports() != reports) {
+                forwardStaticData();
+            }
         } else {
             data.onMessage(source, payload);
         }
@@ -115,6 +125,20 @@ final class DecodeProcessor implements Processor<String, byte[], String, byte[]>
             fix(f.fix());
         } else if (m instanceof VesselMessage.InfoMessage i) {
             forward(i.info().vessel().key(), m);
+        }
+    }
+
+    /**
+     * Sends on what the registry learnt (AIS types 5, 19, 24), merged, to the vessels' partitions. The
+     * registry replaces an entry whole on each merge, so a changed entry is one that is not the instance
+     * last sent. A scan of the registry, but only after a message that carried static data.
+     */
+    private void forwardStaticData() {
+        for (VesselInfo info : registry.all()) {
+            if (sent.get(info.vessel()) != info) {
+                sent.put(info.vessel(), info);
+                forward(info.vessel().key(), new VesselMessage.InfoMessage(info));
+            }
         }
     }
 
