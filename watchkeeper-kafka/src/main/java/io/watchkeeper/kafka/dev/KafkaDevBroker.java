@@ -121,9 +121,20 @@ public final class KafkaDevBroker implements AutoCloseable {
 
     private static ProcessBuilder java(Path dir, Path logging, String mainClass, String... args) {
         List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xms64m", "-Xmx512m",
-                "-Dlogback.configurationFile=" + logging, "-cp", System.getProperty("java.class.path"), mainClass));
+                "-Dlogback.configurationFile=" + logging, "-cp", classPath(), mainClass));
         cmd.addAll(List.of(args));
         return new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
+    }
+
+    /** This JVM's class path with absolute entries: the child runs in the broker's folder. */
+    private static String classPath() {
+        StringBuilder b = new StringBuilder();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            if (!entry.isEmpty()) {
+                b.append(b.length() == 0 ? "" : java.io.File.pathSeparator).append(Path.of(entry).toAbsolutePath());
+            }
+        }
+        return b.toString();
     }
 
     private static String javaBinary() {
