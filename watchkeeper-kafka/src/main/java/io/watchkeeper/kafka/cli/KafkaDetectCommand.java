@@ -49,8 +49,8 @@ final class KafkaDetectCommand implements Callable<Integer> {
             description = "How long a silent instance keeps its partitions (default 45; 6 at the least).")
     int sessionTimeoutSeconds;
 
-    @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "kafka-state",
-            description = "Local copies of the state stores (default ./kafka-state).")
+    @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "data/kafka-state",
+            description = "Local copies of the state stores (default ./data/kafka-state).")
     Path stateDir;
 
     @Option(names = "--zones", paramLabel = "SPEC", split = ",", description = "Zone sets, as for detect.")

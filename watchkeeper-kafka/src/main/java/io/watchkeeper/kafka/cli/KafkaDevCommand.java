@@ -17,8 +17,8 @@ final class KafkaDevCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", defaultValue = "9092", description = "Client port (default 9092; 0: a free one).")
     int port;
 
-    @Option(names = "--dir", paramLabel = "DIR", defaultValue = "kafka-dev",
-            description = "Its settings, log and data (default ./kafka-dev); kept across restarts.")
+    @Option(names = "--dir", paramLabel = "DIR", defaultValue = "data/kafka-dev",
+            description = "Its settings, log and data (default ./data/kafka-dev, beside demo's state); kept across restarts.")
     Path dir;
 
     @Override
