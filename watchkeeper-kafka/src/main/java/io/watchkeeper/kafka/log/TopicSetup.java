@@ -10,7 +10,9 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Creates the topics Watchkeeper writes to when they do not exist yet; existing ones are left as they
@@ -19,6 +21,36 @@ import org.apache.kafka.common.errors.TopicExistsException;
 public final class TopicSetup {
 
     private TopicSetup() {
+    }
+
+    /**
+     * A created topic's partitions get their leaders a moment later; a producer that writes before then
+     * retries, and under load one was seen to give up after its delivery timeout. Waits until every
+     * partition has a leader.
+     */
+    private static void awaitLeaders(Admin admin, Set<String> topics) throws ExecutionException,
+            TimeoutException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            Map<String, TopicDescription> described;
+            try {
+                described = admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                described = Map.of();
+            }
+            boolean ready = described.size() == topics.size() && described.values().stream()
+                    .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+            if (ready) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("topics " + topics + " have partitions without a leader after 30 s");
+            }
+            Thread.sleep(100);
+        }
     }
 
     /**
@@ -44,6 +76,7 @@ public final class TopicSetup {
                     }
                 }
             }
+            awaitLeaders(admin, topics);
         } catch (ExecutionException | TimeoutException e) {
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
             throw new java.io.IOException("cannot set up Kafka topics " + topics + " at " + bootstrap + ": "
