@@ -80,7 +80,12 @@ final class KafkaDetectCommand implements Callable<Integer> {
                 FramerSettings.defaults())) {
             System.err.println("detect: Kafka engine '" + applicationId + "' on " + kafka.bootstrap + ", "
                     + kafka.topics().input() + " -> " + kafka.topics().events() + " (" + guarantee + "); Ctrl-C stops it");
-            stop.await();
+            while (!stop.await(Duration.ofMillis(500))) {
+                if (running.failure() != null) {
+                    // the engine stopped on its own (its error is logged): a failure, not a silent wait
+                    throw new IllegalStateException("the Kafka engine stopped: " + running.failure());
+                }
+            }
         } finally {
             stop.done();
         }

@@ -24,6 +24,11 @@ final class UntilStopped {
         requested.await();
     }
 
+    /** Waits up to {@code timeout}; true once Ctrl-C was pressed. */
+    boolean await(java.time.Duration timeout) throws InterruptedException {
+        return requested.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
     void done() {
         finished.countDown();
     }

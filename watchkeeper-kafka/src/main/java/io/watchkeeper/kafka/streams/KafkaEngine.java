@@ -101,8 +101,6 @@ public final class KafkaEngine implements AutoCloseable {
                     (int) sessionTimeout.toMillis());
             p.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG),
                     (int) Math.max(500, sessionTimeout.toMillis() / 6));
-            // There is no global table; this only opts in to Kafka 5's default, which silences a warning.
-            p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
             return p;
         }
     }

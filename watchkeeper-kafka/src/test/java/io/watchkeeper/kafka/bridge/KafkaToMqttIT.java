@@ -76,6 +76,7 @@ class KafkaToMqttIT {
                         .as("each event once").isNull();
             }
             assertThat(bridge.failure()).isNull();
+            assertThat(engine.failure()).isNull();
             assertThat(seen).isEqualTo(inline);
             System.out.println("events bridge: " + seen.size() + " events on MQTT, as replay");
         }

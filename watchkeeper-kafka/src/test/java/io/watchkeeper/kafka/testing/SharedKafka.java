@@ -41,7 +41,7 @@ public final class SharedKafka implements ParameterResolver {
         }
     }
 
-    private record Closing(KafkaDevBroker broker) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+    private record Closing(KafkaDevBroker broker) implements AutoCloseable {
         @Override
         public void close() {
             broker.close();
