@@ -1,0 +1,78 @@
+package io.watchkeeper.kafka.streams;
+
+import io.watchkeeper.core.fix.Fix;
+import io.watchkeeper.core.vessel.VesselInfo;
+import io.watchkeeper.core.vessel.VesselRegistry;
+import io.watchkeeper.kafka.log.InputRecords;
+import io.watchkeeper.server.app.Recording;
+import java.io.IOException;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * {@code replay FILE --kafka}: loads a recording into the input topic for the Kafka engine, as the
+ * in-process replay would run it. The file is read and decoded here, exactly as {@code replay} does
+ * ({@link Recording}: fixes sorted by event time, static data known before the first fix), and goes in
+ * as decoded records under {@code replay/<site>}: first every vessel's static data, then the fixes in
+ * event-time order, all keyed by the site, so they keep that order.
+ */
+public final class RecordingLoader {
+
+    /** The input source of a replayed record: {@code replay/<site>}. */
+    public static final String SOURCE_PREFIX = "replay/";
+
+    private RecordingLoader() {
+    }
+
+    /** What was loaded. */
+    public record Loaded(int vessels, int fixes) {
+    }
+
+    /**
+     * @param registry the static data {@link Recording#read} gathered
+     * @throws IOException if Kafka does not take the records
+     */
+    public static Loaded load(Recording recording, VesselRegistry registry, String site, String bootstrap,
+                              String topic) throws IOException {
+        Map<String, Object> cfg = new HashMap<>();
+        cfg.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        cfg.put(ProducerConfig.ACKS_CONFIG, "all");
+        cfg.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        cfg.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        cfg.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        cfg.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        String source = SOURCE_PREFIX + site;
+        List<VesselInfo> infos = registry.all().stream().sorted(Comparator.comparing(v -> v.vessel().key())).toList();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(cfg, new StringSerializer(),
+                new ByteArraySerializer())) {
+            long now = System.currentTimeMillis();
+            AtomicReference<Exception> failed = new AtomicReference<>();
+            Callback onError = (metadata, e) -> {
+                if (e != null) {
+                    failed.compareAndSet(null, e);
+                }
+            };
+            for (VesselInfo info : infos) {
+                producer.send(InputRecords.of(topic, source, VesselMessage.encode(new VesselMessage.InfoMessage(info)),
+                        now), onError);
+            }
+            for (Fix fix : recording.fixes()) {
+                producer.send(InputRecords.of(topic, source, VesselMessage.encode(new VesselMessage.FixMessage(fix)),
+                        now), onError);
+            }
+            producer.flush();
+            if (failed.get() != null) {
+                throw new IOException("Kafka did not take the recording: " + failed.get().getMessage(), failed.get());
+            }
+        }
+        return new Loaded(infos.size(), recording.fixes().size());
+    }
+}
