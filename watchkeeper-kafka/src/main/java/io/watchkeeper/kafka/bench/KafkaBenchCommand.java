@@ -84,7 +84,7 @@ public final class KafkaBenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--kill-one-at needs at least 2 instances, so that one survives");
         }
         DetectorSuite all = DetectorSuite.from(WatchkeeperConfig.DEFAULTS, List.of(), null);
-        DetectorSuite suite = new DetectorSuite(all.detectors(), List.of(), all.zones(), all.maxAhead(), null);
+        DetectorSuite suite = all.withoutPairs();
         VesselRegistry registry = new VesselRegistry();
         Recording base = Recording.read(recordingFile.toString(), "bench", registry, new DeadLetterCounter(d -> { }),
                 FramerSettings.defaults(), ProgressBar.disabled(), Clock.systemUTC(), suite.maxAhead());

@@ -107,7 +107,7 @@ final class KafkaDetectCommand implements Callable<Integer> {
                 System.err.println("detect: the Kafka engine does not run pair detectors yet; not running "
                         + suite.pairs().stream().map(p -> p.name()).toList());
             }
-            return new DetectorSuite(suite.detectors(), List.of(), suite.zones(), suite.maxAhead(), null);
+            return suite.withoutPairs();
         }
     }
 }

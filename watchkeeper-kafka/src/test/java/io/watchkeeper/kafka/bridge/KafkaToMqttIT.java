@@ -46,7 +46,7 @@ class KafkaToMqttIT {
     void mosquittoSubSeesTheReplaysEventsWithTheSameIds(KafkaDevBroker kafka) throws Exception {
         String file = TestData.file("solent-stonesoup/SolentAIS_20160112_130211.csv").toString();
         DetectorSuite all = DetectorSuite.from(WatchkeeperConfig.DEFAULTS, List.of(), null);
-        DetectorSuite suite = new DetectorSuite(all.detectors(), List.of(), all.zones(), all.maxAhead(), null);
+        DetectorSuite suite = all.withoutPairs();
         VesselRegistry registry = new VesselRegistry();
         String site = Recording.siteOf(file);
         Recording recording = Recording.read(file, site, registry, new DeadLetterCounter(d -> { }),

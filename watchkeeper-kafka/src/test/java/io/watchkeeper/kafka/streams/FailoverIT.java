@@ -55,7 +55,7 @@ class FailoverIT {
     void killNineOfOneOfTwoLosesNothingAndDuplicatesNothing(KafkaDevBroker kafka) throws Exception {
         String file = TestData.file("dma-aisabnormal/ais-sample-20131112T1200Z.txt.gz").toString();
         DetectorSuite all = DetectorSuite.from(WatchkeeperConfig.DEFAULTS, List.of(), null);
-        DetectorSuite suite = new DetectorSuite(all.detectors(), List.of(), all.zones(), all.maxAhead(), null);
+        DetectorSuite suite = all.withoutPairs();
         VesselRegistry registry = new VesselRegistry();
         String site = Recording.siteOf(file);
         Recording recording = Recording.read(file, site, registry, new DeadLetterCounter(d -> { }),

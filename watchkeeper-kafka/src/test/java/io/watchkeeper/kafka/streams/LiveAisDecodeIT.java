@@ -58,7 +58,7 @@ class LiveAisDecodeIT {
         KafkaTopics topics = KafkaTopics.prefixed("live");
         KafkaEngine.Settings settings = KafkaEngine.Settings.defaults(kafka.bootstrap(), dir.resolve("state"))
                 .withApplicationId("live").withTopics(topics).withPartitions(2);
-        DetectorSuite suite = new DetectorSuite(all.detectors(), List.of(), all.zones(), all.maxAhead(), null);
+        DetectorSuite suite = all.withoutPairs();
         try (KafkaEngine engine = KafkaEngine.start(settings, suite.setup(new VesselRegistry(), false),
                 FramerSettings.defaults());
              KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrap(),

@@ -113,6 +113,11 @@ public record DetectorSuite(List<Detector<?>> detectors, List<PairDetector> pair
         return new DetectorSuite(detectors, pairs, zones, maxAhead, states, l);
     }
 
+    /** The per-vessel detectors alone, without the pair detectors and without a state listener. */
+    public DetectorSuite withoutPairs() {
+        return new DetectorSuite(detectors, List.of(), zones, maxAhead, null, limits);
+    }
+
     /** The same detectors, whose engine tells {@code listener} each vessel's boat and port-call state. */
     public DetectorSuite withStates(@Nullable StateListener listener) {
         return new DetectorSuite(detectors, pairs, zones, maxAhead, listener, limits);
