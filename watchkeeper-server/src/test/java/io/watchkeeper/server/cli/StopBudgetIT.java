@@ -146,8 +146,8 @@ class StopBudgetIT {
                          Clock.systemUTC(), 0).start()) {
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                         .untilAsserted(() -> assertThat(storedEvents(url)).as(err(dir, "detect")).isPositive());
+                paused = true; // before: a pause that stopped some processes and then failed must be undone too
                 postgres.pause(); // SIGSTOP: connections stay open, nothing answers
-                paused = true;
                 Thread.sleep(3_000); // the writer's next append now waits for an answer that never comes
                 long asked = System.nanoTime();
                 detect.destroy();
