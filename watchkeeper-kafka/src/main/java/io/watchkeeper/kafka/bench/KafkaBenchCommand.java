@@ -72,6 +72,21 @@ public final class KafkaBenchCommand implements Callable<Integer> {
             description = "Positions to loop (default: the Danish recording).")
     Path recordingFile;
 
+    @Option(names = "--guarantee", paramLabel = "G", defaultValue = "exactly_once_v2",
+            description = "The instances' processing guarantee: exactly_once_v2 (default) or at_least_once.")
+    String guarantee;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "Stream threads per instance (default 1).")
+    int threads;
+
+    @Option(names = "--streams-property", paramLabel = "KEY=VALUE",
+            description = "Passed to each instance's detect --streams-property (repeatable), to compare settings.")
+    Map<String, String> streamsProperties = new LinkedHashMap<>();
+
+    @Option(names = "--instance-jvm-option", paramLabel = "OPTION",
+            description = "A JVM option for each instance (repeatable), e.g. -XX:StartFlightRecording=filename=i.jfr")
+    List<String> instanceJvmOptions = new ArrayList<>();
+
     @Option(names = "--json", description = "Print one JSON object only.")
     boolean json;
 
@@ -106,7 +121,7 @@ public final class KafkaBenchCommand implements Callable<Integer> {
                 running.add(instance(kafka.bootstrap(), dir, i));
             }
             Group group = new Group(admin, "bench");
-            group.awaitMembers(instances, Duration.ofSeconds(120));
+            group.awaitMembers(instances * threads, Duration.ofSeconds(120)); // one member per stream thread
             log("Kafka at %s, %d instance(s) running", kafka.bootstrap(), instances);
 
             long start = System.nanoTime();
@@ -154,7 +169,7 @@ public final class KafkaBenchCommand implements Callable<Integer> {
                     long killedAt = System.nanoTime();
                     running.get(0).destroyForcibly(); // SIGKILL
                     log("killed instance 0 (pid %d) after %,d events", running.get(0).pid(), ids.size());
-                    failover = group.awaitOwners(instances - 1, 2 * partitions, Duration.ofSeconds(120), killedAt);
+                    failover = group.awaitOwners((instances - 1) * threads, 2 * partitions, Duration.ofSeconds(120), killedAt);
                     log("the survivors own every partition %.1f s after the kill", failover);
                 }
             }
@@ -178,16 +193,24 @@ public final class KafkaBenchCommand implements Callable<Integer> {
         out.put("perInstanceThroughput", Math.round(throughput / instances));
         out.put("failoverSeconds", r.failoverSeconds() == null ? null : Math.round(r.failoverSeconds() * 10) / 10.0);
         out.put("inProcessThroughput", Math.round(inProcess));
+        out.put("ratio", Math.round(throughput / instances / inProcess * 1000) / 1000.0);
+        out.put("guarantee", guarantee);
+        out.put("threads", threads);
+        out.put("streamsProperties", streamsProperties);
         out.put("cores", Runtime.getRuntime().availableProcessors());
         System.out.println(new ObjectMapper().writeValueAsString(out));
     }
 
     private Process instance(String bootstrap, Path dir, int i) throws Exception {
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-Dlogback.configurationFile=watchkeeper-kafka-logback.xml", "-cp", System.getProperty("java.class.path"),
-                KafkaMain.class.getName(), "detect", "--engine", "kafka", "--kafka", bootstrap, "--topic-prefix",
-                "bench", "--application-id", "bench", "--session-timeout", String.valueOf(sessionTimeout),
-                "--state-dir", dir.resolve("state-" + i).toString());
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m"));
+        cmd.addAll(instanceJvmOptions);
+        cmd.addAll(List.of("-Dlogback.configurationFile=watchkeeper-kafka-logback.xml", "-cp",
+                System.getProperty("java.class.path"), KafkaMain.class.getName(), "detect", "--engine", "kafka",
+                "--kafka", bootstrap, "--topic-prefix", "bench", "--application-id", "bench", "--session-timeout",
+                String.valueOf(sessionTimeout), "--state-dir", dir.resolve("state-" + i).toString(),
+                "--guarantee", guarantee, "--threads", String.valueOf(threads)));
+        streamsProperties.forEach((k, v) -> cmd.add("--streams-property=" + k + "=" + v));
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("instance-" + i + ".log")
                 .toFile()).start();
     }
@@ -222,7 +245,7 @@ public final class KafkaBenchCommand implements Callable<Integer> {
                 }
                 Thread.sleep(200);
             }
-            throw new java.io.IOException(n + " instances did not all join within " + timeout.toSeconds() + " s");
+            throw new java.io.IOException(n + " members (instances × threads) did not all join within " + timeout.toSeconds() + " s");
         }
 
         /** Seconds from {@code since} until {@code n} members own all {@code partitions} source partitions. */

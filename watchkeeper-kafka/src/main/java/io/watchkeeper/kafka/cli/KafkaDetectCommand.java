@@ -9,7 +9,9 @@ import io.watchkeeper.server.config.WatchkeeperConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,6 +47,11 @@ final class KafkaDetectCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "Stream threads (default 1).")
     int threads;
 
+    @Option(names = "--streams-property", paramLabel = "KEY=VALUE",
+            description = {"A Kafka Streams or client property over Watchkeeper's own (repeatable), e.g.",
+                    "commit.interval.ms=200 or producer.linger.ms=5; see docs/scale-out.md."})
+    Map<String, String> streamsProperties = new LinkedHashMap<>();
+
     @Option(names = "--session-timeout", paramLabel = "SECONDS", defaultValue = "45",
             description = "How long a silent instance keeps its partitions (default 45; 6 at the least).")
     int sessionTimeoutSeconds;
@@ -74,7 +81,7 @@ final class KafkaDetectCommand implements Callable<Integer> {
         KafkaEngine.Settings settings = KafkaEngine.Settings.defaults(kafka.bootstrap, stateDir)
                 .withApplicationId(applicationId).withTopics(kafka.topics()).withPartitions(kafka.partitions)
                 .withGuarantee(guarantee.equals("exactly_once_v2"), standbys).withThreads(threads)
-                .withSessionTimeout(Duration.ofSeconds(sessionTimeoutSeconds));
+                .withSessionTimeout(Duration.ofSeconds(sessionTimeoutSeconds)).withExtra(streamsProperties);
         UntilStopped stop = new UntilStopped();
         try (KafkaEngine running = KafkaEngine.start(settings, suite.setup(new VesselRegistry(), false),
                 FramerSettings.defaults())) {
