@@ -2,6 +2,7 @@ package io.watchkeeper.core.checkpoint;
 
 import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.fix.VesselId;
+import io.watchkeeper.core.vessel.VesselInfo;
 import io.watchkeeper.core.zone.Zone;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -99,6 +100,12 @@ public final class StateIn {
         Instant time = readInstant();
         return new Fix(vessel, site, time, in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(),
                 in.readDouble(), in.readDouble(), in.readDouble(), in.readInt(), readString());
+    }
+
+    /** Static data written with {@link StateOut#writeVesselInfo}. */
+    public VesselInfo readVesselInfo() throws IOException {
+        return new VesselInfo(readVesselId(), readString(), readString(), readInt(), readInt(), readInt(), readInt(),
+                readInt(), readInt(), readDouble(), readString(), readString(), readInstant());
     }
 
     /** The zone written with {@link StateOut#writeZone}, or null if it was null or is no longer loaded. */

@@ -2,6 +2,7 @@ package io.watchkeeper.core.checkpoint;
 
 import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.fix.VesselId;
+import io.watchkeeper.core.vessel.VesselInfo;
 import io.watchkeeper.core.zone.Zone;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -98,6 +99,23 @@ public final class StateOut {
         out.writeDouble(f.headingDegrees());
         out.writeInt(f.navStatus());
         writeString(f.positionJson());
+    }
+
+    /** A vessel's static data (AIS types 5, 19, 24): the input state's and the Kafka engine's record of it. */
+    public void writeVesselInfo(VesselInfo v) throws IOException {
+        writeVesselId(v.vessel());
+        writeString(v.name());
+        writeString(v.callSign());
+        writeInt(v.imo());
+        writeInt(v.shipType());
+        writeInt(v.toBowMetres());
+        writeInt(v.toSternMetres());
+        writeInt(v.toPortMetres());
+        writeInt(v.toStarboardMetres());
+        writeDouble(v.draughtMetres());
+        writeString(v.destination());
+        writeString(v.eta());
+        writeInstant(v.updatedAt());
     }
 
     /** A zone by its id, or null. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.fix.VesselId;
+import io.watchkeeper.core.vessel.VesselInfo;
 import io.watchkeeper.core.zone.ZoneKind;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -37,6 +38,20 @@ class StateStreamsTest {
 
     static StateIn in(byte[] bytes) {
         return new StateIn(new ByteArrayInputStream(bytes), id -> null);
+    }
+
+    @Test
+    void vesselStaticDataReadsBackWhole_missingFieldsToo() throws IOException {
+        VesselInfo full = new VesselInfo(SHIP, "NORDIC STAR", "OXYZ2", 9_123_456, 70, 120, 30, 10, 12, 7.4,
+                "DKAAR", "11-12 14:00", Instant.parse("2013-11-12T12:00:05Z"));
+        VesselInfo sparse = new VesselInfo(VesselId.of("219000001"), null, null, 0, 0, -1, -1, -1, -1, Double.NaN,
+                null, null, Instant.parse("2013-11-12T12:00:06Z"));
+        StateIn in = in(bytes(out -> {
+            out.writeVesselInfo(full);
+            out.writeVesselInfo(sparse);
+        }));
+        assertThat(in.readVesselInfo()).isEqualTo(full);
+        assertThat(in.readVesselInfo()).isEqualTo(sparse);
     }
 
     @Property

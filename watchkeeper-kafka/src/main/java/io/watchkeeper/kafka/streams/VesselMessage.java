@@ -52,7 +52,7 @@ public sealed interface VesselMessage {
                 out.writeFix(f.fix());
             } else if (m instanceof InfoMessage i) {
                 out.writeByte(INFO);
-                VesselInfoCodec.write(i.info(), out);
+                out.writeVesselInfo(i.info());
             } else if (m instanceof MarkMessage k) {
                 out.writeByte(MARK);
                 out.writeString(k.site());
@@ -71,7 +71,7 @@ public sealed interface VesselMessage {
         int kind = in.readByte();
         return switch (kind) {
             case FIX -> new FixMessage(Objects.requireNonNull(in.readFix(), "fix"));
-            case INFO -> new InfoMessage(VesselInfoCodec.read(in));
+            case INFO -> new InfoMessage(in.readVesselInfo());
             case MARK -> new MarkMessage(Objects.requireNonNull(in.readString(), "site"), in.readLong());
             default -> throw new IOException("not a vessel message: kind " + kind);
         };

@@ -94,7 +94,7 @@ final class VesselProcessor implements Processor<String, byte[], String, byte[]>
             }
             try (KeyValueIterator<String, byte[]> s = staticStore.all()) {
                 while (s.hasNext()) {
-                    registry.merge(VesselInfoCodec.read(new StateIn(new ByteArrayInputStream(s.next().value), byId)));
+                    registry.merge(new StateIn(new ByteArrayInputStream(s.next().value), byId).readVesselInfo());
                 }
             }
         } catch (IOException e) {
@@ -156,7 +156,7 @@ final class VesselProcessor implements Processor<String, byte[], String, byte[]>
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
         try {
             StateOut out = new StateOut(bytes);
-            VesselInfoCodec.write(merged, out);
+            out.writeVesselInfo(merged);
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -46,7 +46,7 @@ final class InputState {
             List<VesselInfo> infos = List.copyOf(registry.all());
             out.writeInt(infos.size());
             for (VesselInfo v : infos) {
-                write(v, out);
+                out.writeVesselInfo(v);
             }
             writeHeld(inputs.heldLines(), out);
             out.flush();
@@ -75,7 +75,7 @@ final class InputState {
         Map<String, List<AisIngest.HeldLine>> held = readHeld(in);
         int vessels = in.readInt();
         for (int i = 0; i < vessels; i++) {
-            registry.merge(read(in));
+            registry.merge(in.readVesselInfo());
         }
         ais.restore(held);
         if (version == VERSION) {
@@ -109,28 +109,6 @@ final class InputState {
             held.put(station, lines);
         }
         return held;
-    }
-
-    private static void write(VesselInfo v, StateOut out) throws IOException {
-        out.writeVesselId(v.vessel());
-        out.writeString(v.name());
-        out.writeString(v.callSign());
-        out.writeInt(v.imo());
-        out.writeInt(v.shipType());
-        out.writeInt(v.toBowMetres());
-        out.writeInt(v.toSternMetres());
-        out.writeInt(v.toPortMetres());
-        out.writeInt(v.toStarboardMetres());
-        out.writeDouble(v.draughtMetres());
-        out.writeString(v.destination());
-        out.writeString(v.eta());
-        out.writeInstant(v.updatedAt());
-    }
-
-    private static VesselInfo read(StateIn in) throws IOException {
-        return new VesselInfo(in.readVesselId(), in.readString(), in.readString(), in.readInt(), in.readInt(),
-                in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readDouble(), in.readString(),
-                in.readString(), in.readInstant());
     }
 
     private static String required(String s) throws IOException {
