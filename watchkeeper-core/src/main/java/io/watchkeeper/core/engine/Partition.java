@@ -249,32 +249,22 @@ final class Partition extends StageContext implements Stage {
 
     /** Skips (and counts) what would move this vessel's time backwards or repeat its last fix. */
     private boolean inOrder(VesselSlot slot, Fix fix) {
-        long millis = fix.time().toEpochMilli();
-        int nanos = fix.time().getNano() % 1_000_000;
-        long position = positionBits(fix);
-        if (slot.lastMillis != Long.MIN_VALUE) {
-            int order = millis != slot.lastMillis ? Long.compare(millis, slot.lastMillis)
-                    : Integer.compare(nanos, slot.lastNanos);
-            if (order < 0) {
+        switch (FixOrder.of(slot.lastMillis, slot.lastNanos, slot.lastPositionBits, fix)) {
+            case LATE -> {
                 outOfOrder++;
                 return false;
             }
-            if (order == 0 && position == slot.lastPositionBits) {
+            case REPEAT -> {
                 duplicates++;
                 return false;
             }
+            default -> {
+                slot.lastMillis = fix.time().toEpochMilli();
+                slot.lastNanos = FixOrder.nanosWithinMilli(fix);
+                slot.lastPositionBits = FixOrder.positionBits(fix);
+                return true;
+            }
         }
-        slot.lastMillis = millis;
-        slot.lastNanos = nanos;
-        slot.lastPositionBits = position;
-        return true;
-    }
-
-    private static long positionBits(Fix fix) {
-        long h = Double.doubleToLongBits(fix.x());
-        h = h * 31 + Double.doubleToLongBits(fix.y());
-        h = h * 31 + Double.doubleToLongBits(fix.lat());
-        return h * 31 + Double.doubleToLongBits(fix.lon());
     }
 
     /** The watermark index of {@code site}, registering it if the engine has room for it; -1 if not. */

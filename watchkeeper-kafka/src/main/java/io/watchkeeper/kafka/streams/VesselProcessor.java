@@ -6,6 +6,7 @@ import io.watchkeeper.core.deadletter.DeadLetter;
 import io.watchkeeper.core.deadletter.RejectReason;
 import io.watchkeeper.core.detect.Detector;
 import io.watchkeeper.core.detect.Step;
+import io.watchkeeper.core.engine.FixOrder;
 import io.watchkeeper.core.event.Event;
 import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.vessel.VesselInfo;
@@ -199,27 +200,13 @@ final class VesselProcessor implements Processor<String, byte[], String, byte[]>
 
     /** Skips what would move this vessel's time backwards or repeat its last fix (the in-process rule). */
     private static boolean inOrder(VesselSlot slot, Fix fix) {
-        long millis = fix.time().toEpochMilli();
-        int nanos = fix.time().getNano() % 1_000_000;
-        long position = positionBits(fix);
-        if (slot.lastMillis != Long.MIN_VALUE) {
-            int order = millis != slot.lastMillis ? Long.compare(millis, slot.lastMillis)
-                    : Integer.compare(nanos, slot.lastNanos);
-            if (order < 0 || order == 0 && position == slot.lastPositionBits) {
-                return false;
-            }
+        if (FixOrder.of(slot.lastMillis, slot.lastNanos, slot.lastPositionBits, fix) != FixOrder.NEXT) {
+            return false;
         }
-        slot.lastMillis = millis;
-        slot.lastNanos = nanos;
-        slot.lastPositionBits = position;
+        slot.lastMillis = fix.time().toEpochMilli();
+        slot.lastNanos = FixOrder.nanosWithinMilli(fix);
+        slot.lastPositionBits = FixOrder.positionBits(fix);
         return true;
-    }
-
-    private static long positionBits(Fix fix) {
-        long h = Double.doubleToLongBits(fix.x());
-        h = h * 31 + Double.doubleToLongBits(fix.y());
-        h = h * 31 + Double.doubleToLongBits(fix.lat());
-        return h * 31 + Double.doubleToLongBits(fix.lon());
     }
 
     @SuppressWarnings("unchecked")
