@@ -125,32 +125,8 @@ class EventTimeTest {
 
     @Test
     void aWallClockSetForwardFiresNoTimer_elapsedTimeStillDoes() {
-        List<Long> pairAdvances = new ArrayList<>();
-        PairDetector pairs = new PairDetector() {
-            @Override
-            public String name() {
-                return "advances";
-            }
-
-            @Override
-            public void accept(Fix fix, DetectorContext ctx, EventSink out) {
-            }
-
-            @Override
-            public void advanceTo(long nowMillis, DetectorContext ctx, EventSink out) {
-                pairAdvances.add(nowMillis);
-            }
-
-            @Override
-            public int trackedVessels() {
-                return 0;
-            }
-
-            @Override
-            public int trackedPairs() {
-                return 0;
-            }
-        };
+        RecordingPair pairs = new RecordingPair();
+        List<Long> pairAdvances = pairs.advances;
         EngineTestDriver live = new EngineTestDriver(setup(true).withPairDetectors(List.of(pairs)), T0);
         live.feed(fix("A", "S", T0, 50.0));
 
@@ -166,34 +142,9 @@ class EventTimeTest {
 
     @Test
     void pairDetectorsSeeAcceptedGeoFixesOnlyAndAdvanceOnSweeps() {
-        List<String> seen = new ArrayList<>();
-        List<Long> advances = new ArrayList<>();
-        PairDetector recorder = new PairDetector() {
-            @Override
-            public String name() {
-                return "recorder";
-            }
-
-            @Override
-            public void accept(Fix fix, DetectorContext ctx, EventSink out) {
-                seen.add(fix.vessel().key() + "@" + fix.time().getEpochSecond());
-            }
-
-            @Override
-            public void advanceTo(long nowMillis, DetectorContext ctx, EventSink out) {
-                advances.add(nowMillis);
-            }
-
-            @Override
-            public int trackedVessels() {
-                return 0;
-            }
-
-            @Override
-            public int trackedPairs() {
-                return 0;
-            }
-        };
+        RecordingPair recorder = new RecordingPair();
+        List<String> seen = recorder.seen;
+        List<Long> advances = recorder.advances;
         EngineTestDriver d = new EngineTestDriver(setup(false).withPairDetectors(List.of(recorder)), T0);
         d.feed(fix("A", "S", T0, 50.0));
         d.feed(fix("A", "S", T0, 50.0));
@@ -241,5 +192,37 @@ class EventTimeTest {
         assertThat(d.vesselCount()).isEqualTo(2);
         d.feed(fix("C", "S", Instant.MAX, 52.0)); // no overflow on the way to the dead letter
         assertThat(d.deadLetters()).hasSize(2);
+    }
+
+    /** A pair detector that only records the fixes it is shown and the times it is advanced to. */
+    private static final class RecordingPair implements PairDetector {
+
+        final List<String> seen = new ArrayList<>();
+        final List<Long> advances = new ArrayList<>();
+
+        @Override
+        public String name() {
+            return "recorder";
+        }
+
+        @Override
+        public void accept(Fix fix, DetectorContext ctx, EventSink out) {
+            seen.add(fix.vessel().key() + "@" + fix.time().getEpochSecond());
+        }
+
+        @Override
+        public void advanceTo(long nowMillis, DetectorContext ctx, EventSink out) {
+            advances.add(nowMillis);
+        }
+
+        @Override
+        public int trackedVessels() {
+            return 0;
+        }
+
+        @Override
+        public int trackedPairs() {
+            return 0;
+        }
     }
 }
