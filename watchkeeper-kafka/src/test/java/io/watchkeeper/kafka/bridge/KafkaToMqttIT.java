@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.watchkeeper.ais.nmea.FramerSettings;
-import io.watchkeeper.ais.source.ProgressBar;
-import io.watchkeeper.core.deadletter.DeadLetterCounter;
-import io.watchkeeper.core.testing.TestData;
 import io.watchkeeper.core.vessel.VesselRegistry;
 import io.watchkeeper.kafka.dev.KafkaDevBroker;
 import io.watchkeeper.kafka.streams.KafkaEngine;
 import io.watchkeeper.kafka.streams.KafkaTopics;
 import io.watchkeeper.kafka.streams.RecordingLoader;
+import io.watchkeeper.kafka.testing.InlineBaseline;
 import io.watchkeeper.kafka.testing.SharedKafka;
 import io.watchkeeper.mqtt.client.ClientSettings;
 import io.watchkeeper.mqtt.testing.MosquittoSub;
@@ -19,13 +17,8 @@ import io.watchkeeper.mqtt.testing.TestBroker;
 import io.watchkeeper.mqtt.topic.Topics;
 import io.watchkeeper.server.app.DetectorSuite;
 import io.watchkeeper.server.app.Recording;
-import io.watchkeeper.server.app.Replay;
-import io.watchkeeper.server.config.WatchkeeperConfig;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -44,16 +37,14 @@ class KafkaToMqttIT {
 
     @Test
     void mosquittoSubSeesTheReplaysEventsWithTheSameIds(KafkaDevBroker kafka) throws Exception {
-        String file = TestData.file("solent-stonesoup/SolentAIS_20160112_130211.csv").toString();
-        DetectorSuite all = DetectorSuite.from(WatchkeeperConfig.DEFAULTS, List.of(), null);
-        DetectorSuite suite = all.withoutPairs();
-        VesselRegistry registry = new VesselRegistry();
-        String site = Recording.siteOf(file);
-        Recording recording = Recording.read(file, site, registry, new DeadLetterCounter(d -> { }),
-                FramerSettings.defaults(), ProgressBar.disabled(), Clock.systemUTC(), suite.maxAhead());
+        InlineBaseline base = InlineBaseline.read("solent-stonesoup/SolentAIS_20160112_130211.csv");
+        DetectorSuite suite = base.suite();
+        VesselRegistry registry = base.registry();
+        String site = base.site();
+        Recording recording = base.recording();
         Map<String, String> inline = new HashMap<>(); // eventId -> MQTT topic
-        Replay.run(recording, suite, registry, e -> inline.put(e.eventId(), Topics.event(Topics.safeLevel(e.site()),
-                e.type(), Topics.safeLevel(e.vessel().id()))), new DeadLetterCounter(d -> { }));
+        base.replay(e -> inline.put(e.eventId(), Topics.event(Topics.safeLevel(e.site()), e.type(),
+                Topics.safeLevel(e.vessel().id()))));
 
         KafkaTopics topics = KafkaTopics.prefixed("out");
         KafkaEngine.Settings settings = KafkaEngine.Settings.defaults(kafka.bootstrap(), dir.resolve("state"))

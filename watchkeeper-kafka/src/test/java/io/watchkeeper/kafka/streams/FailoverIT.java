@@ -3,22 +3,15 @@ package io.watchkeeper.kafka.streams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.watchkeeper.ais.nmea.FramerSettings;
-import io.watchkeeper.ais.source.ProgressBar;
-import io.watchkeeper.core.deadletter.DeadLetterCounter;
-import io.watchkeeper.core.testing.TestData;
 import io.watchkeeper.core.vessel.VesselRegistry;
 import io.watchkeeper.kafka.cli.KafkaMain;
 import io.watchkeeper.kafka.dev.KafkaDevBroker;
 import io.watchkeeper.kafka.log.TopicSetup;
+import io.watchkeeper.kafka.testing.InlineBaseline;
 import io.watchkeeper.kafka.testing.SharedKafka;
 import io.watchkeeper.kafka.testing.TopicReader;
-import io.watchkeeper.server.app.DetectorSuite;
 import io.watchkeeper.server.app.Recording;
-import io.watchkeeper.server.app.Replay;
-import io.watchkeeper.server.config.WatchkeeperConfig;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -53,15 +46,12 @@ class FailoverIT {
 
     @Test
     void killNineOfOneOfTwoLosesNothingAndDuplicatesNothing(KafkaDevBroker kafka) throws Exception {
-        String file = TestData.file("dma-aisabnormal/ais-sample-20131112T1200Z.txt.gz").toString();
-        DetectorSuite all = DetectorSuite.from(WatchkeeperConfig.DEFAULTS, List.of(), null);
-        DetectorSuite suite = all.withoutPairs();
-        VesselRegistry registry = new VesselRegistry();
-        String site = Recording.siteOf(file);
-        Recording recording = Recording.read(file, site, registry, new DeadLetterCounter(d -> { }),
-                FramerSettings.defaults(), ProgressBar.disabled(), Clock.systemUTC(), suite.maxAhead());
+        InlineBaseline base = InlineBaseline.read("dma-aisabnormal/ais-sample-20131112T1200Z.txt.gz");
+        Recording recording = base.recording();
+        VesselRegistry registry = base.registry();
+        String site = base.site();
         Set<String> inline = new HashSet<>();
-        Replay.run(recording, suite, registry, e -> inline.add(e.eventId()), new DeadLetterCounter(d -> { }));
+        base.replay(e -> inline.add(e.eventId()));
 
         KafkaTopics topics = KafkaTopics.prefixed("failover");
         TopicSetup.ensure(kafka.bootstrap(), topics.all(), PARTITIONS, (short) 1);
