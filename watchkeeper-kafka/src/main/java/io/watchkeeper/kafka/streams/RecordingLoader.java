@@ -16,9 +16,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.jetbrains.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code replay FILE --kafka}: loads a recording into the input topic for the Kafka engine, as the
@@ -32,8 +29,6 @@ public final class RecordingLoader {
     /** The input source of a replayed record: {@code replay/<site>}. */
     public static final String SOURCE_PREFIX = "replay/";
 
-    private static final Logger LOG = LoggerFactory.getLogger(RecordingLoader.class);
-
     private RecordingLoader() {
     }
 
@@ -41,15 +36,12 @@ public final class RecordingLoader {
     public record Loaded(int vessels, int fixes) {
     }
 
-    /** Tries with a new producer after a failed one: see {@link #load}. */
-    private static final int ATTEMPTS = 2;
-
     /**
-     * Sends the recording's static data, then its fixes, keyed by its source. If Kafka does not take
-     * them, it tries once more with a new producer: on a development broker an idempotent producer was
-     * seen, now and then, to leave a fresh topic's batch unsent until it expired (the cause is not known).
-     * Sending again is harmless: what already arrived comes twice, and the engine skips a vessel's
-     * repeated or older fixes ({@link io.watchkeeper.core.engine.FixOrder}) and merges static data.
+     * Sends the recording's static data, then its fixes, keyed by its source, and waits until Kafka has
+     * them all. One request is in flight at a time: a retried batch then cannot be overtaken by the next
+     * one, so the fixes stay in event-time order even when Kafka refuses a request for a moment (with
+     * several in flight, an idempotent producer can lose a refused batch on a just-created topic,
+     * KAFKA-15591). Nothing is sent again on failure, because a resend would put fixes out of order.
      *
      * @param registry the static data {@link Recording#read} gathered
      * @throws IOException if Kafka does not take the records
@@ -57,31 +49,15 @@ public final class RecordingLoader {
     public static Loaded load(Recording recording, VesselRegistry registry, String site, String bootstrap,
                               String topic) throws IOException {
         List<VesselInfo> infos = registry.all().stream().sorted(Comparator.comparing(v -> v.vessel().key())).toList();
-        for (int attempt = 1; ; attempt++) {
-            Exception failed = send(recording, infos, SOURCE_PREFIX + site, bootstrap, topic);
-            if (failed == null) {
-                return new Loaded(infos.size(), recording.fixes().size());
-            }
-            if (attempt == ATTEMPTS) {
-                throw new IOException("Kafka did not take the recording: " + failed.getMessage(), failed);
-            }
-            LOG.warn("Kafka did not take the recording ({}); sending it again with a new producer", failed.getMessage());
-        }
-    }
-
-    /** One producer's try; the first failure it reported, or null. */
-    private static @Nullable Exception send(Recording recording, List<VesselInfo> infos, String source,
-                                            String bootstrap, String topic) {
+        String source = SOURCE_PREFIX + site;
         Map<String, Object> cfg = new HashMap<>();
         cfg.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         cfg.put(ProducerConfig.ACKS_CONFIG, "all");
         cfg.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        cfg.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
         cfg.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         cfg.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         cfg.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        // a stalled batch is given up after 45 s rather than Kafka's 2 minutes, so the second try comes sooner
-        cfg.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000);
-        cfg.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 45_000);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(cfg, new StringSerializer(),
                 new ByteArraySerializer())) {
             long now = System.currentTimeMillis();
@@ -96,11 +72,17 @@ public final class RecordingLoader {
                         now), onError);
             }
             for (Fix fix : recording.fixes()) {
+                if (failed.get() != null) {
+                    break; // what follows a lost record must not arrive without it
+                }
                 producer.send(InputRecords.of(topic, source, VesselMessage.encode(new VesselMessage.FixMessage(fix)),
                         now), onError);
             }
             producer.flush();
-            return failed.get();
+            if (failed.get() != null) {
+                throw new IOException("Kafka did not take the recording: " + failed.get().getMessage(), failed.get());
+            }
+            return new Loaded(infos.size(), recording.fixes().size());
         }
     }
 }
