@@ -4,6 +4,7 @@ import io.watchkeeper.core.detect.DetectorContext;
 import io.watchkeeper.core.detect.Step;
 import io.watchkeeper.core.detect.boat.BoatDetector;
 import io.watchkeeper.core.detect.boat.BoatTrack;
+import io.watchkeeper.core.fsm.Place;
 import io.watchkeeper.core.engine.Engine;
 import io.watchkeeper.core.engine.EngineConfig;
 import io.watchkeeper.core.event.EventSink;
@@ -53,7 +54,7 @@ public class BoatDetectorBench {
 
     private Fix[] fixes;
     private int[] vesselOf;
-    private BoatTrack[] states;
+    private Place<BoatTrack>[] states;
     private final BoatDetector detector = new BoatDetector();
     private final DetectorContext ctx = new BenchData.FixedContext();
     private int cursor;
@@ -64,8 +65,8 @@ public class BoatDetectorBench {
     public void setUp() {
         vesselOf = new int[FIXES];
         fixes = BenchData.fixes(vessels, FIXES, vesselOf);
-        states = new BoatTrack[vessels];
-        java.util.Arrays.fill(states, BoatTrack.INITIAL);
+        states = newStates(vessels);
+        java.util.Arrays.fill(states, detector.initial(null));
         EventSink sink = e -> events++; // one worker: a single writer
         engine = Engine.start(new EngineConfig(1, EngineConfig.DEFAULT_QUEUE_CAPACITY), List.of(detector), sink,
                 d -> { }, Clock.systemUTC());
@@ -77,10 +78,10 @@ public class BoatDetectorBench {
     }
 
     @Benchmark
-    public Step<BoatTrack> step() {
+    public Step<Place<BoatTrack>> step() {
         int i = cursor++ & (FIXES - 1);
         int v = vesselOf[i];
-        Step<BoatTrack> s = detector.step(states[v], fixes[i], ctx);
+        Step<Place<BoatTrack>> s = detector.step(states[v], fixes[i], ctx);
         states[v] = s.state();
         return s;
     }
@@ -97,5 +98,10 @@ public class BoatDetectorBench {
             throw new IllegalStateException("engine stuck");
         }
         bh.consume(events);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Place<BoatTrack>[] newStates(int n) {
+        return (Place<BoatTrack>[]) new Place<?>[n];
     }
 }

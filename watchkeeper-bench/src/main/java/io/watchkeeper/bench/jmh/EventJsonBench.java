@@ -4,6 +4,7 @@ import io.watchkeeper.core.detect.DetectorContext;
 import io.watchkeeper.core.detect.Step;
 import io.watchkeeper.core.detect.boat.BoatDetector;
 import io.watchkeeper.core.detect.boat.BoatTrack;
+import io.watchkeeper.core.fsm.Place;
 import io.watchkeeper.core.event.Event;
 import io.watchkeeper.core.event.EventIds;
 import io.watchkeeper.core.fix.Fix;
@@ -47,11 +48,11 @@ public class EventJsonBench {
         Fix[] fixes = BenchData.fixes(16, COUNT * 8, vesselOf);
         BoatDetector detector = new BoatDetector();
         DetectorContext ctx = new BenchData.FixedContext();
-        BoatTrack[] states = new BoatTrack[16];
-        java.util.Arrays.fill(states, BoatTrack.INITIAL);
+        Place<BoatTrack>[] states = newStates(16);
+        java.util.Arrays.fill(states, detector.initial(null));
         List<Event> out = new ArrayList<>();
         for (int i = 0; i < fixes.length && out.size() < COUNT; i++) {
-            Step<BoatTrack> s = detector.step(states[vesselOf[i]], fixes[i], ctx);
+            Step<Place<BoatTrack>> s = detector.step(states[vesselOf[i]], fixes[i], ctx);
             states[vesselOf[i]] = s.state();
             out.addAll(s.events());
         }
@@ -70,5 +71,10 @@ public class EventJsonBench {
     public String eventId() {
         Event e = events[cursor++ & (COUNT - 1)];
         return EventIds.of(e.machine(), e.type(), e.cause(), e.from(), e.to());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Place<BoatTrack>[] newStates(int n) {
+        return (Place<BoatTrack>[]) new Place<?>[n];
     }
 }

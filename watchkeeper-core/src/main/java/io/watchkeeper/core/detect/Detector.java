@@ -1,14 +1,15 @@
 package io.watchkeeper.core.detect;
 
 import io.watchkeeper.core.Evolving;
-import io.watchkeeper.core.checkpoint.StateIn;
-import io.watchkeeper.core.checkpoint.StateOut;
+import io.watchkeeper.core.checkpoint.StateCodec;
 import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.fix.VesselId;
-import java.io.IOException;
+import org.jetbrains.annotations.Nullable;
 
 /**
- * A pure step function over small per-vessel state: the unit of detection.
+ * A pure step function over small per-vessel state: the unit of detection. Detectors are written as a
+ * {@link io.watchkeeper.core.fsm.Machine}, which implements this; the interface is what the engine
+ * calls.
  *
  * <p>The engine keeps one {@code S} per vessel and calls {@link #step} with each of that vessel's
  * fixes, in order, always from the one thread that owns the vessel. A step does no I/O and reads
@@ -55,18 +56,23 @@ public interface Detector<S> {
     }
 
     /**
-     * Writes one vessel's state for a checkpoint. Called off the vessel's thread, on a copy the
-     * engine took at a barrier; states are immutable, so that is safe. {@link #readState} must read
-     * exactly what this wrote.
-     *
-     * @throws UnsupportedOperationException if this detector cannot be checkpointed (the default)
+     * How one vessel's state is checkpointed; null (the default) if this detector cannot be. A
+     * {@link io.watchkeeper.core.fsm.Machine} brings its own, from the codec of its data.
      */
-    default void writeState(S state, StateOut out) throws IOException {
-        throw new UnsupportedOperationException("detector " + name() + " cannot be checkpointed");
+    default @Nullable StateCodec<S> codec() {
+        return null;
     }
 
-    /** Reads back what {@link #writeState} wrote for {@code vessel}. */
-    default S readState(StateIn in, VesselId vessel) throws IOException {
-        throw new UnsupportedOperationException("detector " + name() + " cannot be checkpointed");
+    /**
+     * {@code d}'s codec.
+     *
+     * @throws UnsupportedOperationException naming the detector if it cannot be checkpointed
+     */
+    static <S> StateCodec<S> codecOf(Detector<S> d) {
+        StateCodec<S> codec = d.codec();
+        if (codec == null) {
+            throw new UnsupportedOperationException("detector " + d.name() + " cannot be checkpointed");
+        }
+        return codec;
     }
 }

@@ -38,7 +38,12 @@ public final class SnapshotCodec {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SnapshotCodec.class);
     private static final int MAGIC = 0x574B_4350; // "WKCP"
-    private static final int VERSION = 1;
+    /**
+     * 2: detectors are machines of the state-machine library, whose per-vessel blocks start with the
+     * machine's state and entry time. A checkpoint of format 1 is refused with one line naming both
+     * formats; the operator moves it away (the input log then replays what it still holds).
+     */
+    private static final int VERSION = 2;
 
     private SnapshotCodec() {
     }
@@ -86,7 +91,7 @@ public final class SnapshotCodec {
             out.writeLong(r.lastPositionBits());
             for (int i = 0; i < detectors.size(); i++) {
                 block.reset();
-                ((Detector<Object>) detectors.get(i)).writeState(r.states()[i], blockOut);
+                Detector.codecOf((Detector<Object>) detectors.get(i)).write(r.states()[i], blockOut);
                 blockOut.flush();
                 out.writeInt(block.size());
                 block.writeTo(out);
@@ -115,7 +120,8 @@ public final class SnapshotCodec {
         }
         int version = in.readInt();
         if (version != VERSION) {
-            throw new IOException("checkpoint format " + version + " is not " + VERSION);
+            throw new IOException("checkpoint format " + version + " is not " + VERSION
+                    + (version < VERSION ? " (it was written by an earlier Watchkeeper)" : ""));
         }
         long wallMillis = in.readLong();
         int partitions = count(in.readInt());
@@ -179,7 +185,7 @@ public final class SnapshotCodec {
             }
             Detector<?> d = detectors.get(target[i]);
             ByteArrayInputStream bytes = new ByteArrayInputStream(block);
-            states[target[i]] = d.readState(new StateIn(bytes, zones), vessel);
+            states[target[i]] = Detector.codecOf(d).read(new StateIn(bytes, zones), vessel);
             if (bytes.available() != 0) {
                 throw new IOException("checkpoint state of " + d.name() + " for " + vessel + " has "
                         + bytes.available() + " unread bytes");

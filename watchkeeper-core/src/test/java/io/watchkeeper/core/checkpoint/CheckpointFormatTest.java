@@ -3,6 +3,7 @@ package io.watchkeeper.core.checkpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.watchkeeper.core.detect.Detector;
 import io.watchkeeper.core.detect.behaviour.LoiteringDetector;
 import io.watchkeeper.core.detect.behaviour.SpeedingDetector;
 import io.watchkeeper.core.detect.boat.BoatState;
@@ -120,7 +121,7 @@ class CheckpointFormatTest {
                 List.of(new RuleTransition(List.of("underway"), "slow", List.of(new Condition.SpeedBelow(1)),
                         List.of(), null))));
 
-        assertThatThrownBy(() -> smaller.readState(new StateIn(new ByteArrayInputStream(bytes), id -> null),
+        assertThatThrownBy(() -> Detector.codecOf(smaller).read(new StateIn(new ByteArrayInputStream(bytes), id -> null),
                 lost.getKey())).isInstanceOf(IOException.class).hasMessageContaining("another rules file");
     }
 

@@ -126,7 +126,7 @@ class DetectorCheckpointTest {
             byte[] bytes = e.getValue();
             for (int n = 0; n < bytes.length; n++) {
                 byte[] cut = Arrays.copyOf(bytes, n);
-                assertThatThrownBy(() -> fresh.readState(new StateIn(new ByteArrayInputStream(cut),
+                assertThatThrownBy(() -> Detector.codecOf(fresh).read(new StateIn(new ByteArrayInputStream(cut),
                         VesselRun.byId(data.zones())), e.getKey()))
                         .as("%s of %s cut to %d of %d bytes", fresh.name(), e.getKey(), n, bytes.length)
                         .isInstanceOf(EOFException.class);
@@ -160,7 +160,7 @@ class DetectorCheckpointTest {
         VesselId vessel = last.vessel();
         S state;
         try {
-            state = fresh.readState(new StateIn(new ByteArrayInputStream(damaged), VesselRun.byId(data.zones())),
+            state = Detector.codecOf(fresh).read(new StateIn(new ByteArrayInputStream(damaged), VesselRun.byId(data.zones())),
                     vessel);
         } catch (IOException refused) {
             return; // the engine starts this vessel afresh

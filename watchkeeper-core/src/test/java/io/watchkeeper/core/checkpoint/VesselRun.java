@@ -93,7 +93,7 @@ final class VesselRun<S> {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             StateOut out = new StateOut(bytes);
-            detector.writeState(state, out);
+            Detector.codecOf(detector).write(state, out);
             out.flush();
             return bytes.toByteArray();
         } catch (IOException e) {
@@ -104,7 +104,7 @@ final class VesselRun<S> {
     static <S> S read(Detector<S> detector, byte[] bytes, VesselId vessel, Function<String, @Nullable Zone> zones) {
         try {
             ByteArrayInputStream in = new ByteArrayInputStream(bytes);
-            S state = detector.readState(new StateIn(in, zones), vessel);
+            S state = Detector.codecOf(detector).read(new StateIn(in, zones), vessel);
             if (in.available() != 0) {
                 throw new IllegalStateException(detector.name() + " left " + in.available() + " bytes unread");
             }

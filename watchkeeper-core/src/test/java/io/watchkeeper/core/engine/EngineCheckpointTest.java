@@ -3,6 +3,7 @@ package io.watchkeeper.core.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.watchkeeper.core.checkpoint.StateCodec;
 import io.watchkeeper.core.checkpoint.StateIn;
 import io.watchkeeper.core.checkpoint.StateOut;
 import io.watchkeeper.core.detect.Detector;
@@ -64,13 +65,18 @@ class EngineCheckpointTest {
         }
 
         @Override
-        public void writeState(Count state, StateOut out) throws IOException {
-            out.writeLong(state.fixes());
-        }
+        public StateCodec<Count> codec() {
+            return new StateCodec<>() {
+                @Override
+                public void write(Count state, StateOut out) throws IOException {
+                out.writeLong(state.fixes());
+                }
 
-        @Override
-        public Count readState(StateIn in, VesselId vessel) throws IOException {
-            return new Count(in.readLong());
+                @Override
+                public Count read(StateIn in, VesselId vessel) throws IOException {
+                return new Count(in.readLong());
+                }
+            };
         }
     }
 

@@ -2,6 +2,7 @@ package io.watchkeeper.core.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.watchkeeper.core.checkpoint.StateCodec;
 import io.watchkeeper.core.checkpoint.StateIn;
 import io.watchkeeper.core.checkpoint.StateOut;
 import io.watchkeeper.core.detect.Detector;
@@ -64,14 +65,19 @@ class EngineRestoreTimersTest {
         }
 
         @Override
-        public void writeState(Silent s, StateOut out) throws IOException {
-            out.writeLong(s.lastMillis());
-            out.writeBoolean(s.fired());
-        }
+        public StateCodec<Silent> codec() {
+            return new StateCodec<>() {
+                @Override
+                public void write(Silent s, StateOut out) throws IOException {
+                out.writeLong(s.lastMillis());
+                out.writeBoolean(s.fired());
+                }
 
-        @Override
-        public Silent readState(StateIn in, VesselId vessel) throws IOException {
-            return new Silent(in.readLong(), in.readBoolean());
+                @Override
+                public Silent read(StateIn in, VesselId vessel) throws IOException {
+                return new Silent(in.readLong(), in.readBoolean());
+                }
+            };
         }
     }
 

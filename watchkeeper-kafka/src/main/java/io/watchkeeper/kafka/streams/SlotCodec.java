@@ -47,7 +47,7 @@ final class SlotCodec {
             for (int i = 0; i < detectors.size(); i++) {
                 out.writeString(detectors.get(i).name());
                 block.reset();
-                ((Detector<Object>) detectors.get(i)).writeState(s.states[i], blockOut);
+                Detector.codecOf((Detector<Object>) detectors.get(i)).write(s.states[i], blockOut);
                 blockOut.flush();
                 out.writeBytes(block.toByteArray());
             }
@@ -82,7 +82,7 @@ final class SlotCodec {
                 throw new IOException("vessel state has detector " + name + " where this engine runs " + d.name());
             }
             ByteArrayInputStream blockIn = new ByteArrayInputStream(in.readBytes());
-            states[i] = d.readState(new StateIn(blockIn, zones), vessel);
+            states[i] = Detector.codecOf(d).read(new StateIn(blockIn, zones), vessel);
             if (blockIn.available() != 0) {
                 throw new IOException("state of " + name + " for " + vessel + " has " + blockIn.available()
                         + " unread bytes");

@@ -1,85 +1,76 @@
 package io.watchkeeper.mqtt.sink;
 
 import io.watchkeeper.core.Evolving;
+import io.watchkeeper.core.detect.Detector;
+import io.watchkeeper.core.detect.DetectorContext;
+import io.watchkeeper.core.detect.Step;
 import io.watchkeeper.core.event.Event;
 import io.watchkeeper.core.event.EventSink;
 import io.watchkeeper.core.fix.Fix;
-import io.watchkeeper.core.fsm.MachineInstance;
-import io.watchkeeper.core.fsm.Outcome;
-import io.watchkeeper.core.fsm.StateMachine;
-import io.watchkeeper.core.fsm.Transition;
+import io.watchkeeper.core.fix.VesselId;
 import io.watchkeeper.mqtt.client.Publisher;
 import io.watchkeeper.mqtt.wire.EventJson;
 import java.time.Clock;
-import java.util.Locale;
-import java.util.Map;
+import java.time.Instant;
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
- * A state machine with a publisher attached: every change of state is published in the original
- * envelope on {@code EVENT/<site>/STATETRANSITION/<vessel>}, as the original system's
- * {@code PublisherSM._after_transition} did.
+ * A state machine with a publisher attached, without the engine: every event a step yields is published
+ * in the original envelope on {@code EVENT/<site>/<type>/<vessel>}, as the original system's
+ * {@code PublisherSM._after_transition} did. For a program that runs one machine itself; the engine does
+ * this for every detector.
  *
- * <p>The definition stays shared and immutable; this wrapper adds only the sink, the clock and how to
- * find the report (the {@link Fix}) that caused a transition in the machine's context. Like the
- * instances it fires, it is meant for one thread per vessel.
+ * <p>The definition stays shared and immutable; the caller keeps each vessel's state, as the engine
+ * does, and calls {@link #step} from one thread per vessel.
  *
  * <pre>{@code
- * var machine = PublishingStateMachine.attach(BoatDetector.MACHINE, publisher, report -> report.fix());
- * MachineInstance<BoatState, BoatTrigger, MyReport> boat = machine.newInstance(Instant.now());
- * machine.fire(boat, BoatTrigger.REPORT, myReport);   // publishes if the state changed
+ * var boats = PublishingStateMachine.attach(new BoatDetector(), publisher);
+ * Place<BoatTrack> boat = boats.initial(vessel);
+ * boat = boats.step(boat, fix);   // publishes STATETRANSITION if the state changed
  * }</pre>
+ *
+ * @param <S> the machine's per-vessel state ({@code Place<...>} for a {@link io.watchkeeper.core.fsm.Machine})
  */
 @Evolving
-public final class PublishingStateMachine<S extends Enum<S>, T extends Enum<T>, C> {
+public final class PublishingStateMachine<S> {
 
-    private final StateMachine<S, T, C> definition;
+    private final Detector<S> machine;
     private final EventSink sink;
-    private final Function<C, Fix> causeOf;
     private final Clock clock;
 
-    private PublishingStateMachine(StateMachine<S, T, C> definition, EventSink sink, Function<C, Fix> causeOf,
-                                   Clock clock) {
-        this.definition = Objects.requireNonNull(definition, "definition");
+    private PublishingStateMachine(Detector<S> machine, EventSink sink, Clock clock) {
+        this.machine = Objects.requireNonNull(machine, "machine");
         this.sink = Objects.requireNonNull(sink, "sink");
-        this.causeOf = Objects.requireNonNull(causeOf, "causeOf");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Publishes every transition of {@code definition} through {@code publisher} (QoS 1). */
-    public static <S extends Enum<S>, T extends Enum<T>, C> PublishingStateMachine<S, T, C> attach(
-            StateMachine<S, T, C> definition, Publisher publisher, Function<C, Fix> causeOf) {
-        return attach(definition, new MqttEventSink(publisher, new EventJson()), causeOf, Clock.systemUTC());
+    /** Publishes every event of {@code machine} through {@code publisher} (QoS 1). */
+    public static <S> PublishingStateMachine<S> attach(Detector<S> machine, Publisher publisher) {
+        return attach(machine, new MqttEventSink(publisher, new EventJson()), Clock.systemUTC());
     }
 
-    /** Hands every transition of {@code definition} to any sink, with an explicit wall clock (for tests). */
-    public static <S extends Enum<S>, T extends Enum<T>, C> PublishingStateMachine<S, T, C> attach(
-            StateMachine<S, T, C> definition, EventSink sink, Function<C, Fix> causeOf, Clock clock) {
-        return new PublishingStateMachine<>(definition, sink, causeOf, clock);
+    /** Hands every event of {@code machine} to any sink, with an explicit wall clock (for tests). */
+    public static <S> PublishingStateMachine<S> attach(Detector<S> machine, EventSink sink, Clock clock) {
+        return new PublishingStateMachine<>(machine, sink, clock);
     }
 
-    public StateMachine<S, T, C> definition() {
-        return definition;
+    public Detector<S> machine() {
+        return machine;
     }
 
-    public MachineInstance<S, T, C> newInstance(java.time.Instant eventTime) {
-        return definition.newInstance(eventTime);
+    /** The state of a vessel not seen yet. */
+    public S initial(VesselId vessel) {
+        return machine.initial(vessel);
     }
 
-    /** Fires on the instance at the cause's event time; publishes when the state changed. */
-    public Outcome<S, T> fire(MachineInstance<S, T, C> instance, T trigger, C ctx) {
-        Fix cause = causeOf.apply(ctx);
-        Outcome<S, T> outcome = instance.fire(trigger, ctx, cause.time());
-        if (outcome.changed()) {
-            Transition<S, T> t = outcome.transition().orElseThrow();
-            sink.accept(Event.transition(Event.STATE_TRANSITION, definition.name(), wire(t.from()), wire(t.to()),
-                    cause, clock.instant(), Map.of()));
-        }
-        return outcome;
+    /** Steps the machine on {@code fix} and publishes what it yields; returns the vessel's next state. */
+    public S step(S state, Fix fix) {
+        Step<S> step = machine.step(state, fix, new At(fix.time(), clock.instant()));
+        step.events().forEach(sink::accept);
+        return step.state();
     }
 
-    private static String wire(Enum<?> state) {
-        return state.name().toLowerCase(Locale.ROOT);
+    /** A fix's event time and the wall clock; no zones and no static data, which only the engine has. */
+    private record At(Instant eventTime, Instant wallClock) implements DetectorContext {
     }
 }

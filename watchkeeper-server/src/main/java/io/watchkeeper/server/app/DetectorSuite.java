@@ -7,7 +7,6 @@ import io.watchkeeper.core.detect.behaviour.LoiteringDetector;
 import io.watchkeeper.core.detect.behaviour.SpeedChangeDetector;
 import io.watchkeeper.core.detect.behaviour.SpeedingDetector;
 import io.watchkeeper.core.detect.boat.BoatDetector;
-import io.watchkeeper.core.detect.boat.BoatTrack;
 import io.watchkeeper.core.detect.boat.SpeedProfile;
 import io.watchkeeper.core.detect.gap.GapDetector;
 import io.watchkeeper.core.detect.gap.GapSettings;
@@ -23,7 +22,8 @@ import io.watchkeeper.core.detect.zone.ZoneDetector;
 import io.watchkeeper.core.detect.zone.ZoneSettings;
 import io.watchkeeper.core.engine.DetectionSetup;
 import io.watchkeeper.core.engine.StateLimits;
-import io.watchkeeper.core.fsm.StateMachine;
+import io.watchkeeper.core.fsm.Machine;
+import io.watchkeeper.core.fsm.legacy.StateMachine;
 import io.watchkeeper.core.vessel.VesselRegistry;
 import io.watchkeeper.core.detect.rule.RuleDetector;
 import io.watchkeeper.core.detect.rule.RuleMachine;
@@ -238,7 +238,7 @@ public record DetectorSuite(List<Detector<?>> detectors, List<PairDetector> pair
         List<Detector<?>> out = new ArrayList<>(detectors.size());
         for (Detector<?> d : detectors) {
             if (d instanceof BoatDetector boat) {
-                out.add(new StateTap<>(boat, BoatDetector.NAME, BoatTrack::state, listener));
+                out.add(new StateTap<>(boat, BoatDetector.NAME, BoatDetector::stateOf, listener));
             } else if (d instanceof PortCallDetector call) {
                 out.add(new StateTap<>(call, PortCallDetector.NAME, PortCall::state, listener));
             } else {
@@ -248,14 +248,22 @@ public record DetectorSuite(List<Detector<?>> detectors, List<PairDetector> pair
         return out;
     }
 
+    /** The detectors that are machines of the state-machine library, in detector order. */
+    public List<Machine<?, ?>> machines() {
+        List<Machine<?, ?>> out = new ArrayList<>();
+        for (Detector<?> d : detectors) {
+            if (d instanceof Machine<?, ?> m) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
     /** The state-machine definitions the suite's detectors run, in detector order. */
     public List<StateMachine<?, ?, ?>> stateMachines() {
         List<StateMachine<?, ?, ?>> out = new ArrayList<>();
         for (Detector<?> d : detectors) {
-            if (d instanceof BoatDetector) {
-                out.add(BoatDetector.MACHINE);
-                out.add(BoatDetector.SPEED_MACHINE);
-            } else if (d instanceof PortCallDetector) {
+            if (d instanceof PortCallDetector) {
                 out.add(PortCallDetector.MACHINE);
             }
         }

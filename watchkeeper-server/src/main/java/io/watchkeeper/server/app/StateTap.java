@@ -1,16 +1,15 @@
 package io.watchkeeper.server.app;
 
-import io.watchkeeper.core.checkpoint.StateIn;
-import io.watchkeeper.core.checkpoint.StateOut;
+import io.watchkeeper.core.checkpoint.StateCodec;
 import io.watchkeeper.core.detect.Detector;
 import io.watchkeeper.core.detect.DetectorContext;
 import io.watchkeeper.core.detect.Step;
 import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.fix.VesselId;
 import io.watchkeeper.server.live.StateListener;
-import java.io.IOException;
 import java.util.Objects;
 import java.util.function.Function;
+import org.jetbrains.annotations.Nullable;
 
 /**
  * A detector exactly as {@code inner}, that also tells a {@link StateListener} the machine state each
@@ -62,12 +61,7 @@ record StateTap<S>(Detector<S> inner, String machine, Function<S, Enum<?>> state
     }
 
     @Override
-    public void writeState(S state, StateOut out) throws IOException {
-        inner.writeState(state, out);
-    }
-
-    @Override
-    public S readState(StateIn in, VesselId vessel) throws IOException {
-        return inner.readState(in, vessel);
+    public @Nullable StateCodec<S> codec() {
+        return inner.codec();
     }
 }

@@ -152,6 +152,7 @@ public final class WebFront implements AutoCloseable {
     /** The machines of {@code /api/machines}: the fsm definitions, the user's machines, and the rest by name. */
     static List<MachineView> machines(DetectorSuite suite) {
         List<MachineView> out = new ArrayList<>();
+        suite.machines().forEach(m -> out.add(MachineView.of(m)));
         suite.stateMachines().forEach(m -> out.add(MachineView.of(m)));
         suite.ruleMachines().forEach(m -> out.add(MachineView.of(m)));
         for (Detector<?> d : suite.detectors()) {

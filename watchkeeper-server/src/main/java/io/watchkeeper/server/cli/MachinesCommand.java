@@ -3,8 +3,9 @@ package io.watchkeeper.server.cli;
 import io.watchkeeper.core.detect.rule.RuleMachine;
 import io.watchkeeper.server.app.DetectorSuite;
 import io.watchkeeper.server.config.WatchkeeperConfig;
-import io.watchkeeper.core.fsm.StateMachine;
-import io.watchkeeper.core.fsm.TransitionDef;
+import io.watchkeeper.core.fsm.Machine;
+import io.watchkeeper.core.fsm.legacy.StateMachine;
+import io.watchkeeper.core.fsm.legacy.TransitionDef;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.io.PrintWriter;
@@ -32,6 +33,15 @@ final class MachinesCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         DetectorSuite suite = DetectorSuite.from(WatchkeeperConfig.DEFAULTS, List.of(), rules);
+        for (Machine<?, ?> m : suite.machines()) {
+            if (mermaid) {
+                out.println("%% machine: " + m.name());
+                out.println(m.toMermaid());
+            } else {
+                out.println(m.name() + "  (initial: " + m.initialState() + ", states: " + m.states() + ")");
+                m.transitions().forEach(t -> out.println("  " + describe(t)));
+            }
+        }
         for (StateMachine<?, ?, ?> m : suite.stateMachines()) {
             if (mermaid) {
                 out.println("%% machine: " + m.name());
@@ -55,6 +65,19 @@ final class MachinesCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** {@code fix: moving -> resting  when [same position]  publishes STATETRANSITION}, as a reader would say it. */
+    static String describe(Machine.TransitionInfo t) {
+        StringBuilder b = new StringBuilder().append(t.trigger()).append(": ").append(t.from()).append(" -> ")
+                .append(t.to());
+        if (!t.guards().isEmpty()) {
+            b.append("  when ").append(t.guards());
+        }
+        if (t.eventType() != null) {
+            b.append("  publishes ").append(t.eventType());
+        }
+        return b.toString();
     }
 
     /** {@code REPORT: MOVING -> RESTING  when [same position]}, as a reader would say it. */

@@ -18,14 +18,14 @@ public final class Checkpointable {
     private Checkpointable() {
     }
 
-    /** Names of the detectors whose {@code writeState} is unsupported; empty if all can. */
+    /** Names of the detectors that cannot be checkpointed; empty if all can. */
     @SuppressWarnings("unchecked")
     public static List<String> missing(DetectionSetup setup) {
         List<String> out = new ArrayList<>();
         StateOut sink = new StateOut(OutputStream.nullOutputStream());
         for (Detector<?> d : setup.detectors()) {
             Detector<Object> detector = (Detector<Object>) d;
-            if (!writes(() -> detector.writeState(detector.initial(PROBE), sink))) {
+            if (!writes(() -> Detector.codecOf(detector).write(detector.initial(PROBE), sink))) {
                 out.add(d.name());
             }
         }

@@ -3,9 +3,10 @@ package io.watchkeeper.server.web;
 import io.watchkeeper.core.detect.rule.Condition;
 import io.watchkeeper.core.detect.rule.RuleMachine;
 import io.watchkeeper.core.detect.rule.RuleTransition;
-import io.watchkeeper.core.fsm.NamedGuard;
-import io.watchkeeper.core.fsm.StateMachine;
-import io.watchkeeper.core.fsm.TransitionDef;
+import io.watchkeeper.core.fsm.legacy.NamedGuard;
+import io.watchkeeper.core.fsm.Machine;
+import io.watchkeeper.core.fsm.legacy.StateMachine;
+import io.watchkeeper.core.fsm.legacy.TransitionDef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -48,6 +49,19 @@ public record MachineView(String name, String kind, @Nullable String initial, Li
             when = List.copyOf(when);
             unless = List.copyOf(unless);
         }
+    }
+
+    public static MachineView of(Machine<?, ?> machine) {
+        Objects.requireNonNull(machine, "machine");
+        List<TransitionView> transitions = new ArrayList<>();
+        for (Machine.TransitionInfo t : machine.transitions()) {
+            List<String> when = t.guards().stream().filter(g -> !g.startsWith("!")).toList();
+            List<String> unless = t.guards().stream().filter(g -> g.startsWith("!")).map(g -> g.substring(1)).toList();
+            transitions.add(new TransitionView(t.from(), t.to(), t.eventType() != null ? t.eventType() : t.trigger(),
+                    when, unless));
+        }
+        return new MachineView(machine.name(), "fsm", machine.initialState(), machine.states(), transitions,
+                machine.toMermaid());
     }
 
     public static MachineView of(StateMachine<?, ?, ?> machine) {

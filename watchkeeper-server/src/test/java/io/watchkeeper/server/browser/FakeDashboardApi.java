@@ -220,7 +220,7 @@ final class FakeDashboardApi implements AutoCloseable {
             + "{\"name\":\"boat\",\"kind\":\"fsm\",\"initial\":\"moving\",\"states\":[\"moving\",\"resting\"],"
             + "\"transitions\":[{\"from\":\"moving\",\"to\":\"resting\",\"trigger\":\"fix\",\"when\":[\"stopped\"],"
             + "\"unless\":[]},{\"from\":\"resting\",\"to\":\"moving\",\"trigger\":\"fix\",\"when\":[\"moved\"],"
-            + "\"unless\":[]}],\"mermaid\":" + quote(BoatDetector.MACHINE.toMermaid()) + "},"
+            + "\"unless\":[]}],\"mermaid\":" + quote(new BoatDetector().toMermaid()) + "},"
             + "{\"name\":\"portcall\",\"kind\":\"fsm\",\"initial\":\"at_sea\",\"states\":[\"at_sea\",\"in_port\","
             + "\"at_anchor\",\"berthed\",\"unberthed\"],\"transitions\":["
             + "{\"from\":\"at_sea\",\"to\":\"in_port\",\"trigger\":\"arrive\",\"when\":[],\"unless\":[]},"

@@ -109,11 +109,11 @@ class MainTest {
     @Test
     void machinesDescribesTheBoatMachine() {
         assertThat(run("machines")).isZero();
-        assertThat(out.toString()).contains("boat", "REPORT: MOVING -> RESTING  when [same position]",
-                "REPORT: RESTING -> MOVING  unless [same position]");
+        assertThat(out.toString()).contains("boat", "fix: moving -> resting  when [same position, or slower than rest speed]  publishes STATETRANSITION",
+                "fix: resting -> moving  when [moved, or faster than move speed]  publishes STATETRANSITION");
         out.getBuffer().setLength(0);
         assertThat(run("machines", "--mermaid")).isZero();
-        assertThat(out.toString()).contains("stateDiagram-v2", "[*] --> MOVING");
+        assertThat(out.toString()).contains("stateDiagram-v2", "[*] --> moving");
     }
 
     @Test

@@ -90,7 +90,7 @@ class OpenApiIT {
                         Double.NaN, "test"));
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         metrics.counter("watchkeeper.test.events").increment(3);
-        List<MachineView> machines = List.of(MachineView.of(BoatDetector.MACHINE), MachineView.detector("pairs"));
+        List<MachineView> machines = List.of(MachineView.of(new BoatDetector()), MachineView.detector("pairs"));
         server = WebServer.start("127.0.0.1", 0, new WebServices(live, store, ZoneIndex.of(zones, 0), machines,
                 () -> new Health(up.get(), 42, new Health.Engine(10, 9, 1, 3, 0, 0), "localhost:1883",
                         new Health.Store("jdbc:sqlite:events.db", store.count(), 0, 0)), metrics, new EventHub()));

@@ -98,7 +98,7 @@ class WebServerIT {
         RuleMachine rule = RuleMachine.of("slow-in-port", List.of("fast", "slow"), "fast", List.of(
                 new RuleTransition(List.of("*"), "slow", List.of(new Condition.SpeedBelow(3)), List.of(), null),
                 new RuleTransition(List.of("slow"), "fast", List.of(), List.of(new Condition.SpeedBelow(5)), "FAST")));
-        List<MachineView> machines = List.of(MachineView.of(BoatDetector.MACHINE), MachineView.of(rule),
+        List<MachineView> machines = List.of(MachineView.of(new BoatDetector()), MachineView.of(rule),
                 MachineView.detector("pairs"));
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         metrics.counter("watchkeeper.test.events").increment(3);
@@ -261,9 +261,9 @@ class WebServerIT {
         assertThat(machines).hasSize(3);
         JsonNode boat = machines.get(0);
         assertThat(boat.get("kind").asText()).isEqualTo("fsm");
-        assertThat(boat.get("name").asText()).isEqualTo(BoatDetector.MACHINE.name());
-        assertThat(boat.get("initial").asText()).isEqualTo(BoatDetector.MACHINE.initial().name());
-        assertThat(boat.get("transitions").size()).isEqualTo(BoatDetector.MACHINE.transitions().size());
+        assertThat(boat.get("name").asText()).isEqualTo(new BoatDetector().name());
+        assertThat(boat.get("initial").asText()).isEqualTo(new BoatDetector().initialState());
+        assertThat(boat.get("transitions").size()).isEqualTo(new BoatDetector().transitions().size());
         assertThat(boat.get("mermaid").asText()).startsWith("stateDiagram-v2");
         JsonNode rule = machines.get(1);
         assertThat(rule.get("kind").asText()).isEqualTo("rule");

@@ -1,5 +1,6 @@
 package io.watchkeeper.core.detect.behaviour;
 
+import io.watchkeeper.core.checkpoint.StateCodec;
 import io.watchkeeper.core.checkpoint.StateIn;
 import io.watchkeeper.core.checkpoint.StateOut;
 import io.watchkeeper.core.detect.Detector;
@@ -167,13 +168,18 @@ public final class SpeedingDetector implements Detector<SpeedingDetector.State> 
     }
 
     @Override
-    public void writeState(State state, StateOut out) throws IOException {
-        State.write(state, out);
-    }
+    public StateCodec<State> codec() {
+        return new StateCodec<>() {
+            @Override
+            public void write(State state, StateOut out) throws IOException {
+            State.write(state, out);
+            }
 
-    @Override
-    public State readState(StateIn in, VesselId vessel) throws IOException {
-        return State.read(in, vessel);
+            @Override
+            public State read(StateIn in, VesselId vessel) throws IOException {
+            return State.read(in, vessel);
+            }
+        };
     }
 
     @Override

@@ -1,18 +1,13 @@
 package io.watchkeeper.core.detect.boat;
 
-import io.watchkeeper.core.checkpoint.StateIn;
-import io.watchkeeper.core.checkpoint.StateOut;
-import io.watchkeeper.core.detect.Detector;
-import io.watchkeeper.core.detect.DetectorContext;
-import io.watchkeeper.core.detect.Step;
 import io.watchkeeper.core.event.Event;
 import io.watchkeeper.core.fix.Fix;
-import io.watchkeeper.core.fix.VesselId;
-import io.watchkeeper.core.fsm.Outcome;
-import io.watchkeeper.core.fsm.StateMachine;
+import io.watchkeeper.core.fsm.Machine;
+import io.watchkeeper.core.fsm.Place;
 import io.watchkeeper.core.geo.Geo;
-import java.io.IOException;
 import java.util.Map;
+import java.util.Objects;
+import org.jetbrains.annotations.Nullable;
 
 /**
  * The original system's MOVING/RESTING detector, with its exact semantics.
@@ -27,41 +22,29 @@ import java.util.Map;
  * would have read it as RESTING and published a spurious event; its stations stamp every report with
  * {@code time.time()}, so a genuine report never repeats both.
  *
- * <p>Real ships report lat/lon, never the same coordinates twice, so for them the same MOVING/RESTING
- * machine runs on a speed profile instead ({@link #SPEED_MACHINE}): speed over ground, or the speed
- * derived from the last two positions when the fix has none, against a {@link SpeedProfile} band.
- * Planar fixes keep the exact profile; a fix with neither x/y nor lat/lon leaves the state untouched.
+ * <p>Real ships report lat/lon, never the same coordinates twice, so for them the same two states
+ * follow a speed profile instead: speed over ground, or the speed derived from the last two positions
+ * when the fix has none, against a {@link SpeedProfile} band, held for the profile's dwell. A fix with
+ * neither x/y nor lat/lon leaves the boat alone.
  */
-public final class BoatDetector implements Detector<BoatTrack> {
+public final class BoatDetector extends Machine<BoatTrack, BoatDetector.Report> {
 
     /** Name of the machine, in events and in {@code watchkeeper machines}. */
     public static final String NAME = "boat";
 
-    /** The one definition shared by every boat. */
-    public static final StateMachine<BoatState, BoatTrigger, BoatReport> MACHINE =
-            StateMachine.<BoatState, BoatTrigger, BoatReport>builder(NAME, BoatState.class, BoatTrigger.class)
-                    .initial(BoatState.MOVING)
-                    .transition(BoatTrigger.REPORT, BoatState.MOVING, BoatState.RESTING)
-                    .when("same position", BoatReport::samePosition).add()
-                    .transition(BoatTrigger.REPORT, BoatState.RESTING, BoatState.MOVING)
-                    .unless("same position", BoatReport::samePosition).add()
-                    .build();
-
-    /** The same states on real ships: resting below the profile's low speed, moving above its high one. */
-    public static final StateMachine<BoatState, BoatTrigger, SpeedReport> SPEED_MACHINE =
-            StateMachine.<BoatState, BoatTrigger, SpeedReport>builder(NAME + "-speed", BoatState.class,
-                            BoatTrigger.class)
-                    .initial(BoatState.MOVING)
-                    .transition(BoatTrigger.REPORT, BoatState.MOVING, BoatState.RESTING)
-                    .when("slower than rest speed", SpeedReport::slowerThanRest).add()
-                    .transition(BoatTrigger.REPORT, BoatState.RESTING, BoatState.MOVING)
-                    .when("faster than move speed", SpeedReport::fasterThanMove).add()
-                    .build();
-
     /** Shortest time base for a speed derived from positions. */
     static final long MIN_DERIVE_MILLIS = 10_000L;
 
-    private final SpeedProfile speedProfile;
+    /**
+     * What one fix says to the boat machine.
+     *
+     * @param rests a MOVING boat comes to rest: same x/y, or slower than the rest speed for the dwell
+     * @param moves a RESTING boat moves: other x/y, or faster than the move speed for the dwell
+     * @param knots the speed the profile judged, NaN for x/y
+     * @param next  the track after this fix
+     */
+    public record Report(boolean rests, boolean moves, double knots, BoatTrack next) {
+    }
 
     /** The original exact profile for x/y, and the default speed band for lat/lon. */
     public BoatDetector() {
@@ -69,46 +52,40 @@ public final class BoatDetector implements Detector<BoatTrack> {
     }
 
     public BoatDetector(SpeedProfile speedProfile) {
-        this.speedProfile = java.util.Objects.requireNonNull(speedProfile, "speedProfile");
+        super(definition(Objects.requireNonNull(speedProfile, "speedProfile")));
     }
 
-    @Override
-    public String name() {
-        return NAME;
+    /** The machine as the original declared it: two states, one trigger, publish on every change. */
+    private static Machine<BoatTrack, Report> definition(SpeedProfile profile) {
+        return Machine.<BoatTrack, Report>named(NAME).states(BoatState.class).initial(BoatState.MOVING, BoatTrack.INITIAL)
+                .read((at, fix, ctx) -> read(at, fix, profile)).update((track, r) -> r.next()).codec(BoatTrack.CODEC)
+                .on(BoatState.MOVING, BoatState.RESTING).when("same position, or slower than rest speed", Report::rests)
+                .then(BoatDetector::crossed).publish(Event.STATE_TRANSITION, BoatDetector::details)
+                .on(BoatState.RESTING, BoatState.MOVING).when("moved, or faster than move speed", Report::moves)
+                .then(BoatDetector::crossed).publish(Event.STATE_TRANSITION, BoatDetector::details)
+                .build();
     }
 
-    @Override
-    public BoatTrack initial(VesselId vessel) {
-        return BoatTrack.INITIAL;
+    /** The boat's state in a place of this machine. */
+    public static BoatState stateOf(Place<BoatTrack> at) {
+        return BoatState.values()[at.state()];
     }
 
-    @Override
-    public Step<BoatTrack> step(BoatTrack track, Fix fix, DetectorContext ctx) {
+    private static @Nullable Report read(Place<BoatTrack> at, Fix fix, SpeedProfile profile) {
         if (fix.isPlanar()) {
-            return stepExact(track, fix, ctx);
+            return readExact(at.data(), fix);
         }
-        return fix.isGeo() ? stepBySpeed(track, fix, ctx) : Step.quiet(track);
+        return fix.isGeo() ? readSpeed(at, fix, profile) : null;
     }
 
-    @Override
-    public void writeState(BoatTrack state, StateOut out) throws IOException {
-        BoatTrack.write(state, out);
-    }
-
-    @Override
-    public BoatTrack readState(StateIn in, VesselId vessel) throws IOException {
-        return BoatTrack.read(in);
-    }
-
-    private Step<BoatTrack> stepExact(BoatTrack track, Fix fix, DetectorContext ctx) {
+    @SuppressWarnings("FloatingPointEquality") // exact equality is the original's documented semantics
+    private static @Nullable Report readExact(BoatTrack track, Fix fix) {
         long nanos = epochNanos(fix);
-        BoatReport report = new BoatReport(fix.x(), fix.y(), track.lastX(), track.lastY());
-        if (nanos == track.lastEpochNanos() && report.samePosition()) {
-            return Step.quiet(track);
+        boolean same = fix.x() == track.lastX() && fix.y() == track.lastY();
+        if (nanos == track.lastEpochNanos() && same) {
+            return null; // a redelivery
         }
-        Outcome<BoatState, BoatTrigger> outcome = MACHINE.fire(track.state(), BoatTrigger.REPORT, report);
-        BoatTrack next = new BoatTrack(outcome.state(), fix.x(), fix.y(), nanos);
-        return publishIfChanged(track, next, fix, ctx, Map.of());
+        return new Report(same, !same, Double.NaN, new BoatTrack(fix.x(), fix.y(), nanos, Long.MIN_VALUE));
     }
 
     /**
@@ -116,45 +93,38 @@ public final class BoatDetector implements Detector<BoatTrack> {
      * only once {@link #MIN_DERIVE_MILLIS} has passed, so that position jitter between two reports a
      * second apart never reads as speed.
      */
-    private Step<BoatTrack> stepBySpeed(BoatTrack track, Fix fix, DetectorContext ctx) {
+    private static @Nullable Report readSpeed(Place<BoatTrack> at, Fix fix, SpeedProfile profile) {
+        BoatTrack track = at.data();
         long nanos = epochNanos(fix);
         if (nanos <= track.lastEpochNanos()) {
-            return Step.quiet(track); // a redelivery or an older fix: it says nothing about now
+            return null; // a redelivery or an older fix: it says nothing about now
         }
         double knots = fix.sogKnots();
         if (Double.isNaN(knots)) {
             if (track.lastEpochNanos() != Long.MIN_VALUE && nanos - track.lastEpochNanos() < MIN_DERIVE_MILLIS * 1_000_000L
                     && !Double.isNaN(track.lastX())) {
-                return Step.quiet(track);
+                return null;
             }
             knots = derivedKnots(track, fix, nanos);
         }
         if (Double.isNaN(knots)) {
-            return Step.quiet(new BoatTrack(track.state(), fix.lat(), fix.lon(), nanos, track.crossingSinceNanos()));
+            return new Report(false, false, knots, new BoatTrack(fix.lat(), fix.lon(), nanos, track.crossingSinceNanos()));
         }
-        boolean crossing = track.state() == BoatState.MOVING ? knots < speedProfile.restBelowKnots()
-                : knots > speedProfile.moveAboveKnots();
+        boolean moving = stateOf(at) == BoatState.MOVING;
+        boolean crossing = moving ? knots < profile.restBelowKnots() : knots > profile.moveAboveKnots();
         long since = !crossing ? Long.MIN_VALUE
                 : track.crossingSinceNanos() == Long.MIN_VALUE ? nanos : track.crossingSinceNanos();
-        long crossedFor = since == Long.MIN_VALUE ? -1 : (nanos - since) / 1_000_000L;
-        Outcome<BoatState, BoatTrigger> outcome =
-                SPEED_MACHINE.fire(track.state(), BoatTrigger.REPORT, new SpeedReport(knots, speedProfile, crossedFor));
-        long nextSince = outcome.state() != track.state() ? Long.MIN_VALUE : since;
-        BoatTrack next = new BoatTrack(outcome.state(), fix.lat(), fix.lon(), nanos, nextSince);
-        if (next.state() == track.state()) {
-            return Step.quiet(next); // the common case: no details map, no boxing
-        }
-        return publishIfChanged(track, next, fix, ctx, Map.of("sogKnots", knots));
+        boolean dwelt = crossing && (nanos - since) / 1_000_000L >= profile.minDwell().toMillis();
+        return new Report(moving && dwelt, !moving && dwelt, knots, new BoatTrack(fix.lat(), fix.lon(), nanos, since));
     }
 
-    private static Step<BoatTrack> publishIfChanged(BoatTrack before, BoatTrack next, Fix fix, DetectorContext ctx,
-                                                    Map<String, Object> details) {
-        if (next.state() == before.state()) {
-            return Step.quiet(next);
-        }
-        Event event = Event.transition(Event.STATE_TRANSITION, NAME, before.state().wireName(),
-                next.state().wireName(), fix, ctx.wallClock(), details);
-        return Step.of(next, event);
+    /** A change of state ends the crossing that caused it. */
+    private static BoatTrack crossed(BoatTrack track, Report r) {
+        return new BoatTrack(track.lastX(), track.lastY(), track.lastEpochNanos(), Long.MIN_VALUE);
+    }
+
+    private static Map<String, Object> details(Place<BoatTrack> before, Fix cause, @Nullable Report r) {
+        return r == null || Double.isNaN(r.knots()) ? Map.of() : Map.of("sogKnots", r.knots());
     }
 
     /** Speed over the great circle from the previous position; NaN before the first geo fix. */

@@ -1,11 +1,13 @@
 package io.watchkeeper.core.detect.boat;
 
+import io.watchkeeper.core.checkpoint.StateCodec;
 import io.watchkeeper.core.checkpoint.StateIn;
 import io.watchkeeper.core.checkpoint.StateOut;
+import io.watchkeeper.core.fix.VesselId;
 import java.io.IOException;
 
 /**
- * Per-boat state: the machine's state, the last reported position and its event time.
+ * What the boat machine keeps besides its state: the last reported position and its event time.
  * A new boat is MOVING at (0, 0), so that a first report at (0, 0) means RESTING (the original's rule).
  * For a ship reporting lat/lon, {@code lastX}/{@code lastY} hold the latitude/longitude its speed
  * is derived from when it reports none.
@@ -17,38 +19,30 @@ import java.io.IOException;
  *                          (below rest while MOVING, above move while RESTING), or
  *                          {@link Long#MIN_VALUE} when it is not
  */
-public record BoatTrack(BoatState state, double lastX, double lastY, long lastEpochNanos, long crossingSinceNanos) {
+public record BoatTrack(double lastX, double lastY, long lastEpochNanos, long crossingSinceNanos) {
 
-    public static final BoatTrack INITIAL = new BoatTrack(BoatState.MOVING, 0.0, 0.0, Long.MIN_VALUE, Long.MIN_VALUE);
-
-    public BoatTrack {
-        java.util.Objects.requireNonNull(state, "state");
-    }
+    public static final BoatTrack INITIAL = new BoatTrack(0.0, 0.0, Long.MIN_VALUE, Long.MIN_VALUE);
 
     /**
-     * Checkpoint form, 26 bytes: state (ordinal, see {@link StateOut#writeEnum}), the two coordinates
-     * as they are (exact equality is the planar rule), the last time in full and the crossing start
-     * relative to it (1 byte when there is none).
+     * Checkpoint form, 25 bytes: the two coordinates as they are (exact equality is the planar rule),
+     * the last time in full and the crossing start relative to it (1 byte when there is none).
      */
-    static void write(BoatTrack t, StateOut out) throws IOException {
-        out.writeEnum(t.state);
-        out.writeDouble(t.lastX);
-        out.writeDouble(t.lastY);
-        out.writeLong(t.lastEpochNanos);
-        out.writeTimeMillis(t.crossingSinceNanos, t.lastEpochNanos); // nanos, but the delta form is unit-free
-    }
+    static final StateCodec<BoatTrack> CODEC = new StateCodec<>() {
+        @Override
+        public void write(BoatTrack t, StateOut out) throws IOException {
+            out.writeDouble(t.lastX);
+            out.writeDouble(t.lastY);
+            out.writeLong(t.lastEpochNanos);
+            out.writeTimeMillis(t.crossingSinceNanos, t.lastEpochNanos); // nanos, but the delta form is unit-free
+        }
 
-    static BoatTrack read(StateIn in) throws IOException {
-        BoatState state = in.readRequiredEnum(BoatState.values());
-        double x = in.readDouble();
-        double y = in.readDouble();
-        long last = in.readLong();
-        BoatTrack t = new BoatTrack(state, x, y, last, in.readTimeMillis(last));
-        return t.equals(INITIAL) ? INITIAL : t; // a million vessels never seen share one state
-    }
-
-    /** A planar track, which never waits for a crossing to last. */
-    public BoatTrack(BoatState state, double lastX, double lastY, long lastEpochNanos) {
-        this(state, lastX, lastY, lastEpochNanos, Long.MIN_VALUE);
-    }
+        @Override
+        public BoatTrack read(StateIn in, VesselId vessel) throws IOException {
+            double x = in.readDouble();
+            double y = in.readDouble();
+            long last = in.readLong();
+            BoatTrack t = new BoatTrack(x, y, last, in.readTimeMillis(last));
+            return t.equals(INITIAL) ? INITIAL : t;
+        }
+    };
 }

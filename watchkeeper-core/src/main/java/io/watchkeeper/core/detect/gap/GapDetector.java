@@ -1,22 +1,16 @@
 package io.watchkeeper.core.detect.gap;
 
-import io.watchkeeper.core.checkpoint.StateIn;
-import io.watchkeeper.core.checkpoint.StateOut;
-import io.watchkeeper.core.detect.Detector;
-import io.watchkeeper.core.detect.DetectorContext;
-import io.watchkeeper.core.detect.Step;
-import io.watchkeeper.core.event.Event;
 import io.watchkeeper.core.fix.Fix;
-import io.watchkeeper.core.fix.VesselId;
+import io.watchkeeper.core.fsm.Machine;
+import io.watchkeeper.core.fsm.Place;
+import io.watchkeeper.core.fsm.Timer;
 import io.watchkeeper.core.geo.Geo;
 import io.watchkeeper.core.zone.ZoneHit;
 import io.watchkeeper.core.zone.ZoneKind;
-import java.io.IOException;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jetbrains.annotations.Nullable;
 
 /**
  * AIS gaps: {@code GAP_START} once a vessel has been silent longer than its threshold (shorter in
@@ -24,97 +18,47 @@ import java.util.Objects;
  *
  * <p>{@code GAP_START} carries the time the silence crossed the threshold, and its cause is the last
  * fix before it. The engine's sweep usually fires it; if the next fix arrives before any sweep saw
- * the gap (a replay whose only vessel goes quiet), the step emits it first, with the same time and
+ * the gap (a replay whose only vessel goes quiet), the machine fires it first, with the same time and
  * id, so the output never depends on when sweeps ran.
  */
-public final class GapDetector implements Detector<GapState> {
+public final class GapDetector extends Machine<GapState, GapState> {
 
     public static final String NAME = "ais-gap";
     public static final String GAP_START = "GAP_START";
     public static final String GAP_END = "GAP_END";
-    private static final String REPORTING = "reporting";
-    private static final String SILENT = "silent";
-
-    private final GapSettings settings;
 
     public GapDetector(GapSettings settings) {
-        this.settings = Objects.requireNonNull(settings, "settings");
+        super(definition(Objects.requireNonNull(settings, "settings")));
     }
 
-    @Override
-    public String name() {
-        return NAME;
+    private static Machine<GapState, GapState> definition(GapSettings settings) {
+        return Machine.<GapState, GapState>named(NAME).states("reporting", "silent").initial("reporting", GapState.AT_SEA)
+                .read((at, fix, ctx) -> GapState.of(fix.isGeo() && inPort(ctx.zones())))
+                .update((data, inPort) -> inPort).codec(GapState.CODEC)
+                .on("reporting", "silent").after(Timer.silentFor(s -> threshold(settings, s)))
+                .publish(GAP_START, (before, last, r) -> startDetails(settings, before, last))
+                .on("silent", "reporting").publish(GAP_END, GapDetector::endDetails)
+                .build();
     }
 
-    @Override
-    public GapState initial(VesselId vessel) {
-        return GapState.INITIAL;
+    private static Map<String, Object> startDetails(GapSettings settings, Place<GapState> before, Fix last) {
+        return Map.of("thresholdSeconds", threshold(settings, before.data()) / 1000, "inPort",
+                before.data().lastInPort(), "lastSeen", last.time().toString());
     }
 
-    @Override
-    public void writeState(GapState state, StateOut out) throws IOException {
-        GapState.write(state, out);
-    }
-
-    @Override
-    public GapState readState(StateIn in, VesselId vessel) throws IOException {
-        return GapState.read(in, vessel);
-    }
-
-    @Override
-    public Step<GapState> step(GapState state, Fix fix, DetectorContext ctx) {
-        Fix last = state.last();
-        GapState next = new GapState(fix, fix.isGeo() && inPort(ctx.zones()), false);
-        if (last == null) {
-            return Step.quiet(next);
-        }
+    private static Map<String, Object> endDetails(Place<GapState> before, Fix fix, @Nullable GapState r) {
+        Fix last = Objects.requireNonNull(before.lastFix());
         long silentMillis = fix.time().toEpochMilli() - last.time().toEpochMilli();
-        if (!state.open() && silentMillis < thresholdMillis(state)) {
-            return Step.quiet(next);
-        }
-        List<Event> events = new ArrayList<>(2);
-        if (!state.open()) {
-            events.add(start(state, ctx));
-        }
-        events.add(end(last, fix, silentMillis, ctx));
-        return new Step<>(next, events);
-    }
-
-    @Override
-    public long wakeAtMillis(GapState state) {
-        Fix last = state.last();
-        return last == null || state.open() ? NO_TIMER : last.time().toEpochMilli() + thresholdMillis(state);
-    }
-
-    @Override
-    public Step<GapState> onTime(GapState state, VesselId vessel, long nowMillis, DetectorContext ctx) {
-        if (state.last() == null || state.open()) {
-            return Step.quiet(state);
-        }
-        return Step.of(new GapState(state.last(), state.lastInPort(), true), start(state, ctx));
-    }
-
-    private Event start(GapState state, DetectorContext ctx) {
-        Fix last = Objects.requireNonNull(state.last());
-        long threshold = thresholdMillis(state);
-        Instant due = last.time().plusMillis(threshold);
-        Map<String, Object> details = Map.of("thresholdSeconds", threshold / 1000, "inPort", state.lastInPort(),
-                "lastSeen", last.time().toString());
-        return Event.at(GAP_START, NAME, REPORTING, SILENT, last, due, ctx.wallClock(), details, "");
-    }
-
-    private static Event end(Fix last, Fix fix, long silentMillis, DetectorContext ctx) {
         double metres = last.isGeo() && fix.isGeo()
                 ? Geo.haversineMetres(last.lat(), last.lon(), fix.lat(), fix.lon()) : Double.NaN;
-        Map<String, Object> details = Double.isNaN(metres)
+        return Double.isNaN(metres)
                 ? Map.of("durationSeconds", silentMillis / 1000, "lastSeen", last.time().toString())
                 : Map.of("durationSeconds", silentMillis / 1000, "lastSeen", last.time().toString(),
                         "distanceMetres", Math.round(metres), "impliedKnots",
                         Math.round(Geo.knots(metres, silentMillis) * 10) / 10.0);
-        return Event.transition(GAP_END, NAME, SILENT, REPORTING, fix, ctx.wallClock(), details);
     }
 
-    private long thresholdMillis(GapState state) {
+    private static long threshold(GapSettings settings, GapState state) {
         return (state.lastInPort() ? settings.inPort() : settings.atSea()).toMillis();
     }
 

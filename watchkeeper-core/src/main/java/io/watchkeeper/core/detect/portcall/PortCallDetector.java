@@ -6,6 +6,7 @@ import static io.watchkeeper.core.detect.portcall.PortCallState.BERTHED;
 import static io.watchkeeper.core.detect.portcall.PortCallState.IN_PORT;
 import static io.watchkeeper.core.detect.portcall.PortCallState.UNBERTHED;
 
+import io.watchkeeper.core.checkpoint.StateCodec;
 import io.watchkeeper.core.checkpoint.StateIn;
 import io.watchkeeper.core.checkpoint.StateOut;
 import io.watchkeeper.core.detect.Detector;
@@ -14,8 +15,8 @@ import io.watchkeeper.core.detect.Step;
 import io.watchkeeper.core.event.Event;
 import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.fix.VesselId;
-import io.watchkeeper.core.fsm.Outcome;
-import io.watchkeeper.core.fsm.StateMachine;
+import io.watchkeeper.core.fsm.legacy.Outcome;
+import io.watchkeeper.core.fsm.legacy.StateMachine;
 import io.watchkeeper.core.zone.Zone;
 import io.watchkeeper.core.zone.ZoneHit;
 import io.watchkeeper.core.zone.ZoneKind;
@@ -136,13 +137,18 @@ public final class PortCallDetector implements Detector<PortCall> {
     }
 
     @Override
-    public void writeState(PortCall state, StateOut out) throws IOException {
-        PortCall.write(state, out);
-    }
+    public StateCodec<PortCall> codec() {
+        return new StateCodec<>() {
+            @Override
+            public void write(PortCall state, StateOut out) throws IOException {
+            PortCall.write(state, out);
+            }
 
-    @Override
-    public PortCall readState(StateIn in, VesselId vessel) throws IOException {
-        return PortCall.read(in, vessel);
+            @Override
+            public PortCall read(StateIn in, VesselId vessel) throws IOException {
+            return PortCall.read(in, vessel);
+            }
+        };
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.watchkeeper.core.detect.rule;
 
+import io.watchkeeper.core.checkpoint.StateCodec;
 import io.watchkeeper.core.checkpoint.StateIn;
 import io.watchkeeper.core.checkpoint.StateOut;
 import io.watchkeeper.core.detect.Detector;
@@ -69,14 +70,19 @@ public final class RuleDetector implements Detector<RuleState> {
     }
 
     @Override
-    public void writeState(RuleState state, StateOut out) throws IOException {
-        RuleState.write(state, out);
-    }
+    public StateCodec<RuleState> codec() {
+        return new StateCodec<>() {
+            @Override
+            public void write(RuleState state, StateOut out) throws IOException {
+            RuleState.write(state, out);
+            }
 
-    @Override
-    public RuleState readState(StateIn in, VesselId vessel) throws IOException {
-        RuleState s = RuleState.read(in, states.length);
-        return s.equals(initial) ? initial : s;
+            @Override
+            public RuleState read(StateIn in, VesselId vessel) throws IOException {
+            RuleState s = RuleState.read(in, states.length);
+            return s.equals(initial) ? initial : s;
+            }
+        };
     }
 
     @Override

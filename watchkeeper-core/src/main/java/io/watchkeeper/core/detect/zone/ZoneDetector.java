@@ -1,5 +1,6 @@
 package io.watchkeeper.core.detect.zone;
 
+import io.watchkeeper.core.checkpoint.StateCodec;
 import io.watchkeeper.core.checkpoint.StateIn;
 import io.watchkeeper.core.checkpoint.StateOut;
 import io.watchkeeper.core.detect.Detector;
@@ -79,13 +80,18 @@ public final class ZoneDetector implements Detector<ZonePresence> {
     }
 
     @Override
-    public void writeState(ZonePresence state, StateOut out) throws IOException {
-        ZonePresence.write(state, out);
-    }
+    public StateCodec<ZonePresence> codec() {
+        return new StateCodec<>() {
+            @Override
+            public void write(ZonePresence state, StateOut out) throws IOException {
+            ZonePresence.write(state, out);
+            }
 
-    @Override
-    public ZonePresence readState(StateIn in, VesselId vessel) throws IOException {
-        return ZonePresence.read(in, settings.maxZonesPerVessel());
+            @Override
+            public ZonePresence read(StateIn in, VesselId vessel) throws IOException {
+            return ZonePresence.read(in, settings.maxZonesPerVessel());
+            }
+        };
     }
 
     @Override

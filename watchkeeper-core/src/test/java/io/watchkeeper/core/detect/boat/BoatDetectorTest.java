@@ -45,9 +45,9 @@ class BoatDetectorTest {
 
         assertThat(driver.events()).isEmpty();
         assertThat(driver.state(BOAT, BoatDetector.class)).hasValueSatisfying(t -> {
-            assertThat(t.state()).isEqualTo(BoatState.MOVING);
-            assertThat(t.lastX()).isEqualTo(1.5);
-            assertThat(t.lastY()).isEqualTo(-2.0);
+            assertThat(BoatDetector.stateOf(t)).isEqualTo(BoatState.MOVING);
+            assertThat(t.data().lastX()).isEqualTo(1.5);
+            assertThat(t.data().lastY()).isEqualTo(-2.0);
         });
     }
 
@@ -121,7 +121,7 @@ class BoatDetectorTest {
         driver.feed(Fix.geo(BOAT, "PORT1", T0, Double.NaN, Double.NaN, 0.0, Double.NaN, Double.NaN, -1, null));
 
         assertThat(driver.events()).isEmpty();
-        assertThat(driver.state(BOAT, BoatDetector.class)).contains(BoatTrack.INITIAL);
+        assertThat(driver.state(BOAT, BoatDetector.class)).contains(new BoatDetector().initial(BOAT));
     }
 
     /** The detector agrees with an independent restatement of the original, event for event. */
