@@ -12,6 +12,7 @@ import io.watchkeeper.core.vessel.VesselRegistry;
 import io.watchkeeper.server.live.LiveView;
 import io.watchkeeper.server.live.StateListener;
 import io.watchkeeper.server.metrics.WatchkeeperMetrics;
+import io.watchkeeper.server.output.EventArchive;
 import io.watchkeeper.server.web.EventHub;
 import io.watchkeeper.server.web.Health;
 import io.watchkeeper.server.web.MachineView;

@@ -4,7 +4,7 @@ import io.watchkeeper.mqtt.broker.EmbeddedBroker;
 import io.watchkeeper.mqtt.client.BrokerAddress;
 import io.watchkeeper.mqtt.client.ClientSettings;
 import io.watchkeeper.mqtt.client.Publisher;
-import io.watchkeeper.server.app.ConsoleEventLog;
+import io.watchkeeper.server.output.ConsoleEventLog;
 import io.watchkeeper.server.app.DetectorService;
 import io.watchkeeper.server.app.DetectorSuite;
 import io.watchkeeper.server.app.WebFront;

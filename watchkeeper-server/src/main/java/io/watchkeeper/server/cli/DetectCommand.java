@@ -1,7 +1,7 @@
 package io.watchkeeper.server.cli;
 
 import io.watchkeeper.ais.nmea.FramerSettings;
-import io.watchkeeper.server.app.InputRunner;
+import io.watchkeeper.server.input.InputRunner;
 import io.watchkeeper.server.config.Durations;
 import io.watchkeeper.server.config.InputSpec;
 import java.util.ArrayList;
@@ -9,7 +9,7 @@ import java.util.List;
 
 import io.watchkeeper.core.engine.EngineConfig;
 import io.watchkeeper.core.engine.StateLimits;
-import io.watchkeeper.server.app.ConsoleEventLog;
+import io.watchkeeper.server.output.ConsoleEventLog;
 import io.watchkeeper.server.app.DetectorService;
 import io.watchkeeper.server.app.DetectorSuite;
 import io.watchkeeper.server.app.WebFront;

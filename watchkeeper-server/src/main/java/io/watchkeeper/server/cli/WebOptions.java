@@ -5,7 +5,7 @@ import io.watchkeeper.server.config.Durations;
 import io.watchkeeper.server.config.WatchkeeperConfig;
 import io.watchkeeper.server.durable.Durability;
 import io.watchkeeper.server.config.ByteSizes;
-import io.watchkeeper.server.log.LogSettings;
+import io.watchkeeper.server.input.log.LogSettings;
 import java.nio.file.Path;
 import org.jetbrains.annotations.Nullable;
 import picocli.CommandLine.Option;

@@ -64,7 +64,7 @@ public record WatchkeeperConfig(Broker broker, Engine engine, Input input, Motio
         /** @throws ConfigException for a duration that does not parse or is negative */
         public java.time.Duration retentionOrDefault() {
             if (retention == null) {
-                return io.watchkeeper.server.store.Retention.DEFAULT_KEEP;
+                return io.watchkeeper.server.output.store.Retention.DEFAULT_KEEP;
             }
             try {
                 java.time.Duration d = Durations.parse(retention);

@@ -1,7 +1,7 @@
 package io.watchkeeper.server.input;
 
 import io.watchkeeper.server.durable.Checkpointer;
-import io.watchkeeper.server.log.InputLog;
+import io.watchkeeper.server.input.log.InputLog;
 import java.util.Objects;
 import org.jetbrains.annotations.Nullable;
 

@@ -1,8 +1,8 @@
 package io.watchkeeper.server.input;
 
 import io.watchkeeper.mqtt.client.DeliveryHandler;
-import io.watchkeeper.server.log.InputLog;
-import io.watchkeeper.server.log.LogFullException;
+import io.watchkeeper.server.input.log.InputLog;
+import io.watchkeeper.server.input.log.LogFullException;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Objects;

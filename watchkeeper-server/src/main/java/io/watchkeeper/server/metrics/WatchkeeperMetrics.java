@@ -20,7 +20,7 @@ import io.watchkeeper.mqtt.client.MessageHandler;
 import io.watchkeeper.mqtt.client.Publisher;
 import io.watchkeeper.mqtt.client.Subscriber;
 import io.watchkeeper.mqtt.topic.Topics;
-import io.watchkeeper.server.store.BatchingEventSink;
+import io.watchkeeper.server.output.store.BatchingEventSink;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
