@@ -3,18 +3,19 @@ package io.watchkeeper.server.input;
 import io.watchkeeper.ais.fix.AisIngest;
 import io.watchkeeper.ais.fix.AisIngestStats;
 import io.watchkeeper.ais.nmea.FramerSettings;
-import io.watchkeeper.core.deadletter.DeadLetter;
 import io.watchkeeper.core.deadletter.DeadLetterSink;
 import io.watchkeeper.core.deadletter.RejectReason;
 import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.vessel.VesselRegistry;
 import io.watchkeeper.mqtt.client.MessageHandler;
+import io.watchkeeper.mqtt.source.InputRejects;
 import io.watchkeeper.mqtt.topic.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -40,6 +41,7 @@ public final class AisTopicSource implements MessageHandler {
     private final Consumer<Fix> fixes;
     private final VesselRegistry registry;
     private final DeadLetterSink deadLetters;
+    private final InputRejects rejects;
     private final Clock clock;
     private final FramerSettings settings;
     private final int maxPayloadBytes;
@@ -63,25 +65,18 @@ public final class AisTopicSource implements MessageHandler {
         this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
+        // NMEA is ASCII; ISO-8859-1 maps any other byte to one char, so junk is kept for the dead letter.
+        this.rejects = new InputRejects(deadLetters, clock, StandardCharsets.ISO_8859_1);
     }
 
     @Override
     public void onMessage(String topic, byte[] payload) {
         String station = Topics.stationOfAis(topic).orElse(null);
         if (station == null) {
-            deadLetters.accept(new DeadLetter("unknown", RejectReason.UNKNOWN_FORMAT, "not an AIS/<station> topic: "
-                    + topic, new String(payload, StandardCharsets.ISO_8859_1), clock.instant()));
-            return;
+            rejects.wrongTopic(topic, "an AIS/<station>", payload);
+        } else if (!rejects.refusedAsTooLarge(station, payload, maxPayloadBytes)) {
+            acceptLines(station, payload);
         }
-        if (payload.length > maxPayloadBytes) {
-            // one character more than a dead letter keeps, so that it cuts and marks the payload
-            int kept = Math.min(DeadLetter.MAX_PAYLOAD_CHARS + 1, payload.length);
-            deadLetters.accept(new DeadLetter(station, RejectReason.TOO_LARGE, "payload is " + payload.length
-                    + " bytes, limit " + maxPayloadBytes, new String(payload, 0, kept, StandardCharsets.ISO_8859_1),
-                    clock.instant()));
-            return;
-        }
-        acceptLines(station, payload);
     }
 
     /**
@@ -92,15 +87,13 @@ public final class AisTopicSource implements MessageHandler {
         AisIngest ingest = stations.get(station);
         if (ingest == null) {
             if (stations.size() >= maxStations) {
-                deadLetters.accept(new DeadLetter(station, RejectReason.STATION_QUOTA, "there are " + maxStations
-                        + " AIS stations already; " + station + " is a new one",
-                        new String(payload, StandardCharsets.ISO_8859_1), clock.instant()));
+                rejects.reject(station, RejectReason.STATION_QUOTA, "there are " + maxStations
+                        + " AIS stations already; " + station + " is a new one", payload);
                 return;
             }
             ingest = new AisIngest(station, fixes, registry, deadLetters, clock, settings);
             stations.put(station, ingest);
         }
-        // NMEA is ASCII; ISO-8859-1 maps any other byte to one char, so junk is kept for the dead letter.
         ingest.acceptLines(new String(payload, StandardCharsets.ISO_8859_1));
         long now = clock.millis();
         if (now - lastExpireMillis >= EXPIRE_EVERY_MILLIS) {
@@ -111,7 +104,7 @@ public final class AisTopicSource implements MessageHandler {
 
     /** What each station's decoder holds, for a checkpoint; under the handler thread's lock. */
     Map<String, List<AisIngest.HeldLine>> heldLines() {
-        Map<String, List<AisIngest.HeldLine>> out = new java.util.TreeMap<>();
+        Map<String, List<AisIngest.HeldLine>> out = new TreeMap<>();
         stations.forEach((station, ingest) -> {
             List<AisIngest.HeldLine> held = ingest.heldLines();
             if (!held.isEmpty()) {
