@@ -91,6 +91,15 @@ public final class WebFront implements AutoCloseable {
         return archive == null ? EventSink.all(live, hub) : EventSink.all(archive.sink(), live, hub);
     }
 
+    /**
+     * What the detector feeds here: every event (to {@code console} first, if any, then to {@link #events()}),
+     * every accepted fix, the vessels' static data, and the metrics.
+     */
+    public DetectorService.Feeds feeds(@Nullable EventSink console) {
+        EventSink shown = console == null ? events() : EventSink.all(console, events());
+        return new DetectorService.Feeds(shown, registry, fixTap(), metrics);
+    }
+
     /** Every accepted fix goes here, on the engine's threads. */
     public Consumer<Fix> fixTap() {
         return live::onFix;

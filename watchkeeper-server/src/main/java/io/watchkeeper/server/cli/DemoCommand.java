@@ -9,7 +9,6 @@ import io.watchkeeper.server.app.DetectorService;
 import io.watchkeeper.server.app.DetectorSuite;
 import io.watchkeeper.server.app.WebFront;
 import io.watchkeeper.server.config.WatchkeeperConfig;
-import io.watchkeeper.core.event.EventSink;
 import io.watchkeeper.core.vessel.VesselRegistry;
 import picocli.CommandLine.Mixin;
 import io.watchkeeper.server.sim.AisReplayStation;
@@ -159,10 +158,9 @@ final class DemoCommand implements Callable<Integer> {
             front.metrics().bindBroker(broker::droppedMessages);
             DetectorService detector;
             try {
-                EventSink shown = quiet ? front.events() : EventSink.all(new ConsoleEventLog(out), front.events());
                 detector = DetectorService.start(DetectorService.settings(address, "watchkeeper-detect"),
-                        DetectorService.Options.defaults().withSuite(suite.withStates(front.states())).withExtraSink(shown)
-                                .withRegistryAndTap(front.registry(), front.fixTap()).withMetrics(front.metrics())
+                        DetectorService.Options.defaults().withSuite(suite.withStates(front.states()))
+                                .withFeeds(front.feeds(quiet ? null : new ConsoleEventLog(out)))
                                 .withDurability(webOptions.durability(aisFile != null)),
                         Clock.systemUTC());
             } finally {

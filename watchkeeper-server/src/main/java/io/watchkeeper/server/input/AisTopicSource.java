@@ -30,7 +30,7 @@ import java.util.function.Consumer;
  * letters. Each decoder holds at most {@link FramerSettings#maxPendingGroups} incomplete messages, each
  * for at most {@link FramerSettings#fragmentTimeout}.
  */
-public final class AisTopicSource implements MessageHandler {
+final class AisTopicSource implements MessageHandler {
 
     /**
      * How often every station's expired fragment groups are swept out, in wall-clock milliseconds: each
@@ -53,7 +53,7 @@ public final class AisTopicSource implements MessageHandler {
      * @param maxPayloadBytes larger messages are dead-lettered whole, as {@code too_large}, before any line is read
      * @param maxStations     decoders kept at most, one per station
      */
-    public AisTopicSource(Consumer<Fix> fixes, VesselRegistry registry, DeadLetterSink deadLetters, Clock clock,
+    AisTopicSource(Consumer<Fix> fixes, VesselRegistry registry, DeadLetterSink deadLetters, Clock clock,
                    FramerSettings settings, int maxPayloadBytes, int maxStations) {
         if (maxStations < 1) {
             throw new IllegalArgumentException("maxStations must be at least 1, was " + maxStations);
@@ -83,7 +83,7 @@ public final class AisTopicSource implements MessageHandler {
      * NMEA lines of {@code station}, already known to be within the size limit: an {@code AIS/} message,
      * or a line of a TCP or UDP input read back from the input log.
      */
-    public void acceptLines(String station, byte[] payload) {
+    void acceptLines(String station, byte[] payload) {
         AisIngest ingest = stations.get(station);
         if (ingest == null) {
             if (stations.size() >= maxStations) {
@@ -121,7 +121,7 @@ public final class AisTopicSource implements MessageHandler {
     }
 
     /** Counters per station; read from another thread they may be a moment old. */
-    public List<AisIngestStats> stats() {
+    List<AisIngestStats> stats() {
         return stations.values().stream().map(AisIngest::stats).toList();
     }
 }

@@ -20,13 +20,13 @@ import java.util.TreeMap;
  * data (AIS types 5, 19, 24), which the tug-assist detector reads. Without them a restart would
  * date a sentence by its arrival instead of its {@code $PGHP} time, or forget which vessels are tugs.
  */
-public final class InputState {
+final class InputState {
 
     private static final int VERSION = 2;
     /** Version 1 had no log position: it came before the input log, whose position then starts at its start. */
     private static final int VERSION_WITHOUT_POSITION = 1;
     /** What {@link #restore} returns when the state names no log position. */
-    public static final long NO_POSITION = -1;
+    static final long NO_POSITION = -1;
 
     private InputState() {
     }
@@ -36,7 +36,7 @@ public final class InputState {
      *
      * @param position the input log position of the cut: a restart replays the log from there
      */
-    public static byte[] capture(AisTopicSource ais, AisTopicSource inputs, VesselRegistry registry, long position) {
+    static byte[] capture(AisTopicSource ais, AisTopicSource inputs, VesselRegistry registry, long position) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         StateOut out = new StateOut(bytes);
         try {
@@ -61,7 +61,7 @@ public final class InputState {
      *
      * @return the input log position to replay from, or {@link #NO_POSITION}
      */
-    public static long restore(byte[] state, AisTopicSource ais, AisTopicSource inputs, VesselRegistry registry)
+    static long restore(byte[] state, AisTopicSource ais, AisTopicSource inputs, VesselRegistry registry)
             throws IOException {
         if (state.length == 0) {
             return NO_POSITION;

@@ -9,10 +9,10 @@ import java.util.Objects;
  * ({@code input/<name>}, as the input log names them) to theirs, and everything else (the {@code DATA/}
  * tree) to the fix handler.
  */
-public final class TopicRouter implements MessageHandler {
+final class TopicRouter implements MessageHandler {
 
     /** The input log's source prefix for lines of the TCP and UDP inputs. */
-    public static final String INPUT_PREFIX = "input/";
+    static final String INPUT_PREFIX = "input/";
 
     private final MessageHandler data;
     private final MessageHandler ais;
@@ -20,7 +20,7 @@ public final class TopicRouter implements MessageHandler {
     private final MessageHandler oversize;
 
     /** @param oversize takes {@code oversize/<topic>} summaries of payloads too large for the log */
-    public TopicRouter(MessageHandler data, MessageHandler ais, AisTopicSource inputs, MessageHandler oversize) {
+    TopicRouter(MessageHandler data, MessageHandler ais, AisTopicSource inputs, MessageHandler oversize) {
         this.data = Objects.requireNonNull(data, "data");
         this.ais = Objects.requireNonNull(ais, "ais");
         this.inputs = Objects.requireNonNull(inputs, "inputs");
@@ -29,8 +29,8 @@ public final class TopicRouter implements MessageHandler {
 
     @Override
     public void onMessage(String topic, byte[] payload) {
-        if (topic.startsWith(io.watchkeeper.server.input.OversizeInput.SOURCE_PREFIX)) {
-            oversize.onMessage(topic.substring(io.watchkeeper.server.input.OversizeInput.SOURCE_PREFIX.length()),
+        if (topic.startsWith(OversizeInput.SOURCE_PREFIX)) {
+            oversize.onMessage(topic.substring(OversizeInput.SOURCE_PREFIX.length()),
                     payload);
         } else if (topic.startsWith(INPUT_PREFIX)) {
             inputs.acceptLines(topic.substring(INPUT_PREFIX.length()), payload);
