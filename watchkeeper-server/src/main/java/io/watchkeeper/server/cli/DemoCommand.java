@@ -10,6 +10,9 @@ import io.watchkeeper.server.app.DetectorSuite;
 import io.watchkeeper.server.app.WebFront;
 import io.watchkeeper.server.config.WatchkeeperConfig;
 import io.watchkeeper.core.vessel.VesselRegistry;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
 import io.watchkeeper.server.sim.AisReplayStation;
 import io.watchkeeper.server.sim.ReplayLines;
@@ -91,7 +94,7 @@ final class DemoCommand implements Callable<Integer> {
     List<String> zones = new ArrayList<>();
 
     @Option(names = "--rules", paramLabel = "FILE", description = "User-defined machines in YAML (docs/rules.md).")
-    java.nio.file.Path rules;
+    Path rules;
 
     /** Where, under {@code --data}, the embedded broker keeps sessions, queues and retained messages. */
     static final String BROKER_DATA = "broker";
@@ -119,8 +122,8 @@ final class DemoCommand implements Callable<Integer> {
         boolean bundled = !stationsOnly && aisFile == null;
         DetectorSuite suite = DetectorSuite.from(WatchkeeperConfig.DEFAULTS,
                 bundled && zones.isEmpty() ? BUNDLED_ZONES : zones, rules);
-        if (aisFile != null && !java.nio.file.Files.isReadable(java.nio.file.Path.of(aisFile))) {
-            throw new java.nio.file.NoSuchFileException(aisFile);
+        if (aisFile != null && !Files.isReadable(Path.of(aisFile))) {
+            throw new NoSuchFileException(aisFile);
         }
         double pacing = ReplaySpeed.pacing(speed);
         Shutdown shutdown = new Shutdown("demo", Shutdown.ENGINE_BUDGET);

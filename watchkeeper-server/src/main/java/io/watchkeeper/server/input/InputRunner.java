@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jetbrains.annotations.Nullable;
@@ -121,7 +122,7 @@ public final class InputRunner implements AutoCloseable {
             new FileReplay(clock, ProgressBar.disabled()).replay(file.path().toString(), (line, at) -> ingest.accept(line));
             ingest.flush();
             LOG.info("input {}: {}", file.name(), ingest.stats());
-        } catch (java.util.concurrent.CancellationException e) {
+        } catch (CancellationException e) {
             LOG.debug("input {}: stopped before its end", file.name());
         } catch (IOException | RuntimeException e) {
             LOG.error("input {}: stopped: {}", file.name(), e.toString());
@@ -149,7 +150,7 @@ public final class InputRunner implements AutoCloseable {
                 }
             });
             LOG.info("input {}: {}", csv.name(), stats);
-        } catch (java.util.concurrent.CancellationException e) {
+        } catch (CancellationException e) {
             LOG.debug("input {}: stopped before its end", csv.name());
         } catch (IOException | RuntimeException e) {
             LOG.error("input {}: stopped: {}", csv.name(), e.toString());
@@ -164,7 +165,7 @@ public final class InputRunner implements AutoCloseable {
                 pacer.pace(fix.time().toEpochMilli());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new java.util.concurrent.CancellationException("input stopped");
+                throw new CancellationException("input stopped");
             }
             fixes.accept(fix);
         };

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.TreeMap;
 
 /**
  * The demo's readable live log: one line per event, for people rather than programs.
@@ -38,6 +39,6 @@ public final class ConsoleEventLog implements EventSink {
                     e.machine(), e.vessel().id(), e.from(), e.to(), where).stripTrailing();
         }
         return String.format(Locale.ROOT, "%s  %-8s %-16s %-10s %s %s", TIME.format(e.time()), e.site(), e.type(),
-                e.vessel().id(), where, e.details().isEmpty() ? "" : new java.util.TreeMap<>(e.details())).stripTrailing();
+                e.vessel().id(), where, e.details().isEmpty() ? "" : new TreeMap<>(e.details())).stripTrailing();
     }
 }

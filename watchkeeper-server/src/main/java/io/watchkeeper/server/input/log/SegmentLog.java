@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -660,13 +661,13 @@ public final class SegmentLog implements InputLog {
      */
     private final class Flusher implements Runnable {
 
-        private final java.util.concurrent.ConcurrentLinkedQueue<Pending> pending =
-                new java.util.concurrent.ConcurrentLinkedQueue<>();
-        private final java.util.concurrent.ConcurrentLinkedQueue<Segment> rolledOut =
-                new java.util.concurrent.ConcurrentLinkedQueue<>();
+        private final ConcurrentLinkedQueue<Pending> pending =
+                new ConcurrentLinkedQueue<>();
+        private final ConcurrentLinkedQueue<Segment> rolledOut =
+                new ConcurrentLinkedQueue<>();
         /** Segments deleted from the log, unmapped here, after any force that may still touch them. */
-        private final java.util.concurrent.ConcurrentLinkedQueue<Segment> retired =
-                new java.util.concurrent.ConcurrentLinkedQueue<>();
+        private final ConcurrentLinkedQueue<Segment> retired =
+                new ConcurrentLinkedQueue<>();
         private final Thread thread = new Thread(this, "wk-log-sync");
         private volatile boolean running = true;
         /** Position up to which everything was forced. */

@@ -2,6 +2,7 @@ package io.watchkeeper.server.input.log;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
 import org.jetbrains.annotations.Nullable;
 import org.slf4j.Logger;
@@ -27,7 +28,7 @@ final class Unmapper {
             Field field = type.getDeclaredField("theUnsafe");
             field.setAccessible(true);
             unsafe = field.get(null);
-            cleaner = type.getMethod("invokeCleaner", java.nio.ByteBuffer.class);
+            cleaner = type.getMethod("invokeCleaner", ByteBuffer.class);
         } catch (ReflectiveOperationException | RuntimeException e) {
             LOG.debug("memory maps are released by the garbage collector: {}", e.toString());
         }
