@@ -1,8 +1,8 @@
 package io.watchkeeper.bench.jmh;
 
-import io.watchkeeper.server.log.LogFullException;
-import io.watchkeeper.server.log.LogSettings;
-import io.watchkeeper.server.log.SegmentLog;
+import io.watchkeeper.server.input.log.LogFullException;
+import io.watchkeeper.server.input.log.LogSettings;
+import io.watchkeeper.server.input.log.SegmentLog;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;

@@ -1,9 +1,9 @@
 package io.watchkeeper.bench.log;
 
 import io.watchkeeper.bench.jmh.BenchData;
-import io.watchkeeper.server.log.LogFullException;
-import io.watchkeeper.server.log.LogSettings;
-import io.watchkeeper.server.log.SegmentLog;
+import io.watchkeeper.server.input.log.LogFullException;
+import io.watchkeeper.server.input.log.LogSettings;
+import io.watchkeeper.server.input.log.SegmentLog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

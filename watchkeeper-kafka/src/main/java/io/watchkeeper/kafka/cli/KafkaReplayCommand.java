@@ -6,7 +6,7 @@ import io.watchkeeper.core.deadletter.DeadLetterCounter;
 import io.watchkeeper.core.vessel.VesselRegistry;
 import io.watchkeeper.kafka.log.TopicSetup;
 import io.watchkeeper.kafka.streams.RecordingLoader;
-import io.watchkeeper.server.app.Recording;
+import io.watchkeeper.server.replay.Recording;
 import io.watchkeeper.server.config.ConfigFile;
 import io.watchkeeper.server.config.WatchkeeperConfig;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.watchkeeper.kafka.log;
 
-import io.watchkeeper.server.log.InputLog;
-import io.watchkeeper.server.log.LogFullException;
+import io.watchkeeper.server.input.log.InputLog;
+import io.watchkeeper.server.input.log.LogFullException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;

@@ -4,7 +4,7 @@ import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.vessel.VesselInfo;
 import io.watchkeeper.core.vessel.VesselRegistry;
 import io.watchkeeper.kafka.log.InputRecords;
-import io.watchkeeper.server.app.Recording;
+import io.watchkeeper.server.replay.Recording;
 import java.io.IOException;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -16,7 +16,7 @@ import io.watchkeeper.mqtt.testing.MosquittoSub;
 import io.watchkeeper.mqtt.testing.TestBroker;
 import io.watchkeeper.mqtt.topic.Topics;
 import io.watchkeeper.server.app.DetectorSuite;
-import io.watchkeeper.server.app.Recording;
+import io.watchkeeper.server.replay.Recording;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;

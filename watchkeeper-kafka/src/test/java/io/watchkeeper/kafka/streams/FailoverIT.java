@@ -10,7 +10,7 @@ import io.watchkeeper.kafka.log.TopicSetup;
 import io.watchkeeper.kafka.testing.InlineBaseline;
 import io.watchkeeper.kafka.testing.SharedKafka;
 import io.watchkeeper.kafka.testing.TopicReader;
-import io.watchkeeper.server.app.Recording;
+import io.watchkeeper.server.replay.Recording;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

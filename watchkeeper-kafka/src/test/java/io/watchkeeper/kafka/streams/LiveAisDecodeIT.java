@@ -16,7 +16,7 @@ import io.watchkeeper.kafka.log.InputRecords;
 import io.watchkeeper.kafka.testing.SharedKafka;
 import io.watchkeeper.kafka.testing.TopicReader;
 import io.watchkeeper.server.app.DetectorSuite;
-import io.watchkeeper.server.app.Recording;
+import io.watchkeeper.server.replay.Recording;
 import io.watchkeeper.server.config.WatchkeeperConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,8 +1,6 @@
 package io.watchkeeper.mqtt.source;
 
-import io.watchkeeper.core.deadletter.DeadLetter;
 import io.watchkeeper.core.deadletter.DeadLetterSink;
-import io.watchkeeper.core.deadletter.RejectReason;
 import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.mqtt.client.MessageHandler;
 import io.watchkeeper.mqtt.topic.Topics;
@@ -23,10 +21,8 @@ public final class FixSource implements MessageHandler {
 
     private final FixDecoder decoder;
     private final Consumer<Fix> fixes;
-    private final DeadLetterSink deadLetters;
-    private final Clock clock;
+    private final InputRejects rejects;
     private final LongAdder accepted = new LongAdder();
-    private final LongAdder rejected = new LongAdder();
 
     /**
      * @param fixes where accepted fixes go, usually {@code engine::submit}; may block (backpressure)
@@ -34,15 +30,15 @@ public final class FixSource implements MessageHandler {
     public FixSource(FixDecoder decoder, Consumer<Fix> fixes, DeadLetterSink deadLetters, Clock clock) {
         this.decoder = Objects.requireNonNull(decoder, "decoder");
         this.fixes = Objects.requireNonNull(fixes, "fixes");
-        this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        // JSON is UTF-8: bytes that are not become U+FFFD in the dead letter rather than an exception
+        this.rejects = new InputRejects(deadLetters, clock, StandardCharsets.UTF_8);
     }
 
     @Override
     public void onMessage(String topic, byte[] payload) {
         String station = Topics.stationOfData(topic).orElse(null);
         if (station == null) {
-            reject("unknown", RejectReason.UNKNOWN_FORMAT, "not a DATA/<station> topic: " + topic, payload);
+            rejects.wrongTopic(topic, "a DATA/<station>", payload);
             return;
         }
         Decoded d = decoder.decode(station, payload);
@@ -50,18 +46,8 @@ public final class FixSource implements MessageHandler {
             fixes.accept(a.fix());
             accepted.increment();
         } else if (d instanceof Decoded.Rejected r) {
-            reject(station, r.reason(), r.detail(), payload);
+            rejects.reject(station, r.reason(), r.detail(), payload);
         }
-    }
-
-    private void reject(String source, RejectReason reason, String detail, byte[] payload) {
-        rejected.increment();
-        deadLetters.accept(new DeadLetter(source, reason, detail, text(payload), clock.instant()));
-    }
-
-    /** The payload as text; bytes that are not UTF-8 become U+FFFD rather than an exception. */
-    static String text(byte[] payload) {
-        return new String(payload, StandardCharsets.UTF_8);
     }
 
     public long accepted() {
@@ -69,6 +55,6 @@ public final class FixSource implements MessageHandler {
     }
 
     public long rejected() {
-        return rejected.sum();
+        return rejects.count();
     }
 }

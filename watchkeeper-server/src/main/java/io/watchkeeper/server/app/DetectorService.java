@@ -1,58 +1,38 @@
 package io.watchkeeper.server.app;
 
-import io.watchkeeper.ais.fix.AisIngestStats;
 import io.watchkeeper.ais.nmea.FramerSettings;
-import io.watchkeeper.core.detect.boat.SpeedProfile;
-import io.watchkeeper.core.fix.Fix;
-import io.watchkeeper.core.vessel.VesselRegistry;
 import io.watchkeeper.core.deadletter.DeadLetterCounter;
-import io.watchkeeper.core.detect.Detector;
-import io.watchkeeper.core.detect.boat.BoatDetector;
-import io.watchkeeper.core.deadletter.DeadLetterSink;
+import io.watchkeeper.core.detect.boat.SpeedProfile;
 import io.watchkeeper.core.engine.Engine;
-import io.watchkeeper.mqtt.client.MessageHandler;
-import io.watchkeeper.server.metrics.EventTimeWatermark;
-import io.watchkeeper.server.metrics.WatchkeeperMetrics;
 import io.watchkeeper.core.engine.EngineConfig;
 import io.watchkeeper.core.engine.EngineStats;
 import io.watchkeeper.core.event.EventSink;
+import io.watchkeeper.core.fix.Fix;
+import io.watchkeeper.core.vessel.VesselRegistry;
 import io.watchkeeper.mqtt.client.BrokerAddress;
 import io.watchkeeper.mqtt.client.ClientSettings;
 import io.watchkeeper.mqtt.client.Publisher;
 import io.watchkeeper.mqtt.client.Subscriber;
-import io.watchkeeper.mqtt.sink.MqttDeadLetterSink;
-import io.watchkeeper.mqtt.sink.MqttEventSink;
-import io.watchkeeper.mqtt.source.FixSource;
-import io.watchkeeper.mqtt.topic.Topics;
-import io.watchkeeper.mqtt.wire.EventJson;
 import io.watchkeeper.mqtt.wire.FixDecoder;
-import io.watchkeeper.core.engine.EngineSnapshot;
-import io.watchkeeper.server.durable.Checkpointer;
-import io.watchkeeper.server.input.InputPipeline;
-import io.watchkeeper.server.input.RecordClock;
-import io.watchkeeper.server.input.LogPump;
-import io.watchkeeper.server.input.LoggedInput;
-import io.watchkeeper.server.input.OversizeInput;
-import io.watchkeeper.server.log.InputLog;
-import io.watchkeeper.server.log.LogFullException;
-import io.watchkeeper.server.log.MemoryLog;
-import io.watchkeeper.server.log.SegmentLog;
 import io.watchkeeper.server.durable.CheckpointStore;
-import io.watchkeeper.server.durable.Checkpointable;
+import io.watchkeeper.server.durable.Checkpointer;
 import io.watchkeeper.server.durable.Durability;
+import io.watchkeeper.server.input.InputDecoders;
+import io.watchkeeper.server.input.InputPipeline;
+import io.watchkeeper.server.metrics.WatchkeeperMetrics;
+import io.watchkeeper.server.output.EventArchive;
 import java.time.Clock;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.jetbrains.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The {@code detect} role, wired: subscriber on {@code DATA/#} and {@code AIS/#} → decoders → engine
+ * The {@code detect} role, wired: subscriber on {@code DATA/#} and {@code AIS/#} → input log → decoders → engine
  * (MOVING/RESTING per vessel) → publisher on {@code EVENT/...}, with refused input on {@code DEADLETTER/...}.
  *
  * <p>Two MQTT connections: the subscriber uses the configured client id, the publisher that id plus
@@ -60,7 +40,7 @@ import org.jetbrains.annotations.Nullable;
  */
 public final class DetectorService implements AutoCloseable {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DetectorService.class);
+    private static final Logger LOG = LoggerFactory.getLogger(DetectorService.class);
 
     /**
      * Unacknowledged events the detector may have in flight. Measured (BENCHMARKS.md): 8192 instead of
@@ -75,24 +55,22 @@ public final class DetectorService implements AutoCloseable {
     private final Publisher publisher;
     private final Engine engine;
     private final DeadLetterCounter deadLetters;
-    private final FixSource source;
-    private final AisTopicSource ais;
+    private final InputDecoders decoders;
     private final VesselRegistry registry;
     private final Subscriber subscriber;
     private final InputPipeline input;
     private final @Nullable CheckpointStore store;
     private volatile boolean closed;
 
-    private DetectorService(Publisher publisher, Engine engine, DeadLetterCounter deadLetters, FixSource source,
-                            AisTopicSource ais, VesselRegistry registry, Subscriber subscriber,
-                            InputPipeline input, @Nullable CheckpointStore store) {
-        this.input = input;
-        this.store = store;
-        this.publisher = publisher;
-        this.engine = engine;
-        this.deadLetters = deadLetters;
-        this.source = source;
-        this.ais = ais;
+    /** Use {@link #start}; {@link DetectorWiring} builds the parts. */
+    DetectorService(DetectorWiring.Detection detection, DetectorWiring.Input input, VesselRegistry registry,
+                    Subscriber subscriber) {
+        this.publisher = detection.publisher();
+        this.engine = detection.engine();
+        this.deadLetters = detection.deadLetters();
+        this.store = detection.store();
+        this.decoders = input.decoders();
+        this.input = input.pipeline();
         this.registry = registry;
         this.subscriber = subscriber;
     }
@@ -108,28 +86,24 @@ public final class DetectorService implements AutoCloseable {
      * @param maxPayloadBytes larger {@code DATA/} payloads become dead letters
      * @param suite           the detectors and the zones they look at
      * @param ais             framing rules for {@code AIS/} and the other NMEA inputs
-     * @param extraSink       another sink for every event (console log, store, live view), or null
-     * @param registry        static data of the vessels, shared with whoever reads it (the web API)
-     * @param fixTap          sees every accepted fix on the engine's threads (the live view), or null
-     * @param metrics         counts messages, events, dead letters and engine figures for /metrics, or null
+     * @param feeds           what else sees the events, fixes and vessels (the web front), and the metrics
      * @param durability      how input is acknowledged and state kept across restarts
      */
     public record Options(EngineConfig engine, int maxPayloadBytes, DetectorSuite suite, FramerSettings ais,
-                          @Nullable EventSink extraSink, VesselRegistry registry,
-                          java.util.function.@Nullable Consumer<Fix> fixTap, @Nullable WatchkeeperMetrics metrics,
-                          Durability durability) {
+                          Feeds feeds, Durability durability) {
 
         public Options {
             Objects.requireNonNull(engine, "engine");
             Objects.requireNonNull(suite, "suite");
             Objects.requireNonNull(ais, "ais");
-            Objects.requireNonNull(registry, "registry");
+            Objects.requireNonNull(feeds, "feeds");
             Objects.requireNonNull(durability, "durability");
         }
 
+        /** @param extraSink another sink for every event (the console log), or null */
         public Options(EngineConfig engine, int maxPayloadBytes, DetectorSuite suite, FramerSettings ais,
                        @Nullable EventSink extraSink) {
-            this(engine, maxPayloadBytes, suite, ais, extraSink, new VesselRegistry(), null, null, Durability.NONE);
+            this(engine, maxPayloadBytes, suite, ais, Feeds.events(extraSink), Durability.NONE);
         }
 
         public static Options defaults() {
@@ -137,25 +111,37 @@ public final class DetectorService implements AutoCloseable {
                     DetectorSuite.defaults(SpeedProfile.DEFAULT), FramerSettings.defaults(), null);
         }
 
-        public Options withExtraSink(@Nullable EventSink sink) {
-            return new Options(engine, maxPayloadBytes, suite, ais, sink, registry, fixTap, metrics, durability);
-        }
-
         public Options withSuite(DetectorSuite s) {
-            return new Options(engine, maxPayloadBytes, s, ais, extraSink, registry, fixTap, metrics, durability);
+            return new Options(engine, maxPayloadBytes, s, ais, feeds, durability);
         }
 
-        /** Shares {@code r} as the static data registry and hands every accepted fix to {@code tap}. */
-        public Options withRegistryAndTap(VesselRegistry r, java.util.function.@Nullable Consumer<Fix> tap) {
-            return new Options(engine, maxPayloadBytes, suite, ais, extraSink, r, tap, metrics, durability);
-        }
-
-        public Options withMetrics(@Nullable WatchkeeperMetrics m) {
-            return new Options(engine, maxPayloadBytes, suite, ais, extraSink, registry, fixTap, m, durability);
+        public Options withFeeds(Feeds f) {
+            return new Options(engine, maxPayloadBytes, suite, ais, f, durability);
         }
 
         public Options withDurability(Durability d) {
-            return new Options(engine, maxPayloadBytes, suite, ais, extraSink, registry, fixTap, metrics, d);
+            return new Options(engine, maxPayloadBytes, suite, ais, feeds, d);
+        }
+    }
+
+    /**
+     * What the detector feeds besides MQTT, and what it shares.
+     *
+     * @param events   another sink for every event (console log, store, live view), or null
+     * @param registry static data of the vessels, shared with whoever reads it (the web API)
+     * @param fixTap   sees every accepted fix on the engine's threads (the live view), or null
+     * @param metrics  counts messages, events, dead letters and engine figures for /metrics, or null
+     */
+    public record Feeds(@Nullable EventSink events, VesselRegistry registry, @Nullable Consumer<Fix> fixTap,
+                        @Nullable WatchkeeperMetrics metrics) {
+
+        public Feeds {
+            Objects.requireNonNull(registry, "registry");
+        }
+
+        /** Only {@code events} (or nothing), with a registry of its own and no metrics. */
+        public static Feeds events(@Nullable EventSink events) {
+            return new Feeds(events, new VesselRegistry(), null, null);
         }
     }
 
@@ -174,173 +160,8 @@ public final class DetectorService implements AutoCloseable {
 
     /** Connects, starts the engine and subscribes to {@code DATA/#} and {@code AIS/#}. */
     public static DetectorService start(ClientSettings settings, Options options, Clock clock) {
-        Objects.requireNonNull(settings, "settings");
-        Objects.requireNonNull(options, "options");
-        EventSink extraSink = options.extraSink();
-        List<AutoCloseable> opened = new ArrayList<>();
-        try {
-            Publisher publisher = Publisher.connect(settings.withClientId(settings.clientId() + "-out"));
-            opened.add(publisher);
-            EventJson json = new EventJson();
-            WatchkeeperMetrics metrics = options.metrics();
-            EventSink mqtt = new MqttEventSink(publisher, json);
-            DeadLetterSink deadLetterOut = new MqttDeadLetterSink(publisher, json);
-            java.util.function.Consumer<Fix> tap = options.fixTap() != null ? options.fixTap() : f -> { };
-            EventTimeWatermark watermark = new EventTimeWatermark();
-            if (metrics != null) {
-                mqtt = EventSink.all(metrics.eventsOut(mqtt), metrics.events());
-                deadLetterOut = metrics.deadLetters(metrics.deadLettersOut(deadLetterOut));
-                tap = watermark.andThen(tap);
-                metrics.bindPublisher(publisher);
-            }
-            EventSink events = extraSink == null ? mqtt : EventSink.all(mqtt, extraSink);
-            DeadLetterCounter deadLetters = new DeadLetterCounter(deadLetterOut);
-            VesselRegistry registry = options.registry();
-            io.watchkeeper.core.engine.DetectionSetup setup = options.suite().setup(registry, true).withFixTap(tap);
-            Durability durability = options.durability();
-            CheckpointStore store = openStore(durability, setup, opened);
-            EngineSnapshot resumed = store == null ? null : store.read(setup).orElse(null);
-            Engine engine = startEngine(options.engine(), setup, events, deadLetters, clock, resumed, store);
-            opened.add(engine);
-            if (resumed != null) {
-                LOG.info("resumed {} vessels from checkpoint {} taken at {}", resumed.vessels().size(), store.file(),
-                        java.time.Instant.ofEpochMilli(resumed.wallMillis()));
-            }
-            InputLog log = openLog(durability, store, opened);
-            RecordClock arrival = new RecordClock(clock.instant());
-            FixSource source = new FixSource(new FixDecoder(options.maxPayloadBytes()), engine::submit, deadLetters,
-                    arrival);
-            int stations = setup.limits().stations();
-            AisTopicSource ais = new AisTopicSource(engine::submit, registry, deadLetters, arrival, options.ais(),
-                    options.maxPayloadBytes(), stations);
-            AisTopicSource lineInputs = new AisTopicSource(engine::submit, registry, deadLetters, arrival,
-                    options.ais(), options.maxPayloadBytes(), stations);
-            long from = resumeInput(resumed, store, log, ais, lineInputs, registry);
-            MessageHandler router = new TopicRouter(source, ais, lineInputs, (topic, summary) ->
-                    deadLetters.accept(OversizeInput.deadLetter(topic, summary, options.maxPayloadBytes(),
-                            arrival.instant())));
-            MessageHandler input = metrics != null ? metrics.messagesIn(router) : router;
-            LogPump pump = new LogPump(log, from, input, arrival, engine::isClosed);
-            opened.add(pump);
-            Checkpointer checkpointer = null;
-            if (store != null) {
-                checkpointer = new Checkpointer(pump, from, log, engine, setup, publisher, store,
-                        at -> InputState.capture(ais, lineInputs, registry, at), durability.checkpointEvery());
-                opened.add(checkpointer);
-            }
-            LoggedInput logged = new LoggedInput(log, clock, options.maxPayloadBytes());
-            opened.add(logged);
-            List<String> filters = List.of(Topics.dataFilter(), Topics.aisFilter());
-            ClientSettings inputSettings = durability.durableSession()
-                    ? settings.withSessionExpiry(durability.sessionExpiry()) : settings;
-            Subscriber subscriber = Subscriber.connectInline(inputSettings, filters, durability.durableSession(),
-                    logged);
-            DetectorService service = new DetectorService(publisher, engine, deadLetters, source, ais, registry,
-                    subscriber, new InputPipeline(log, logged, pump, checkpointer), store);
-            if (metrics != null) {
-                metrics.bindSubscriber(subscriber);
-                metrics.bindInput(service.input);
-                metrics.bindEngine(service::engineStats, watermark::latest);
-                metrics.bindVesselRegistry(registry);
-            }
-            return service;
-        } catch (RuntimeException e) {
-            java.util.Collections.reverse(opened);
-            closeAll(opened);
-            throw e;
-        }
-    }
-
-    /**
-     * The checkpoint store, or null without state: if a detector cannot write its state, checkpoints
-     * would fail for ever and hold every acknowledgement back, so that is found out here, at start.
-     */
-    private static @Nullable CheckpointStore openStore(Durability durability,
-            io.watchkeeper.core.engine.DetectionSetup setup, List<AutoCloseable> opened) {
-        if (durability.stateDir() == null) {
-            return null;
-        }
-        List<String> unable = Checkpointable.missing(setup);
-        if (!unable.isEmpty()) {
-            LOG.warn("state is not checkpointed: {} cannot save it; the input log is kept in memory, so what "
-                    + "was acknowledged and not yet detected is lost if the process dies", unable);
-            return null;
-        }
-        CheckpointStore store = CheckpointStore.open(durability.stateDir());
-        opened.add(store);
-        return store;
-    }
-
-    /** On disk beside the checkpoint when state is kept; in memory otherwise. */
-    private static InputLog openLog(Durability durability, @Nullable CheckpointStore store,
-                                    List<AutoCloseable> opened) {
-        InputLog log;
-        if (store == null || durability.stateDir() == null) {
-            log = new MemoryLog(durability.memoryLogBytes());
-        } else {
-            Path dir = Durability.logDir(durability.stateDir());
-            try {
-                log = SegmentLog.open(dir, durability.log());
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException("cannot open the input log in " + dir + ": " + e.getMessage(), e);
-            }
-        }
-        opened.add(log);
-        return log;
-    }
-
-    /**
-     * Restores what the decoders held and returns where to read the log from: the checkpoint's position,
-     * or the log's start. A checkpoint past the log's end means the log was removed; then it starts over.
-     */
-    private static long resumeInput(@Nullable EngineSnapshot resumed, @Nullable CheckpointStore store,
-                                    InputLog log, AisTopicSource ais, AisTopicSource lineInputs,
-                                    VesselRegistry registry) {
-        if (resumed == null || store == null) {
-            return log.start();
-        }
-        long position;
-        try {
-            position = InputState.restore(resumed.input(), ais, lineInputs, registry);
-        } catch (java.io.IOException e) {
-            throw store.cannotResume(e);
-        }
-        if (position == InputState.NO_POSITION) {
-            return log.start();
-        }
-        if (position < log.start()) {
-            LOG.warn("the checkpoint's input log position {} is before the log's start {}; reading from there",
-                    position, log.start());
-            return log.start();
-        }
-        if (position > log.end() && log instanceof SegmentLog segments) {
-            // The log lost its tail or was removed: new input must continue after what the checkpoint read.
-            try {
-                segments.resumeAt(position);
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException("cannot continue the input log at position " + position + ": "
-                        + e.getMessage(), e);
-            }
-            return position;
-        }
-        if (position < log.end()) {
-            LOG.info("replaying the input log from position {} to {}", position, log.end());
-        }
-        return position;
-    }
-
-    /** The engine, resumed from {@code resumed} if any; a checkpoint that does not fit is one clear line. */
-    private static Engine startEngine(EngineConfig config, io.watchkeeper.core.engine.DetectionSetup setup,
-            EventSink events, DeadLetterSink deadLetters, Clock clock, @Nullable EngineSnapshot resumed,
-            @Nullable CheckpointStore store) {
-        try {
-            return Engine.start(config, setup, events, deadLetters, clock, resumed);
-        } catch (IllegalArgumentException e) {
-            if (resumed == null || store == null) {
-                throw e;
-            }
-            throw store.cannotResume(e);
-        }
+        return DetectorWiring.start(Objects.requireNonNull(settings, "settings"),
+                Objects.requireNonNull(options, "options"), clock);
     }
 
     /** Ready to detect: subscribed to a connected broker, checkpoints succeeding, and not closed. */
@@ -371,12 +192,12 @@ public final class DetectorService implements AutoCloseable {
 
     /** Fixes accepted from {@code DATA/}. */
     public long accepted() {
-        return source.accepted();
+        return decoders.dataFixes();
     }
 
     /** Fixes from {@code AIS/}, all stations together. */
     public long aisFixes() {
-        return ais.stats().stream().mapToLong(AisIngestStats::fixes).sum();
+        return decoders.aisFixes();
     }
 
     /** Static data of the vessels seen on {@code AIS/} (and other AIS inputs). */
@@ -385,27 +206,11 @@ public final class DetectorService implements AutoCloseable {
     }
 
     /**
-     * Where the lines of a TCP or UDP input go: into the input log, as {@code input/<name>}, read back into
-     * that input's own AIS decoder, so that what such a feed sent is not lost if the engine dies (it
-     * cannot send it again). When the log is full, the caller waits (TCP's flow control then slows the
-     * relay; a UDP sender's datagrams wait in the socket buffer).
+     * Where the lines of a TCP or UDP input go: into the input log, read back into that input's own AIS
+     * decoder ({@link InputPipeline#lines}); waits while the log is full, until this service closes.
      */
     public Consumer<String> lineInput(String name) {
-        String source = TopicRouter.INPUT_PREFIX + name;
-        InputLog log = input.log();
-        return line -> {
-            byte[] bytes = line.getBytes(StandardCharsets.ISO_8859_1);
-            while (!closed) {
-                try {
-                    log.append(source, bytes, System.currentTimeMillis(), () -> { });
-                    return;
-                } catch (LogFullException e) {
-                    LockSupport.parkNanos(50_000_000L);
-                } catch (IllegalStateException e) {
-                    return; // the log closed: stopping
-                }
-            }
-        };
+        return input.lines(name, () -> closed);
     }
 
     /** Where fixes from the file and CSV inputs go: the engine, with backpressure. */
@@ -472,7 +277,7 @@ public final class DetectorService implements AutoCloseable {
         }
     }
 
-    private static void closeAll(List<AutoCloseable> resources) {
+    static void closeAll(List<AutoCloseable> resources) {
         RuntimeException first = null;
         for (AutoCloseable r : resources) {
             try {

@@ -37,6 +37,7 @@ import io.watchkeeper.server.config.WatchkeeperConfig;
 import io.watchkeeper.server.live.StateListener;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -189,7 +190,7 @@ public record DetectorSuite(List<Detector<?>> detectors, List<PairDetector> pair
         } catch (RulesFileException e) {
             throw new ConfigException(e.getMessage());
         }
-        Set<String> taken = new java.util.HashSet<>();
+        Set<String> taken = new HashSet<>();
         builtIns.forEach(d -> taken.add(d.name()));
         pairs.forEach(p -> taken.add(p.name()));
         List<Detector<?>> out = new ArrayList<>();

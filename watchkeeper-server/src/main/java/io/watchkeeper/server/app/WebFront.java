@@ -12,6 +12,7 @@ import io.watchkeeper.core.vessel.VesselRegistry;
 import io.watchkeeper.server.live.LiveView;
 import io.watchkeeper.server.live.StateListener;
 import io.watchkeeper.server.metrics.WatchkeeperMetrics;
+import io.watchkeeper.server.output.EventArchive;
 import io.watchkeeper.server.web.EventHub;
 import io.watchkeeper.server.web.Health;
 import io.watchkeeper.server.web.MachineView;
@@ -88,6 +89,15 @@ public final class WebFront implements AutoCloseable {
     /** Every event goes here too: the store, the live view, the live stream. */
     public EventSink events() {
         return archive == null ? EventSink.all(live, hub) : EventSink.all(archive.sink(), live, hub);
+    }
+
+    /**
+     * What the detector feeds here: every event (to {@code console} first, if any, then to {@link #events()}),
+     * every accepted fix, the vessels' static data, and the metrics.
+     */
+    public DetectorService.Feeds feeds(@Nullable EventSink console) {
+        EventSink shown = console == null ? events() : EventSink.all(console, events());
+        return new DetectorService.Feeds(shown, registry, fixTap(), metrics);
     }
 
     /** Every accepted fix goes here, on the engine's threads. */

@@ -4,13 +4,15 @@ import io.watchkeeper.mqtt.broker.EmbeddedBroker;
 import io.watchkeeper.mqtt.client.BrokerAddress;
 import io.watchkeeper.mqtt.client.ClientSettings;
 import io.watchkeeper.mqtt.client.Publisher;
-import io.watchkeeper.server.app.ConsoleEventLog;
+import io.watchkeeper.server.output.ConsoleEventLog;
 import io.watchkeeper.server.app.DetectorService;
 import io.watchkeeper.server.app.DetectorSuite;
 import io.watchkeeper.server.app.WebFront;
 import io.watchkeeper.server.config.WatchkeeperConfig;
-import io.watchkeeper.core.event.EventSink;
 import io.watchkeeper.core.vessel.VesselRegistry;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
 import io.watchkeeper.server.sim.AisReplayStation;
 import io.watchkeeper.server.sim.ReplayLines;
@@ -92,7 +94,7 @@ final class DemoCommand implements Callable<Integer> {
     List<String> zones = new ArrayList<>();
 
     @Option(names = "--rules", paramLabel = "FILE", description = "User-defined machines in YAML (docs/rules.md).")
-    java.nio.file.Path rules;
+    Path rules;
 
     /** Where, under {@code --data}, the embedded broker keeps sessions, queues and retained messages. */
     static final String BROKER_DATA = "broker";
@@ -120,8 +122,8 @@ final class DemoCommand implements Callable<Integer> {
         boolean bundled = !stationsOnly && aisFile == null;
         DetectorSuite suite = DetectorSuite.from(WatchkeeperConfig.DEFAULTS,
                 bundled && zones.isEmpty() ? BUNDLED_ZONES : zones, rules);
-        if (aisFile != null && !java.nio.file.Files.isReadable(java.nio.file.Path.of(aisFile))) {
-            throw new java.nio.file.NoSuchFileException(aisFile);
+        if (aisFile != null && !Files.isReadable(Path.of(aisFile))) {
+            throw new NoSuchFileException(aisFile);
         }
         double pacing = ReplaySpeed.pacing(speed);
         Shutdown shutdown = new Shutdown("demo", Shutdown.ENGINE_BUDGET);
@@ -159,10 +161,9 @@ final class DemoCommand implements Callable<Integer> {
             front.metrics().bindBroker(broker::droppedMessages);
             DetectorService detector;
             try {
-                EventSink shown = quiet ? front.events() : EventSink.all(new ConsoleEventLog(out), front.events());
                 detector = DetectorService.start(DetectorService.settings(address, "watchkeeper-detect"),
-                        DetectorService.Options.defaults().withSuite(suite.withStates(front.states())).withExtraSink(shown)
-                                .withRegistryAndTap(front.registry(), front.fixTap()).withMetrics(front.metrics())
+                        DetectorService.Options.defaults().withSuite(suite.withStates(front.states()))
+                                .withFeeds(front.feeds(quiet ? null : new ConsoleEventLog(out)))
                                 .withDurability(webOptions.durability(aisFile != null)),
                         Clock.systemUTC());
             } finally {

@@ -1,24 +1,25 @@
 package io.watchkeeper.server.cli;
 
 import io.watchkeeper.ais.nmea.FramerSettings;
-import io.watchkeeper.server.app.InputRunner;
-import io.watchkeeper.server.config.Durations;
-import io.watchkeeper.server.config.InputSpec;
-import java.util.ArrayList;
-import java.util.List;
-
 import io.watchkeeper.core.engine.EngineConfig;
+import io.watchkeeper.core.engine.EngineStats;
 import io.watchkeeper.core.engine.StateLimits;
-import io.watchkeeper.server.app.ConsoleEventLog;
+import io.watchkeeper.core.vessel.VesselRegistry;
+import io.watchkeeper.mqtt.client.ClientSettings;
 import io.watchkeeper.server.app.DetectorService;
 import io.watchkeeper.server.app.DetectorSuite;
 import io.watchkeeper.server.app.WebFront;
-import io.watchkeeper.core.event.EventSink;
-import io.watchkeeper.core.vessel.VesselRegistry;
-import io.watchkeeper.mqtt.client.ClientSettings;
 import io.watchkeeper.server.config.BrokerChoice;
+import io.watchkeeper.server.config.Durations;
+import io.watchkeeper.server.config.InputSpec;
 import io.watchkeeper.server.config.WatchkeeperConfig;
+import io.watchkeeper.server.input.InputRunner;
+import io.watchkeeper.server.output.ConsoleEventLog;
+import java.net.SocketException;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.jetbrains.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -74,7 +75,7 @@ final class DetectCommand implements Callable<Integer> {
     List<String> zones = new ArrayList<>();
 
     @Option(names = "--rules", paramLabel = "FILE", description = "User-defined machines in YAML (docs/rules.md).")
-    java.nio.file.Path rules;
+    Path rules;
 
     @Mixin
     BrokerOptions brokerOptions;
@@ -82,44 +83,33 @@ final class DetectCommand implements Callable<Integer> {
     @Mixin
     WebOptions webOptions;
 
+    /**
+     * What one run of {@code detect} wires together.
+     *
+     * @param suite   the detectors as the web API shows them (the engine's, in {@code options}, also tell the
+     *                live view each vessel's state)
+     * @param inputs  the inputs besides MQTT
+     * @param pacing  event-time seconds per wall-clock second for file inputs
+     */
+    private record Plan(ClientSettings settings, BrokerChoice choice, DetectorService.Options options,
+                        DetectorSuite suite, List<InputSpec> inputs, double pacing) {
+    }
+
     @Override
     public Integer call() throws Exception {
         WatchkeeperConfig config = brokerOptions.config();
         BrokerChoice choice = brokerOptions.choice(config, "watchkeeper-detect");
         ClientSettings settings = brokerOptions.secure(DetectorService.settings(choice.address(), choice.clientId()),
                 choice, config);
-        EngineConfig engine = config.engine().toEngineConfig();
-        if (workers != null) {
-            engine = engine.withWorkers(workers);
-        }
-        List<InputSpec> specs = new ArrayList<>();
-        for (String text : config.inputs()) {
-            specs.add(InputSpec.parse(text));
-        }
-        for (String text : inputs) {
-            specs.add(InputSpec.parse(text));
-        }
-        double pacing = ReplaySpeed.pacing(speed);
-        FramerSettings ais = FramerSettings.defaults().withVerifyTagBlockChecksum(!noTagChecksum);
-        DetectorSuite suite = DetectorSuite.from(config, zones.isEmpty() ? config.zones() : zones,
-                rules != null ? rules : config.rules() != null ? java.nio.file.Path.of(config.rules()) : null);
-        if (maxAhead != null) {
-            suite = suite.withMaxAhead(Durations.parse(maxAhead));
-        }
-        if (evictAfter != null) {
-            StateLimits l = suite.limits();
-            suite = suite.withLimits(new StateLimits(Durations.parse(evictAfter), l.vesselsPerStation(), l.stations(), l.vessels()));
-        }
+        DetectorSuite suite = suite(config);
         Shutdown shutdown = new Shutdown("detect", Shutdown.ENGINE_BUDGET);
         Clock clock = Clock.systemUTC();
-        WebFront.Settings web = webOptions.settings(config, -1);
-        try (WebFront front = WebFront.open(web, new VesselRegistry(), clock)) {
-            EventSink shown = quiet ? front.events() : EventSink.all(new ConsoleEventLog(System.out), front.events());
-            DetectorService.Options options = new DetectorService.Options(engine,
-                    config.input().maxPayloadBytesOrDefault(), suite.withStates(front.states()), ais, shown)
-                    .withRegistryAndTap(front.registry(), front.fixTap()).withMetrics(front.metrics())
-                    .withDurability(webOptions.durability());
-            run(settings, choice, options, front, suite, specs, ais, pacing, shutdown, clock);
+        try (WebFront front = WebFront.open(webOptions.settings(config, -1), new VesselRegistry(), clock)) {
+            DetectorService.Options options = new DetectorService.Options(engineConfig(config),
+                    config.input().maxPayloadBytesOrDefault(), suite.withStates(front.states()), framing(),
+                    front.feeds(quiet ? null : new ConsoleEventLog(System.out)), webOptions.durability());
+            run(new Plan(settings, choice, options, suite, inputSpecs(config), ReplaySpeed.pacing(speed)), front,
+                    shutdown, clock);
             shutdown.closing("writing the events still queued to the event store",
                     "those events, in the store only (MQTT consumers have them)");
         } finally {
@@ -128,25 +118,68 @@ final class DetectCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void run(ClientSettings settings, BrokerChoice choice, DetectorService.Options options, WebFront front,
-                     DetectorSuite suite, List<InputSpec> specs, FramerSettings ais, double pacing, Shutdown shutdown, Clock clock)
-            throws Exception {
-        try (DetectorService service = DetectorService.start(settings, options, clock).storingIn(front.archive());
-             InputRunner running = InputRunner.start(specs, service::submit, service::lineInput, service.vessels(),
-                     service.deadLetters(), ais, pacing, clock)) {
+    private EngineConfig engineConfig(WatchkeeperConfig config) {
+        EngineConfig engine = config.engine().toEngineConfig();
+        return workers != null ? engine.withWorkers(workers) : engine;
+    }
+
+    /** {@code inputs:} of the config file, then {@code --input}. */
+    private List<InputSpec> inputSpecs(WatchkeeperConfig config) {
+        List<InputSpec> specs = new ArrayList<>();
+        for (String text : config.inputs()) {
+            specs.add(InputSpec.parse(text));
+        }
+        for (String text : inputs) {
+            specs.add(InputSpec.parse(text));
+        }
+        return specs;
+    }
+
+    private FramerSettings framing() {
+        return FramerSettings.defaults().withVerifyTagBlockChecksum(!noTagChecksum);
+    }
+
+    /** The detectors and zones of the config file, with the command line's zones, rules and limits over them. */
+    private DetectorSuite suite(WatchkeeperConfig config) {
+        DetectorSuite suite = DetectorSuite.from(config, zones.isEmpty() ? config.zones() : zones,
+                rules != null ? rules : config.rules() != null ? Path.of(config.rules()) : null);
+        if (maxAhead != null) {
+            suite = suite.withMaxAhead(Durations.parse(maxAhead));
+        }
+        if (evictAfter != null) {
+            StateLimits l = suite.limits();
+            suite = suite.withLimits(new StateLimits(Durations.parse(evictAfter), l.vesselsPerStation(), l.stations(), l.vessels()));
+        }
+        return suite;
+    }
+
+    private static void run(Plan plan, WebFront front, Shutdown shutdown, Clock clock) throws Exception {
+        try (DetectorService service = DetectorService.start(plan.settings(), plan.options(), clock)
+                .storingIn(front.archive());
+             InputRunner running = startInputs(plan, service, clock)) {
             shutdown.atSignal(service::stopReconnecting); // at once, before the orderly close
-            front.serve(suite, service::engineStats, service::isUp, choice.address().toString());
+            front.serve(plan.suite(), service::engineStats, service::isUp, plan.choice().address().toString());
             System.err.printf("watchkeeper detect: %d worker(s), connected to %s, %d other input(s)%s (Ctrl-C to stop)%n",
-                    options.engine().workers(), choice.describe(), specs.size(),
+                    plan.options().engine().workers(), plan.choice().describe(), plan.inputs().size(),
                     front.port() < 0 ? "" : ", dashboard on http://" + front.displayHost() + ":" + front.port());
             shutdown.await(null);
-            var stats = service.engineStats();
-            System.err.printf("watchkeeper detect: %d fixes from DATA/, %d from AIS/, %d dead letters; %d vessels, "
-                            + "%d late and %d repeated fixes skipped%n", service.accepted(), service.aisFixes(),
-                    service.deadLetters().total(), stats.vessels(), stats.outOfOrder(), stats.duplicates());
+            printSummary(service);
             shutdown.closing("stopping the inputs, the engine and its MQTT connections",
                     "the last checkpoint and the events the broker had not acknowledged (with state, the next "
                             + "start replays them from the input log)");
         }
+    }
+
+    /** The inputs besides MQTT: files and CSV straight into the engine, TCP and UDP lines into the input log. */
+    private static InputRunner startInputs(Plan plan, DetectorService service, Clock clock) throws SocketException {
+        return InputRunner.start(plan.inputs(), service::submit, service::lineInput, service.vessels(),
+                service.deadLetters(), plan.options().ais(), plan.pacing(), clock);
+    }
+
+    private static void printSummary(DetectorService service) {
+        EngineStats stats = service.engineStats();
+        System.err.printf("watchkeeper detect: %d fixes from DATA/, %d from AIS/, %d dead letters; %d vessels, "
+                        + "%d late and %d repeated fixes skipped%n", service.accepted(), service.aisFixes(),
+                service.deadLetters().total(), stats.vessels(), stats.outOfOrder(), stats.duplicates());
     }
 }

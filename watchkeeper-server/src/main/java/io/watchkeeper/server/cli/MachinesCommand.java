@@ -6,6 +6,7 @@ import io.watchkeeper.server.config.WatchkeeperConfig;
 import io.watchkeeper.core.fsm.Machine;
 import io.watchkeeper.core.fsm.legacy.StateMachine;
 import io.watchkeeper.core.fsm.legacy.TransitionDef;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.io.PrintWriter;
@@ -24,7 +25,7 @@ final class MachinesCommand implements Callable<Integer> {
     boolean mermaid;
 
     @Option(names = "--rules", paramLabel = "FILE", description = "Also show the user-defined machines of this rules file (docs/rules.md).")
-    java.nio.file.Path rules;
+    Path rules;
 
     @Spec
     CommandSpec spec;

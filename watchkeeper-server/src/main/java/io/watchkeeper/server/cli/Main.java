@@ -4,7 +4,12 @@ import io.watchkeeper.mqtt.broker.BrokerStartException;
 import io.watchkeeper.mqtt.broker.CredentialsException;
 import io.watchkeeper.mqtt.client.MqttConnectException;
 import io.watchkeeper.server.config.ConfigException;
+import io.watchkeeper.server.durable.CheckpointException;
+import io.watchkeeper.server.web.WebServerException;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -96,16 +101,16 @@ public final class Main implements Runnable {
     private static boolean isExpected(Exception e) {
         return e instanceof ConfigException || e instanceof MqttConnectException || e instanceof BrokerStartException
                 || e instanceof CredentialsException
-                || e instanceof io.watchkeeper.server.durable.CheckpointException
-                || e instanceof io.watchkeeper.server.web.WebServerException
-                || e instanceof IllegalArgumentException || e instanceof java.io.IOException;
+                || e instanceof CheckpointException
+                || e instanceof WebServerException
+                || e instanceof IllegalArgumentException || e instanceof IOException;
     }
 
     static String oneLine(Throwable e) {
-        if (e instanceof java.nio.file.NoSuchFileException) {
+        if (e instanceof NoSuchFileException) {
             return e.getMessage() + ": no such file";
         }
-        if (e instanceof java.nio.file.AccessDeniedException) {
+        if (e instanceof AccessDeniedException) {
             return e.getMessage() + ": permission denied";
         }
         String m = e.getMessage();

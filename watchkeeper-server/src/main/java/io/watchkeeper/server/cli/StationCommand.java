@@ -6,6 +6,7 @@ import io.watchkeeper.server.sim.StationRunner;
 import io.watchkeeper.server.sim.StationSimulator;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,7 +44,7 @@ final class StationCommand implements Callable<Integer> {
              StationRunner runner = new StationRunner(sim, publisher, Clock.systemUTC(), count).start()) {
             System.err.printf("watchkeeper station %s: %d boats at %s Hz to %s%n", id, boats, rate, choice.describe());
             if (count > 0) {
-                while (!runner.awaitDone(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                while (!runner.awaitDone(100, TimeUnit.MILLISECONDS)) {
                     if (shutdown.poll()) {
                         break;
                     }

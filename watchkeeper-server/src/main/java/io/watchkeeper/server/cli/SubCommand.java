@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jetbrains.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -103,7 +104,7 @@ final class SubCommand implements Callable<Integer> {
             System.err.printf("watchkeeper sub: %s on %s (Ctrl-C to stop)%n", String.join(", ", topics),
                     choice.describe());
             if (count > 0) {
-                while (!enough.await(100, java.util.concurrent.TimeUnit.MILLISECONDS) && !shutdown.poll()) {
+                while (!enough.await(100, TimeUnit.MILLISECONDS) && !shutdown.poll()) {
                     // waiting for N messages or Ctrl-C
                 }
             } else {

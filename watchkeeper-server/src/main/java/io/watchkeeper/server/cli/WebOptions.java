@@ -5,8 +5,9 @@ import io.watchkeeper.server.config.Durations;
 import io.watchkeeper.server.config.WatchkeeperConfig;
 import io.watchkeeper.server.durable.Durability;
 import io.watchkeeper.server.config.ByteSizes;
-import io.watchkeeper.server.log.LogSettings;
+import io.watchkeeper.server.input.log.LogSettings;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.jetbrains.annotations.Nullable;
 import picocli.CommandLine.Option;
 
@@ -82,7 +83,7 @@ final class WebOptions {
 
     /** The input log's flags; a bad value is one line naming the flag. */
     LogSettings logSettings() {
-        LogSettings.Sync sync = switch (logSync.trim().toLowerCase(java.util.Locale.ROOT)) {
+        LogSettings.Sync sync = switch (logSync.trim().toLowerCase(Locale.ROOT)) {
             case "process" -> LogSettings.Sync.PROCESS;
             case "disk" -> LogSettings.Sync.DISK;
             default -> throw new IllegalArgumentException("--log-sync takes 'process' or 'disk', not '" + logSync + "'");

@@ -8,9 +8,11 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jetbrains.annotations.Nullable;
@@ -74,11 +76,11 @@ public final class SettingsBinder {
         if (v instanceof Duration d) {
             return Durations.format(d);
         }
-        if (v instanceof java.util.Collection<?> c) {
+        if (v instanceof Collection<?> c) {
             return c.stream().map(SettingsBinder::yamlText).sorted().toList().toString();
         }
         if (v instanceof Enum<?> e) {
-            return e.name().toLowerCase(java.util.Locale.ROOT);
+            return e.name().toLowerCase(Locale.ROOT);
         }
         if (v instanceof Double x && x == Math.rint(x) && !Double.isInfinite(x)) {
             return String.valueOf(x.longValue());
@@ -182,7 +184,7 @@ public final class SettingsBinder {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Object enumValue(Class<?> cls, String text) {
-        String key = text.trim().replace('-', '_').toUpperCase(java.util.Locale.ROOT);
+        String key = text.trim().replace('-', '_').toUpperCase(Locale.ROOT);
         for (Object c : cls.getEnumConstants()) {
             if (((Enum) c).name().equals(key)) {
                 return c;

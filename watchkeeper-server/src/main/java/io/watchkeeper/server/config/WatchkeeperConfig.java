@@ -1,6 +1,9 @@
 package io.watchkeeper.server.config;
 
 import io.watchkeeper.core.detect.boat.SpeedProfile;
+import io.watchkeeper.core.engine.DetectionSetup;
+import io.watchkeeper.server.output.store.Retention;
+import java.time.Duration;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
@@ -62,12 +65,12 @@ public record WatchkeeperConfig(Broker broker, Engine engine, Input input, Motio
         }
 
         /** @throws ConfigException for a duration that does not parse or is negative */
-        public java.time.Duration retentionOrDefault() {
+        public Duration retentionOrDefault() {
             if (retention == null) {
-                return io.watchkeeper.server.store.Retention.DEFAULT_KEEP;
+                return Retention.DEFAULT_KEEP;
             }
             try {
-                java.time.Duration d = Durations.parse(retention);
+                Duration d = Durations.parse(retention);
                 if (d.isNegative()) {
                     throw new IllegalArgumentException("retention must not be negative");
                 }
@@ -199,7 +202,7 @@ public record WatchkeeperConfig(Broker broker, Engine engine, Input input, Motio
          */
         public StateLimits limits() {
             StateLimits d = StateLimits.DEFAULTS;
-            java.time.Duration evict = d.evictAfter();
+            Duration evict = d.evictAfter();
             if (evictAfter != null) {
                 try {
                     evict = Durations.parse(evictAfter);
@@ -240,9 +243,9 @@ public record WatchkeeperConfig(Broker broker, Engine engine, Input input, Motio
          *
          * @throws ConfigException if it is not a duration
          */
-        public java.time.Duration maxAheadOrDefault() {
+        public Duration maxAheadOrDefault() {
             if (maxAhead == null) {
-                return io.watchkeeper.core.engine.DetectionSetup.DEFAULT_MAX_AHEAD;
+                return DetectionSetup.DEFAULT_MAX_AHEAD;
             }
             try {
                 return Durations.parse(maxAhead);

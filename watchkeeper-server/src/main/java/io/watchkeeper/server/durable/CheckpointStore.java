@@ -17,6 +17,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The engine's checkpoint on disk: {@code DIR/engine.ckpt}, replaced atomically. A new checkpoint is
@@ -35,7 +37,7 @@ public final class CheckpointStore implements AutoCloseable {
     private final FileChannel lockChannel;
     private final FileLock lock;
     private boolean directoryForceWarned;
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CheckpointStore.class);
+    private static final Logger LOG = LoggerFactory.getLogger(CheckpointStore.class);
 
     private CheckpointStore(Path dir, FileChannel lockChannel, FileLock lock) {
         this.dir = dir;

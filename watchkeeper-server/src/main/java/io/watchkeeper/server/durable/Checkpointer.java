@@ -5,7 +5,7 @@ import io.watchkeeper.core.engine.Engine;
 import io.watchkeeper.core.engine.EngineSnapshot;
 import io.watchkeeper.mqtt.client.Publisher;
 import io.watchkeeper.server.input.LogPump;
-import io.watchkeeper.server.log.InputLog;
+import io.watchkeeper.server.input.log.InputLog;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package io.watchkeeper.server.durable;
 
-import io.watchkeeper.server.log.LogSettings;
-import io.watchkeeper.server.log.MemoryLog;
+import io.watchkeeper.server.input.log.LogSettings;
+import io.watchkeeper.server.input.log.MemoryLog;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;

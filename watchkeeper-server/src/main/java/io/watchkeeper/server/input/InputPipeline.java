@@ -1,8 +1,13 @@
 package io.watchkeeper.server.input;
 
 import io.watchkeeper.server.durable.Checkpointer;
-import io.watchkeeper.server.log.InputLog;
+import io.watchkeeper.server.input.log.InputLog;
+import io.watchkeeper.server.input.log.LogFullException;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.jetbrains.annotations.Nullable;
 
 /**
@@ -23,5 +28,28 @@ public record InputPipeline(InputLog log, LoggedInput receiver, LogPump reader, 
     public boolean isHealthy() {
         return !receiver.isHolding() && !log.isFull() && reader.failure() == null
                 && (checkpointer == null || checkpointer.isHealthy());
+    }
+
+    /**
+     * Where the lines of a TCP or UDP input go: into the log, as {@code input/<name>}, read back into that
+     * input's own AIS decoder, so that what such a feed sent is not lost if the engine dies (it cannot send
+     * it again). When the log is full, the caller waits (TCP's flow control then slows the relay; a UDP
+     * sender's datagrams wait in the socket buffer) until there is room or {@code stopping}.
+     */
+    public Consumer<String> lines(String name, BooleanSupplier stopping) {
+        String source = InputDecoders.lineSource(name);
+        return line -> {
+            byte[] bytes = line.getBytes(StandardCharsets.ISO_8859_1);
+            while (!stopping.getAsBoolean()) {
+                try {
+                    log.append(source, bytes, System.currentTimeMillis(), () -> { });
+                    return;
+                } catch (LogFullException e) {
+                    LockSupport.parkNanos(50_000_000L);
+                } catch (IllegalStateException e) {
+                    return; // the log closed: stopping
+                }
+            }
+        };
     }
 }

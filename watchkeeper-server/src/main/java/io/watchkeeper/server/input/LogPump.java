@@ -1,8 +1,8 @@
 package io.watchkeeper.server.input;
 
 import io.watchkeeper.mqtt.client.MessageHandler;
-import io.watchkeeper.server.log.InputLog;
-import io.watchkeeper.server.log.LogRecord;
+import io.watchkeeper.server.input.log.InputLog;
+import io.watchkeeper.server.input.log.LogRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;

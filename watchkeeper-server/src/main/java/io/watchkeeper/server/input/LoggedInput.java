@@ -1,12 +1,13 @@
 package io.watchkeeper.server.input;
 
 import io.watchkeeper.mqtt.client.DeliveryHandler;
-import io.watchkeeper.server.log.InputLog;
-import io.watchkeeper.server.log.LogFullException;
+import io.watchkeeper.server.input.log.InputLog;
+import io.watchkeeper.server.input.log.LogFullException;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -46,7 +47,7 @@ public final class LoggedInput implements DeliveryHandler, AutoCloseable {
     private volatile boolean holding;
     private volatile int heldNow;
     private volatile boolean running = true;
-    private final java.util.concurrent.atomic.AtomicBoolean loggedFailure = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean loggedFailure = new AtomicBoolean();
 
     private record Held(String topic, byte[] payload, long receivedMillis, Acknowledgement ack) {
     }

@@ -2,6 +2,7 @@ package io.watchkeeper.server.input;
 
 import io.watchkeeper.core.deadletter.DeadLetter;
 import io.watchkeeper.core.deadletter.RejectReason;
+import io.watchkeeper.mqtt.source.InputRejects;
 import io.watchkeeper.mqtt.topic.Topics;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -32,9 +33,10 @@ public final class OversizeInput {
     public static DeadLetter deadLetter(String topic, byte[] summary, int limit, Instant at) {
         ByteBuffer b = ByteBuffer.wrap(summary);
         int size = b.getInt();
-        String station = Topics.stationOfData(topic).or(() -> Topics.stationOfAis(topic)).orElse("unknown");
+        String station = Topics.stationOfData(topic).or(() -> Topics.stationOfAis(topic))
+                .orElse(InputRejects.UNKNOWN_SOURCE);
         String head = new String(summary, 4, summary.length - 4, StandardCharsets.ISO_8859_1);
-        return new DeadLetter(station, RejectReason.TOO_LARGE, "payload is " + size + " bytes, limit " + limit,
-                head, at);
+        return new DeadLetter(station, RejectReason.TOO_LARGE, InputRejects.tooLargeDetail(size, limit), head,
+                at);
     }
 }

@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -70,10 +71,10 @@ final class TrackRing {
     /** Only called while not yet wrapped (count == length), so the points are in order from index 0. */
     private void grow() {
         int size = Math.max(INITIAL, Math.min(CAPACITY, times.length * 2));
-        times = java.util.Arrays.copyOf(times, size);
-        lats = java.util.Arrays.copyOf(lats, size);
-        lons = java.util.Arrays.copyOf(lons, size);
-        sogs = java.util.Arrays.copyOf(sogs, size);
+        times = Arrays.copyOf(times, size);
+        lats = Arrays.copyOf(lats, size);
+        lons = Arrays.copyOf(lons, size);
+        sogs = Arrays.copyOf(sogs, size);
         head = count;
     }
 

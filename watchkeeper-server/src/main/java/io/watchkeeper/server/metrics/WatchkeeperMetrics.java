@@ -20,7 +20,8 @@ import io.watchkeeper.mqtt.client.MessageHandler;
 import io.watchkeeper.mqtt.client.Publisher;
 import io.watchkeeper.mqtt.client.Subscriber;
 import io.watchkeeper.mqtt.topic.Topics;
-import io.watchkeeper.server.store.BatchingEventSink;
+import io.watchkeeper.server.input.InputPipeline;
+import io.watchkeeper.server.output.store.BatchingEventSink;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +33,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
@@ -246,7 +248,7 @@ public final class WatchkeeperMetrics implements AutoCloseable {
     }
 
     /** Messages the in-process broker dropped, for any reason (a subscriber's queue full, mostly). */
-    public void bindBroker(java.util.function.LongSupplier dropped) {
+    public void bindBroker(LongSupplier dropped) {
         Objects.requireNonNull(dropped, "dropped");
         FunctionCounter.builder("watchkeeper.broker.dropped", dropped, d -> Math.max(0, d.getAsLong()))
                 .description("Messages the embedded broker dropped (each drop is also a WARN line)").register(registry);
@@ -265,7 +267,7 @@ public final class WatchkeeperMetrics implements AutoCloseable {
     }
 
     /** The input log, its reader and the checkpoints (docs/reliability.md). */
-    public void bindInput(io.watchkeeper.server.input.InputPipeline input) {
+    public void bindInput(InputPipeline input) {
         Objects.requireNonNull(input, "input");
         var log = input.log();
         var receiver = input.receiver();

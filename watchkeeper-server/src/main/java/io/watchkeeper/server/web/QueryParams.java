@@ -2,7 +2,7 @@ package io.watchkeeper.server.web;
 
 import io.javalin.http.Context;
 import io.watchkeeper.core.fix.ControlCharacters;
-import io.watchkeeper.server.store.EventQuery;
+import io.watchkeeper.server.output.store.EventQuery;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;

@@ -3,7 +3,7 @@ package io.watchkeeper.server.web;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.watchkeeper.core.zone.ZoneLookup;
 import io.watchkeeper.server.live.LiveView;
-import io.watchkeeper.server.store.EventStore;
+import io.watchkeeper.server.output.store.EventStore;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;

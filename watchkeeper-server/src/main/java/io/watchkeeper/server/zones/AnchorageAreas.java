@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Point;
@@ -110,8 +111,8 @@ public final class AnchorageAreas {
         area = DouglasPeuckerSimplifier.simplify(area, SIMPLIFY_METRES);
         Geometry degrees = new GeometryTransformer() {
             @Override
-            protected org.locationtech.jts.geom.CoordinateSequence transformCoordinates(
-                    org.locationtech.jts.geom.CoordinateSequence seq, Geometry parent) {
+            protected CoordinateSequence transformCoordinates(
+                    CoordinateSequence seq, Geometry parent) {
                 Coordinate[] cs = new Coordinate[seq.size()];
                 for (int i = 0; i < cs.length; i++) {
                     cs[i] = new Coordinate(round(lon0 + seq.getX(i) / kx), round(lat0 + seq.getY(i) / ky));

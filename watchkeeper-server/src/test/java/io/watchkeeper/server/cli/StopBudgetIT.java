@@ -12,7 +12,7 @@ import io.watchkeeper.mqtt.testing.MosquittoBroker;
 import io.watchkeeper.server.it.PackagedJar;
 import io.watchkeeper.server.sim.StationRunner;
 import io.watchkeeper.server.sim.StationSimulator;
-import io.watchkeeper.server.store.PostgresCluster;
+import io.watchkeeper.server.output.store.PostgresCluster;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

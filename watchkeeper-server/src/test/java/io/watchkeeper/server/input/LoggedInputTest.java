@@ -3,10 +3,10 @@ package io.watchkeeper.server.input;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.watchkeeper.server.log.InputLog;
-import io.watchkeeper.server.log.LogRecord;
-import io.watchkeeper.server.log.LogSettings;
-import io.watchkeeper.server.log.SegmentLog;
+import io.watchkeeper.server.input.log.InputLog;
+import io.watchkeeper.server.input.log.LogRecord;
+import io.watchkeeper.server.input.log.LogSettings;
+import io.watchkeeper.server.input.log.SegmentLog;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;

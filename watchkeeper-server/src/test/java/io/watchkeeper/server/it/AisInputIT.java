@@ -17,7 +17,7 @@ import io.watchkeeper.mqtt.testing.TestBroker;
 import io.watchkeeper.server.app.DetectorService;
 import io.watchkeeper.server.app.DetectorSuite;
 import io.watchkeeper.core.detect.boat.SpeedProfile;
-import io.watchkeeper.server.app.InputRunner;
+import io.watchkeeper.server.input.InputRunner;
 import io.watchkeeper.server.config.InputSpec;
 import java.io.IOException;
 import java.time.Clock;

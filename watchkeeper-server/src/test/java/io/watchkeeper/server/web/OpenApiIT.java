@@ -16,7 +16,7 @@ import io.watchkeeper.core.zone.Zone;
 import io.watchkeeper.core.zone.ZoneIndex;
 import io.watchkeeper.core.zone.ZoneKind;
 import io.watchkeeper.server.live.LiveView;
-import io.watchkeeper.server.store.JdbcEventStore;
+import io.watchkeeper.server.output.store.JdbcEventStore;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;

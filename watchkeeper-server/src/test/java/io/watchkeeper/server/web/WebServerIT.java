@@ -20,7 +20,7 @@ import io.watchkeeper.core.zone.Zone;
 import io.watchkeeper.core.zone.ZoneIndex;
 import io.watchkeeper.core.zone.ZoneKind;
 import io.watchkeeper.server.live.LiveView;
-import io.watchkeeper.server.store.JdbcEventStore;
+import io.watchkeeper.server.output.store.JdbcEventStore;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

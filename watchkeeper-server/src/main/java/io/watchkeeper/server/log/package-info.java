@@ -1,7 +1,0 @@
-/**
- * The input log: every input message is appended here before it is acknowledged, and the engine reads
- * it from here. {@link io.watchkeeper.server.log.InputLog} is the seam; {@link
- * io.watchkeeper.server.log.SegmentLog} keeps it on local disk, {@link io.watchkeeper.server.log.MemoryLog}
- * in memory when no state is kept. See docs/reliability.md.
- */
-package io.watchkeeper.server.log;

@@ -1,0 +1,32 @@
+package io.watchkeeper.server.replay;
+
+import io.watchkeeper.server.app.DetectorSuite;
+import io.watchkeeper.server.input.RecordClock;
+import io.watchkeeper.core.deadletter.DeadLetterSink;
+import io.watchkeeper.core.engine.EngineStats;
+import io.watchkeeper.core.engine.InlineEngine;
+import io.watchkeeper.core.event.EventSink;
+import io.watchkeeper.core.fix.Fix;
+import io.watchkeeper.core.vessel.VesselRegistry;
+
+/**
+ * Runs a {@link Recording} through the detectors on the caller's thread, with the
+ * {@link RecordClock}: deterministic, so the same recording always gives the same events.
+ */
+public final class Replay {
+
+    private Replay() {
+    }
+
+    /** Replays every fix in order; events go to {@code events} as they are found. */
+    public static EngineStats run(Recording recording, DetectorSuite suite, VesselRegistry registry,
+                                  EventSink events, DeadLetterSink deadLetters) {
+        RecordClock clock = new RecordClock();
+        InlineEngine engine = new InlineEngine(suite.setup(registry, false), events, deadLetters, clock);
+        for (Fix fix : recording.fixes()) {
+            clock.set(fix.time());
+            engine.submit(fix);
+        }
+        return engine.stats();
+    }
+}
