@@ -142,8 +142,14 @@ public final class LoiteringDetector extends Machine<LoiteringDetector.Slow, Loi
         return settings;
     }
 
-    /** Where the vessel of this place stands. */
+    /**
+     * Where the vessel of this place stands. A slow period needs its first fix: a place without one,
+     * which only a damaged checkpoint can give, counts as normal, so that the next slow fix repairs it.
+     */
     public static Phase phaseOf(Place<Slow> place) {
+        if (place.lastFix() == null) {
+            return Phase.NORMAL;
+        }
         if (place.state() == LOITERING_STATE) {
             return Phase.LOITERING;
         }
