@@ -169,7 +169,7 @@ public final class LoiteringDetector extends Machine<LoiteringDetector.Slow, Loi
                 // Due minDuration after the slow period's first fix, which the place keeps as its latest.
                 .on(NORMAL, LOITERING).after(at -> at.data().slow() ? Timer.plus(at.lastFixMillis(), minMillis) : NO_TIMER)
                 .publish(LOITERING_START, (before, start, r) -> startDetails(settings, start))
-                .on(LOITERING, NORMAL).unless("slow outside ports", Reading::slow)
+                .on(LOITERING, NORMAL).when("faster than exit speed, or in a port", r -> !r.slow())
                 .publish(LOITERING_END, LoiteringDetector::endDetails)
                 .build();
     }
