@@ -89,6 +89,24 @@ class LoiteringDetectorTest {
         assertThat(feed.events()).extracting(Event::time).containsExactly(DUE, T0.plusSeconds(10_800));
     }
 
+    /** A fix at exactly the due time is read after the timer, whether the sweep or the fix fired it. */
+    @Test
+    void aFastFixAtTheDueTimeEndsLoiteringWhoeverFiredTheTimer() {
+        slowUntil(HOUR);
+        feed.sweep(DUE.toEpochMilli());
+        feed.fix(fix(2 * HOUR, 9.0));
+
+        Feed<Place<Slow>> other = new Feed<>(new LoiteringDetector());
+        for (double s = 0; s <= HOUR; s += 600) {
+            other.fix(fix(s, 1.0));
+        }
+        other.fix(fix(2 * HOUR, 9.0));
+
+        assertThat(feed.events()).extracting(Event::type)
+                .containsExactly(LoiteringDetector.LOITERING_START, LoiteringDetector.LOITERING_END);
+        assertThat(other.events()).isEqualTo(feed.events());
+    }
+
     @Test
     void aSweepBeforeTheDueTimeDoesNothing() {
         slowUntil(HOUR);

@@ -35,6 +35,23 @@ class SpeedChangeDetectorTest {
         assertThat(feed.events()).extracting(Event::to).containsExactly("decelerating", "accelerating");
     }
 
+    /** accelerating/decelerating last no time: each event leaves steady, with or without a sweep between. */
+    @Test
+    void everySuddenChangeLeavesSteady() {
+        SpeedChangeDetector detector = new SpeedChangeDetector();
+        Feed<Place<Nothing>> f = new Feed<>(detector);
+        f.fix(fix(0, 12.0)).fix(fix(30, 6.5));
+        assertThat(detector.stateName(f.state().state())).isEqualTo("decelerating");
+        assertThat(detector.wakeAtMillis(f.state())).isEqualTo(T0.plusSeconds(30).toEpochMilli());
+
+        f.sweep(T0.plusSeconds(30).toEpochMilli());
+        assertThat(detector.stateName(f.state().state())).isEqualTo("steady");
+        f.fix(fix(60, 12.0)).fix(fix(90, 4.0));
+
+        assertThat(f.events()).extracting(Event::from).containsOnly("steady");
+        assertThat(f.events()).extracting(Event::to).containsExactly("decelerating", "accelerating", "decelerating");
+    }
+
     @Test
     void fiveKnotsExactlyOrSpreadOverFixesIsNot() {
         feed.fix(fix(0, 2.0)).fix(fix(10, 7.0)).fix(fix(20, 10.0)).fix(fix(30, 14.0));
