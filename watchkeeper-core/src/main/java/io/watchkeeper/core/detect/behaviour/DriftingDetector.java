@@ -117,11 +117,14 @@ public final class DriftingDetector extends Machine<DriftingDetector.Streak, Dri
     }
 
     /**
-     * A fix that changes the place: one contradicting the state (the run it makes, and whether that
-     * run is long enough to flip), or one agreeing with it that ends a run (jitter).
+     * A fix that changes the place: one contradicting the state (whether it completes the run, and the
+     * run after it: none if it does), or one agreeing with it that ends a run (jitter).
      */
-    record Reading(Fix fix, Streak streak, boolean flips) {
+    record Reading(Streak streak, boolean flips) {
     }
+
+    /** What one fix says on its own. */
+    private enum Looks { DRIFTING, CLEAN, UNKNOWN }
 
     private final Settings settings;
 
@@ -142,10 +145,8 @@ public final class DriftingDetector extends Machine<DriftingDetector.Streak, Dri
         return Machine.<Streak, Reading>named(NAME).states(NORMAL, DRIFTING).initial(NORMAL, Streak.INITIAL)
                 .read((at, fix, ctx) -> read(settings, at, fix)).update((data, r) -> r.streak()).codec(Streak.CODEC)
                 .on(NORMAL, DRIFTING).when("contrary for minFixes over minDuration", Reading::flips)
-                .then((data, r) -> Streak.none(Inputs.millis(r.fix())))
                 .publish(DRIFTING_START, (before, fix, r) -> details(fix))
                 .on(DRIFTING, NORMAL).when("contrary for minFixes over minDuration", Reading::flips)
-                .then((data, r) -> Streak.none(Inputs.millis(r.fix())))
                 .publish(DRIFTING_END, DriftingDetector::endDetails)
                 .build();
     }
@@ -154,36 +155,35 @@ public final class DriftingDetector extends Machine<DriftingDetector.Streak, Dri
     private static @Nullable Reading read(Settings settings, Place<Streak> at, Fix fix) {
         Streak streak = at.data();
         long t = Inputs.millis(fix);
-        Boolean drift = t <= streak.changedMillis() ? null : drifts(settings, fix);
-        if (drift == null) {
+        Looks looks = t <= streak.changedMillis() ? Looks.UNKNOWN : looks(settings, fix);
+        if (looks == Looks.UNKNOWN) {
             return null;
         }
-        boolean contrary = drift != (at.state() == DRIFTING_STATE);
+        boolean contrary = (looks == Looks.DRIFTING) != (at.state() == DRIFTING_STATE);
         if (!contrary) {
             // Agrees with the state: a run of contrary fixes, if any, was jitter.
-            return streak.count() == 0 ? null : new Reading(fix, Streak.none(t), false);
+            return streak.count() == 0 ? null : new Reading(Streak.none(t), false);
         }
         boolean continues = streak.count() > 0 && t - streak.changedMillis() <= settings.maxFixGap().toMillis();
         int count = continues ? streak.count() + 1 : 1;
         long start = continues ? streak.startMillis() : t;
         boolean flips = count >= settings.minFixes() && t - start >= settings.minDuration().toMillis();
-        return new Reading(fix, new Streak(count, start, t), flips);
+        return flips ? new Reading(Streak.none(t), true) : new Reading(new Streak(count, start, t), false);
     }
 
-    /** True for a drifting fix, false for a clean one, null when it cannot tell. */
-    private static @Nullable Boolean drifts(Settings settings, Fix fix) {
+    private static Looks looks(Settings settings, Fix fix) {
         double sog = fix.sogKnots();
         if (Double.isNaN(sog)) {
-            return null;
+            return Looks.UNKNOWN;
         }
         if (sog < settings.minSpeedKnots()) {
-            return Boolean.FALSE;
+            return Looks.CLEAN;
         }
         double angle = Geo.angleBetween(fix.cogDegrees(), fix.headingDegrees());
         if (Double.isNaN(angle)) {
-            return null;
+            return Looks.UNKNOWN;
         }
-        return angle > settings.minAngleDegrees();
+        return angle > settings.minAngleDegrees() ? Looks.DRIFTING : Looks.CLEAN;
     }
 
     private static Map<String, Object> details(Fix fix) {

@@ -178,6 +178,8 @@ public final class LoiteringDetector extends Machine<LoiteringDetector.Slow, Loi
     private static @Nullable Reading read(Settings settings, Place<Slow> at, Fix fix, DetectorContext ctx) {
         long t = Inputs.millis(fix);
         double sog = fix.sogKnots();
+        // Late: at or before the fix that last changed the place, or before loitering was confirmed (a
+        // timer's entry time is later than its cause, the latest fix).
         if (t <= at.lastFixMillis() || t < at.enteredAtMillis() || Double.isNaN(sog) || !Inputs.hasPosition(fix)) {
             return null;
         }
