@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.watchkeeper.core.detect.Detector;
+import io.watchkeeper.core.detect.behaviour.DriftingDetector;
 import io.watchkeeper.core.detect.behaviour.LoiteringDetector;
+import io.watchkeeper.core.detect.behaviour.SpeedChangeDetector;
 import io.watchkeeper.core.detect.behaviour.SpeedingDetector;
 import io.watchkeeper.core.detect.boat.BoatState;
 import io.watchkeeper.core.detect.portcall.PortCall;
@@ -54,8 +56,10 @@ class CheckpointFormatTest {
                 "NAV_STATUS_MOORED", "NAV_STATUS_AT_ANCHOR", "STOPPED_IN_PORT", "STOPPED_OUTSIDE_PORT");
         assertThat(Arrays.stream(ZoneKind.values()).map(Enum::name))
                 .containsExactly("PORT", "BERTH", "ANCHORAGE", "PILOT_BOARDING", "SPEED_LIMIT", "OTHER");
-        assertThat(Arrays.stream(LoiteringDetector.Phase.values()).map(Enum::name))
-                .containsExactly("NORMAL", "SLOW", "LOITERING");
+        // A machine's state is written as its index in states(), so their order is pinned the same way.
+        assertThat(new LoiteringDetector().states()).containsExactly("normal", "loitering");
+        assertThat(new DriftingDetector().states()).containsExactly("normal", "drifting");
+        assertThat(new SpeedChangeDetector().states()).containsExactly("steady", "accelerating", "decelerating");
     }
 
     @Test

@@ -3,18 +3,17 @@ package io.watchkeeper.core.detect.behaviour;
 import io.watchkeeper.core.checkpoint.StateCodec;
 import io.watchkeeper.core.checkpoint.StateIn;
 import io.watchkeeper.core.checkpoint.StateOut;
-import io.watchkeeper.core.detect.Detector;
-import io.watchkeeper.core.detect.DetectorContext;
-import io.watchkeeper.core.detect.Step;
-import io.watchkeeper.core.event.Event;
 import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.fix.VesselId;
+import io.watchkeeper.core.fsm.Machine;
+import io.watchkeeper.core.fsm.Place;
 import io.watchkeeper.core.geo.Geo;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jetbrains.annotations.Nullable;
 
 /**
  * Drifting as RTEC defines it: a vessel making way whose course over ground differs from its heading
@@ -30,10 +29,13 @@ import java.util.Objects;
  * one (a longer silence restarts the count). {@value #DRIFTING_START} and {@value #DRIFTING_END} carry
  * the time of the fix that completed the count. No position is needed.
  *
- * <p>A fix at or before the last fix that changed the state is ignored (a redelivery or late fix).
- * The state changes only while a contrary run is being counted, so the common path allocates nothing.
+ * <p>A machine of two states, {@code normal} and {@code drifting}; the contrary run being counted is
+ * its data ({@link Streak}), and the time it entered {@code drifting} is the start of the drift.
+ * A fix at or before the last fix that changed the place is ignored (a redelivery or late fix), and
+ * so is a fix that agrees with the state while nothing is being counted: the place changes only while
+ * a contrary run is being counted, so the common path allocates nothing.
  */
-public final class DriftingDetector implements Detector<DriftingDetector.State> {
+public final class DriftingDetector extends Machine<DriftingDetector.Streak, DriftingDetector.Reading> {
 
     public static final String NAME = "drifting";
     public static final String DRIFTING_START = "DRIFTING_START";
@@ -41,6 +43,8 @@ public final class DriftingDetector implements Detector<DriftingDetector.State> 
 
     private static final String NORMAL = "normal";
     private static final String DRIFTING = "drifting";
+    /** Index of {@link #DRIFTING} in the machine's states. */
+    private static final int DRIFTING_STATE = 1;
 
     /**
      * Thresholds.
@@ -79,37 +83,48 @@ public final class DriftingDetector implements Detector<DriftingDetector.State> 
     }
 
     /**
-     * Per-vessel state.
+     * What the machine keeps besides its state: the run of fixes contradicting it.
      *
-     * @param drifting          the published state
-     * @param streak            consecutive fixes contradicting it so far (0 in the steady case)
-     * @param streakStartMillis event time of the first of them
-     * @param sinceMillis       event time of the last DRIFTING_START (for the duration in DRIFTING_END)
-     * @param changedMillis     event time of the last change, the guard against redelivered and late fixes
+     * @param count         consecutive fixes contradicting the state so far (0 in the steady case)
+     * @param startMillis   event time of the first of them
+     * @param changedMillis event time of the last change, the guard against redelivered and late fixes
      */
-    public record State(boolean drifting, int streak, long streakStartMillis, long sinceMillis, long changedMillis) {
+    public record Streak(int count, long startMillis, long changedMillis) {
 
-        public static final State INITIAL = new State(false, 0, Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE);
+        public static final Streak INITIAL = new Streak(0, Long.MIN_VALUE, Long.MIN_VALUE);
 
-        /** Checkpoint form: the flag, the last change in full, the streak and the other times relative to it (about 10 bytes). */
-        static void write(State s, StateOut out) throws IOException {
-            out.writeBoolean(s.drifting);
-            out.writeTimeMillis(s.changedMillis, Long.MIN_VALUE);
-            out.writeVarInt(s.streak);
-            out.writeTimeMillis(s.streakStartMillis, s.changedMillis);
-            out.writeTimeMillis(s.sinceMillis, s.changedMillis);
+        /** No run: the state was confirmed, or just changed, at {@code millis}. */
+        static Streak none(long millis) {
+            return new Streak(0, Long.MIN_VALUE, millis);
         }
 
-        static State read(StateIn in, VesselId vessel) throws IOException {
-            boolean drifting = in.readBoolean();
-            long changed = in.readTimeMillis(Long.MIN_VALUE);
-            int streak = in.readCount(Integer.MAX_VALUE);
-            State s = new State(drifting, streak, in.readTimeMillis(changed), in.readTimeMillis(changed), changed);
-            return s.equals(INITIAL) ? INITIAL : s;
-        }
+        /** Checkpoint form: the last change in full, the count and the run's start relative to it. */
+        static final StateCodec<Streak> CODEC = new StateCodec<>() {
+            @Override
+            public void write(Streak s, StateOut out) throws IOException {
+                out.writeTimeMillis(s.changedMillis, Long.MIN_VALUE);
+                out.writeVarInt(s.count);
+                out.writeTimeMillis(s.startMillis, s.changedMillis);
+            }
+
+            @Override
+            public Streak read(StateIn in, VesselId vessel) throws IOException {
+                long changed = in.readTimeMillis(Long.MIN_VALUE);
+                Streak s = new Streak(in.readCount(Integer.MAX_VALUE), in.readTimeMillis(changed), changed);
+                return s.equals(INITIAL) ? INITIAL : s;
+            }
+        };
     }
 
-    private enum Reading { DRIFT, CLEAN, UNKNOWN }
+    /**
+     * A fix that changes the place: one contradicting the state (whether it completes the run, and the
+     * run after it: none if it does), or one agreeing with it that ends a run (jitter).
+     */
+    record Reading(Streak streak, boolean flips) {
+    }
+
+    /** What one fix says on its own. */
+    private enum Looks { DRIFTING, CLEAN, UNKNOWN }
 
     private final Settings settings;
 
@@ -118,64 +133,60 @@ public final class DriftingDetector implements Detector<DriftingDetector.State> 
     }
 
     public DriftingDetector(Settings settings) {
-        this.settings = Objects.requireNonNull(settings, "settings");
+        super(definition(Objects.requireNonNull(settings, "settings")));
+        this.settings = settings;
     }
 
     public Settings settings() {
         return settings;
     }
 
-    @Override
-    public String name() {
-        return NAME;
+    private static Machine<Streak, Reading> definition(Settings settings) {
+        return Machine.<Streak, Reading>named(NAME).states(NORMAL, DRIFTING).initial(NORMAL, Streak.INITIAL)
+                .read((at, fix, ctx) -> read(settings, at, fix)).update((data, r) -> r.streak()).codec(Streak.CODEC)
+                .on(NORMAL, DRIFTING).when("contrary for minFixes over minDuration", Reading::flips)
+                .publish(DRIFTING_START, (before, fix, r) -> details(fix))
+                .on(DRIFTING, NORMAL).when("contrary for minFixes over minDuration", Reading::flips)
+                .publish(DRIFTING_END, DriftingDetector::endDetails)
+                .build();
     }
 
-    @Override
-    public State initial(VesselId vessel) {
-        return State.INITIAL;
-    }
-
-    @Override
-    public StateCodec<State> codec() {
-        return new StateCodec<>() {
-            @Override
-            public void write(State state, StateOut out) throws IOException {
-            State.write(state, out);
-            }
-
-            @Override
-            public State read(StateIn in, VesselId vessel) throws IOException {
-            return State.read(in, vessel);
-            }
-        };
-    }
-
-    @Override
-    public Step<State> step(State state, Fix fix, DetectorContext ctx) {
+    /** What the fix does to the run, or null if it changes nothing (late, unknown, or agreeing with no run). */
+    private static @Nullable Reading read(Settings settings, Place<Streak> at, Fix fix) {
+        Streak streak = at.data();
         long t = Inputs.millis(fix);
-        if (t <= state.changedMillis()) {
-            return Step.quiet(state);
+        Looks looks = t <= streak.changedMillis() ? Looks.UNKNOWN : looks(settings, fix);
+        if (looks == Looks.UNKNOWN) {
+            return null;
         }
-        Reading reading = read(fix);
-        if (reading == Reading.UNKNOWN) {
-            return Step.quiet(state);
-        }
-        boolean contrary = (reading == Reading.DRIFT) != state.drifting();
+        boolean contrary = (looks == Looks.DRIFTING) != (at.state() == DRIFTING_STATE);
         if (!contrary) {
             // Agrees with the state: a run of contrary fixes, if any, was jitter.
-            return state.streak() == 0 ? Step.quiet(state)
-                    : Step.quiet(new State(state.drifting(), 0, Long.MIN_VALUE, state.sinceMillis(), t));
+            return streak.count() == 0 ? null : new Reading(Streak.none(t), false);
         }
-        boolean continues = state.streak() > 0 && t - state.changedMillis() <= settings.maxFixGap().toMillis();
-        int streak = continues ? state.streak() + 1 : 1;
-        long streakStart = continues ? state.streakStartMillis() : t;
-        if (streak >= settings.minFixes() && t - streakStart >= settings.minDuration().toMillis()) {
-            return flip(state, fix, t, ctx);
-        }
-        return Step.quiet(new State(state.drifting(), streak, streakStart, state.sinceMillis(), t));
+        boolean continues = streak.count() > 0 && t - streak.changedMillis() <= settings.maxFixGap().toMillis();
+        int count = continues ? streak.count() + 1 : 1;
+        long start = continues ? streak.startMillis() : t;
+        boolean flips = count >= settings.minFixes() && t - start >= settings.minDuration().toMillis();
+        return flips ? new Reading(Streak.none(t), true) : new Reading(new Streak(count, start, t), false);
     }
 
-    private Step<State> flip(State state, Fix fix, long t, DetectorContext ctx) {
+    private static Looks looks(Settings settings, Fix fix) {
+        double sog = fix.sogKnots();
+        if (Double.isNaN(sog)) {
+            return Looks.UNKNOWN;
+        }
+        if (sog < settings.minSpeedKnots()) {
+            return Looks.CLEAN;
+        }
+        double angle = Geo.angleBetween(fix.cogDegrees(), fix.headingDegrees());
+        if (Double.isNaN(angle)) {
+            return Looks.UNKNOWN;
+        }
+        return angle > settings.minAngleDegrees() ? Looks.DRIFTING : Looks.CLEAN;
+    }
+
+    private static Map<String, Object> details(Fix fix) {
         Map<String, Object> details = new HashMap<>();
         details.put("sogKnots", fix.sogKnots());
         double angle = Geo.angleBetween(fix.cogDegrees(), fix.headingDegrees());
@@ -184,27 +195,12 @@ public final class DriftingDetector implements Detector<DriftingDetector.State> 
             details.put("cogDegrees", fix.cogDegrees());
             details.put("headingDegrees", fix.headingDegrees());
         }
-        if (state.drifting()) {
-            details.put("durationSeconds", Inputs.seconds(state.sinceMillis(), t));
-            Event end = Event.transition(DRIFTING_END, NAME, DRIFTING, NORMAL, fix, ctx.wallClock(), details);
-            return Step.of(new State(false, 0, Long.MIN_VALUE, Long.MIN_VALUE, t), end);
-        }
-        Event start = Event.transition(DRIFTING_START, NAME, NORMAL, DRIFTING, fix, ctx.wallClock(), details);
-        return Step.of(new State(true, 0, Long.MIN_VALUE, t, t), start);
+        return details;
     }
 
-    private Reading read(Fix fix) {
-        double sog = fix.sogKnots();
-        if (Double.isNaN(sog)) {
-            return Reading.UNKNOWN;
-        }
-        if (sog < settings.minSpeedKnots()) {
-            return Reading.CLEAN;
-        }
-        double angle = Geo.angleBetween(fix.cogDegrees(), fix.headingDegrees());
-        if (Double.isNaN(angle)) {
-            return Reading.UNKNOWN;
-        }
-        return angle > settings.minAngleDegrees() ? Reading.DRIFT : Reading.CLEAN;
+    private static Map<String, Object> endDetails(Place<Streak> before, Fix fix, @Nullable Reading r) {
+        Map<String, Object> details = details(fix);
+        details.put("durationSeconds", Inputs.seconds(before.enteredAtMillis(), Inputs.millis(fix)));
+        return details;
     }
 }

@@ -29,12 +29,6 @@ final class Inputs {
         return (toMillis - fromMillis) / 1000.0;
     }
 
-    /** {@code startMillis + duration}, saturating instead of overflowing. */
-    static long plus(long startMillis, Duration duration) {
-        long millis = duration.toMillis();
-        return startMillis > Long.MAX_VALUE - millis ? Long.MAX_VALUE : startMillis + millis;
-    }
-
     static void requirePositive(double value, String name) {
         if (!(value > 0) || Double.isInfinite(value)) {
             throw new IllegalArgumentException(name + " must be a finite number > 0, was " + value);

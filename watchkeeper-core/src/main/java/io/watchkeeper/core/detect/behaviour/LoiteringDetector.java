@@ -3,19 +3,16 @@ package io.watchkeeper.core.detect.behaviour;
 import io.watchkeeper.core.checkpoint.StateCodec;
 import io.watchkeeper.core.checkpoint.StateIn;
 import io.watchkeeper.core.checkpoint.StateOut;
-import io.watchkeeper.core.detect.Detector;
 import io.watchkeeper.core.detect.DetectorContext;
-import io.watchkeeper.core.detect.Step;
-import io.watchkeeper.core.event.Event;
 import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.fix.VesselId;
+import io.watchkeeper.core.fsm.Machine;
+import io.watchkeeper.core.fsm.Place;
+import io.watchkeeper.core.fsm.Timer;
 import io.watchkeeper.core.zone.ZoneHit;
 import io.watchkeeper.core.zone.ZoneKind;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jetbrains.annotations.Nullable;
@@ -29,7 +26,7 @@ import org.jetbrains.annotations.Nullable;
  * {@link Settings#exitSpeedKnots} (the hysteresis band) outside those zones. Once it has lasted
  * {@link Settings#minDuration}, {@value #LOITERING_START} is published with the <em>due</em> time, start
  * + minDuration, whichever way it is noticed: by the engine's timer sweep ({@link #onTime}) or by the
- * next fix, which first catches up with the timer. Either way the event is the same, cause (the fix
+ * next fix, which first catches up with the timer (any fix, even one this detector then ignores). Either way the event is the same, cause (the fix
  * that began the slow period) and id included, so the sweep interval never shows in the output.
  * {@value #LOITERING_END} follows on the first fix above the exit speed or inside a port zone.
  *
@@ -37,12 +34,18 @@ import org.jetbrains.annotations.Nullable;
  * the gap detector reports the silence. GFW's second condition, at least 20 nm from shore on average,
  * is out of scope: there is no coastline in the zone set. Port zones stand in for it near ports.
  *
+ * <p>A machine of two states, {@code normal} and {@code loitering}, so that both events name the
+ * states they leave and enter. A slow period not yet long enough ({@link Phase#SLOW}) is
+ * {@code normal} with {@link Slow#YES} as data and a timer; its first fix is the place's latest fix,
+ * because every fix that changes nothing is ignored: the place keeps the fix that last changed it,
+ * which is the cause of {@value #LOITERING_START} and the start that {@value #LOITERING_END} reports.
+ *
  * <p>Fixes without a valid lat/lon (the port test needs one) or without SOG say nothing here and are
- * ignored. A fix at or before the last fix that changed the state is ignored too (a redelivery or
- * late fix; the engine drops them already). The state changes only on transitions, so the common path
- * allocates nothing.
+ * ignored. A fix at or before the last fix that changed the place, or before the time loitering was
+ * confirmed, is ignored too (a redelivery or late fix; the engine drops them already). The place
+ * changes only on transitions, so the common path allocates nothing.
  */
-public final class LoiteringDetector implements Detector<LoiteringDetector.State> {
+public final class LoiteringDetector extends Machine<LoiteringDetector.Slow, LoiteringDetector.Reading> {
 
     public static final String NAME = "loitering";
     public static final String LOITERING_START = "LOITERING_START";
@@ -50,6 +53,8 @@ public final class LoiteringDetector implements Detector<LoiteringDetector.State
 
     private static final String NORMAL = "normal";
     private static final String LOITERING = "loitering";
+    /** Index of {@link #LOITERING} in the machine's states. */
+    private static final int LOITERING_STATE = 1;
 
     /**
      * Thresholds.
@@ -82,53 +87,44 @@ public final class LoiteringDetector implements Detector<LoiteringDetector.State
         }
     }
 
-    /** Where a vessel stands. SLOW is a slow period not yet long enough: it publishes nothing. */
+    /**
+     * Where a vessel stands, as {@link #phaseOf} reads it from the place. SLOW is a slow period not yet
+     * long enough: it publishes nothing.
+     */
     public enum Phase { NORMAL, SLOW, LOITERING }
 
+    /** What the machine keeps besides its state and latest fix: whether a slow period is going on. */
+    public record Slow(boolean slow) {
+
+        public static final Slow NO = new Slow(false);
+        public static final Slow YES = new Slow(true);
+
+        static Slow of(boolean slow) {
+            return slow ? YES : NO;
+        }
+
+        /** Checkpoint form: one byte. */
+        static final StateCodec<Slow> CODEC = new StateCodec<>() {
+            @Override
+            public void write(Slow s, StateOut out) throws IOException {
+                out.writeBoolean(s.slow);
+            }
+
+            @Override
+            public Slow read(StateIn in, VesselId vessel) throws IOException {
+                return of(in.readBoolean());
+            }
+        };
+    }
+
     /**
-     * Per-vessel state: a few words, replaced only on a transition.
-     *
-     * @param phase         where the vessel stands
-     * @param start         the fix that began the slow period (the cause of LOITERING_START); null in NORMAL
-     * @param changedMillis event time of the last change, the guard against redelivered and late fixes
+     * A fix that changes the place: one that begins a slow period, or one that ends it (too fast, or
+     * in {@code port}).
      */
-    public record State(Phase phase, @Nullable Fix start, long changedMillis) {
+    record Reading(boolean slow, @Nullable ZoneHit port) {
 
-        public static final State INITIAL = new State(Phase.NORMAL, null, Long.MIN_VALUE);
-
-        public State {
-            Objects.requireNonNull(phase, "phase");
-            if ((phase == Phase.NORMAL) != (start == null)) {
-                throw new IllegalArgumentException("a start fix exactly when not NORMAL, phase " + phase);
-            }
-        }
-
-        /**
-         * Checkpoint form: phase (ordinal, see {@link StateOut#writeEnum}), the last change in full and,
-         * outside NORMAL, the start fix without its vessel: 7 bytes when normal, about 50 otherwise.
-         */
-        static void write(State s, StateOut out) throws IOException {
-            out.writeEnum(s.phase);
-            out.writeTimeMillis(s.changedMillis, Long.MIN_VALUE);
-            out.writeFixOf(s.start);
-        }
-
-        static State read(StateIn in, VesselId vessel) throws IOException {
-            Phase phase = in.readRequiredEnum(Phase.values());
-            long changed = in.readTimeMillis(Long.MIN_VALUE);
-            Fix start = in.readFixOf(vessel);
-            try {
-                State s = new State(phase, start, changed);
-                return s.equals(INITIAL) ? INITIAL : s;
-            } catch (IllegalArgumentException e) {
-                throw new IOException("corrupt checkpoint: " + e.getMessage(), e);
-            }
-        }
-
-        /** Event time the slow period began, or Long.MIN_VALUE in NORMAL. */
-        public long sinceMillis() {
-            return start == null ? Long.MIN_VALUE : Inputs.millis(start);
-        }
+        static final Reading SLOW = new Reading(true, null);
+        static final Reading FAST = new Reading(false, null);
     }
 
     private final Settings settings;
@@ -138,110 +134,80 @@ public final class LoiteringDetector implements Detector<LoiteringDetector.State
     }
 
     public LoiteringDetector(Settings settings) {
-        this.settings = Objects.requireNonNull(settings, "settings");
+        super(definition(Objects.requireNonNull(settings, "settings")));
+        this.settings = settings;
     }
 
     public Settings settings() {
         return settings;
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public State initial(VesselId vessel) {
-        return State.INITIAL;
-    }
-
-    @Override
-    public StateCodec<State> codec() {
-        return new StateCodec<>() {
-            @Override
-            public void write(State state, StateOut out) throws IOException {
-            State.write(state, out);
-            }
-
-            @Override
-            public State read(StateIn in, VesselId vessel) throws IOException {
-            return State.read(in, vessel);
-            }
-        };
-    }
-
-    @Override
-    public long wakeAtMillis(State state) {
-        return state.phase() == Phase.SLOW ? dueMillis(state) : NO_TIMER;
-    }
-
-    @Override
-    public Step<State> onTime(State state, VesselId vessel, long nowMillis, DetectorContext ctx) {
-        if (state.phase() == Phase.SLOW && nowMillis >= dueMillis(state)) {
-            return confirm(state, ctx);
+    /**
+     * Where the vessel of this place stands. A slow period needs its first fix: a place without one,
+     * which only a damaged checkpoint can give, counts as normal, so that the next slow fix repairs it.
+     */
+    public static Phase phaseOf(Place<Slow> place) {
+        if (place.lastFix() == null) {
+            return Phase.NORMAL;
         }
-        return Step.quiet(state);
+        if (place.state() == LOITERING_STATE) {
+            return Phase.LOITERING;
+        }
+        return place.data().slow() ? Phase.SLOW : Phase.NORMAL;
     }
 
-    @Override
-    public Step<State> step(State state, Fix fix, DetectorContext ctx) {
+    /** Event time the slow period began, or Long.MIN_VALUE in {@link Phase#NORMAL}. */
+    public static long sinceMillis(Place<Slow> place) {
+        return phaseOf(place) == Phase.NORMAL ? Long.MIN_VALUE : place.lastFixMillis();
+    }
+
+    private static Machine<Slow, Reading> definition(Settings settings) {
+        long minMillis = settings.minDuration().toMillis();
+        return Machine.<Slow, Reading>named(NAME).states(NORMAL, LOITERING).initial(NORMAL, Slow.NO)
+                .read((at, fix, ctx) -> read(settings, at, fix, ctx))
+                .update((data, r) -> Slow.of(r.slow())).codec(Slow.CODEC)
+                // Due minDuration after the slow period's first fix, which the place keeps as its latest.
+                .on(NORMAL, LOITERING).after(at -> at.data().slow() ? Timer.plus(at.lastFixMillis(), minMillis) : NO_TIMER)
+                .publish(LOITERING_START, (before, start, r) -> startDetails(settings, start))
+                .on(LOITERING, NORMAL).when("faster than exit speed, or in a port", r -> !r.slow())
+                .publish(LOITERING_END, LoiteringDetector::endDetails)
+                .build();
+    }
+
+    /** What the fix does here, or null if it changes nothing (or is late, redelivered or incomplete). */
+    private static @Nullable Reading read(Settings settings, Place<Slow> at, Fix fix, DetectorContext ctx) {
         long t = Inputs.millis(fix);
-        if (t <= state.changedMillis() || Double.isNaN(fix.sogKnots()) || !Inputs.hasPosition(fix)) {
-            return Step.quiet(state);
-        }
-        if (state.phase() == Phase.SLOW && t >= dueMillis(state)) {
-            // The timer is due and the sweep has not run yet: do what it would have done, then the fix.
-            Step<State> confirmed = confirm(state, ctx);
-            Step<State> after = onFix(confirmed.state(), fix, t, ctx);
-            List<Event> events = new ArrayList<>(confirmed.events());
-            events.addAll(after.events());
-            return new Step<>(after.state(), events);
-        }
-        return onFix(state, fix, t, ctx);
-    }
-
-    private Step<State> onFix(State state, Fix fix, long t, DetectorContext ctx) {
         double sog = fix.sogKnots();
-        return switch (state.phase()) {
-            case NORMAL -> sog < settings.maxSpeedKnots() && portHit(ctx) == null
-                    ? Step.quiet(new State(Phase.SLOW, fix, t))
-                    : Step.quiet(state);
-            case SLOW -> sog > settings.exitSpeedKnots() || portHit(ctx) != null
-                    ? Step.quiet(new State(Phase.NORMAL, null, t))
-                    : Step.quiet(state);
-            case LOITERING -> endIfOver(state, fix, t, ctx);
-        };
-    }
-
-    private Step<State> endIfOver(State state, Fix fix, long t, DetectorContext ctx) {
-        boolean fast = fix.sogKnots() > settings.exitSpeedKnots();
-        @Nullable ZoneHit port = fast ? null : portHit(ctx);
-        if (!fast && port == null) {
-            return Step.quiet(state);
+        // Late: at or before the fix that last changed the place, or before loitering was confirmed (a
+        // timer's entry time is later than its cause, the latest fix).
+        if (t <= at.lastFixMillis() || t < at.enteredAtMillis() || Double.isNaN(sog) || !Inputs.hasPosition(fix)) {
+            return null;
         }
-        Fix start = Objects.requireNonNull(state.start(), "start");
-        Map<String, Object> details = port == null
-                ? Map.of("durationSeconds", Inputs.seconds(state.sinceMillis(), t), "startLat", start.lat(),
-                        "startLon", start.lon(), "reason", "speed", "sogKnots", fix.sogKnots())
-                : Map.of("durationSeconds", Inputs.seconds(state.sinceMillis(), t), "startLat", start.lat(),
-                        "startLon", start.lon(), "reason", "port", "zoneId", port.zone().id());
-        Event end = Event.transition(LOITERING_END, NAME, LOITERING, NORMAL, fix, ctx.wallClock(), details);
-        return Step.of(new State(Phase.NORMAL, null, t), end);
+        if (phaseOf(at) == Phase.NORMAL) {
+            return sog < settings.maxSpeedKnots() && portHit(ctx) == null ? Reading.SLOW : null;
+        }
+        if (sog > settings.exitSpeedKnots()) {
+            return Reading.FAST; // too fast ends it for speed, in a port or not
+        }
+        ZoneHit port = portHit(ctx);
+        return port == null ? null : new Reading(false, port);
     }
 
     /** The slow period has lasted minDuration: LOITERING_START at the due time, caused by its first fix. */
-    private Step<State> confirm(State state, DetectorContext ctx) {
-        Fix start = Objects.requireNonNull(state.start(), "start");
-        long due = dueMillis(state);
-        Map<String, Object> details = Map.of("durationSeconds", settings.minDuration().toMillis() / 1000.0,
+    private static Map<String, Object> startDetails(Settings settings, Fix start) {
+        return Map.of("durationSeconds", settings.minDuration().toMillis() / 1000.0,
                 "startLat", start.lat(), "startLon", start.lon(), "startSogKnots", start.sogKnots());
-        Event event = Event.at(LOITERING_START, NAME, NORMAL, LOITERING, start, Instant.ofEpochMilli(due),
-                ctx.wallClock(), details, "");
-        return Step.of(new State(Phase.LOITERING, start, due), event);
     }
 
-    private long dueMillis(State state) {
-        return Inputs.plus(state.sinceMillis(), settings.minDuration());
+    private static Map<String, Object> endDetails(Place<Slow> before, Fix fix, @Nullable Reading r) {
+        Fix start = Objects.requireNonNull(before.lastFix(), "start");
+        double seconds = Inputs.seconds(Inputs.millis(start), Inputs.millis(fix));
+        ZoneHit port = Objects.requireNonNull(r, "reading").port();
+        return port == null
+                ? Map.of("durationSeconds", seconds, "startLat", start.lat(), "startLon", start.lon(),
+                        "reason", "speed", "sogKnots", fix.sogKnots())
+                : Map.of("durationSeconds", seconds, "startLat", start.lat(), "startLon", start.lon(),
+                        "reason", "port", "zoneId", port.zone().id());
     }
 
     /** The first zone containing the fix in which slow speed is normal business, or null. */

@@ -3,33 +3,40 @@ package io.watchkeeper.core.detect.behaviour;
 import io.watchkeeper.core.checkpoint.StateCodec;
 import io.watchkeeper.core.checkpoint.StateIn;
 import io.watchkeeper.core.checkpoint.StateOut;
-import io.watchkeeper.core.detect.Detector;
-import io.watchkeeper.core.detect.DetectorContext;
-import io.watchkeeper.core.detect.Step;
-import io.watchkeeper.core.event.Event;
 import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.fix.VesselId;
-import java.io.IOException;
+import io.watchkeeper.core.fsm.Machine;
+import io.watchkeeper.core.fsm.Place;
+import io.watchkeeper.core.fsm.Timer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import org.jetbrains.annotations.Nullable;
 
 /**
  * A sudden speed change: SOG differs by more than {@link Settings#minChangeKnots} between two
  * consecutive fixes at most {@link Settings#maxInterval} apart. One {@value #SPEED_CHANGE} event per
  * such pair, at the later fix, from {@code "steady"} to {@code "accelerating"} or {@code "decelerating"};
- * the machine has no lasting state to leave, so the pair of names only says which way.
+ * the pair of names only says which way.
  *
  * <p>Only fixes with SOG count (AIS 102.3 "not available" reaches us as NaN): a fix without it is
  * ignored, so the next one is compared with the last fix that had one, over the time between them.
  * A longer interval than maxInterval is a gap, not a sudden change, and publishes nothing. No position
- * is needed. A fix at or before the last one is ignored (a redelivery or late fix). The state is the
- * previous reading, so unlike the other behaviour detectors it is replaced on every fix with SOG.
+ * is needed. A fix at or before the last one is ignored (a redelivery or late fix).
+ *
+ * <p>A machine whose only lasting state is {@code steady}: {@code accelerating} and {@code decelerating}
+ * last no time (a timer of zero leads back to {@code steady}, silently, before the next fix is read),
+ * so every event leaves {@code steady}. The previous reading is the place's latest fix, replaced on
+ * every fix with SOG; there is no other data.
  */
-public final class SpeedChangeDetector implements Detector<SpeedChangeDetector.State> {
+public final class SpeedChangeDetector extends Machine<SpeedChangeDetector.Nothing, SpeedChangeDetector.Change> {
 
     public static final String NAME = "speed-change";
     public static final String SPEED_CHANGE = "SPEED_CHANGE";
+
+    private static final String STEADY = "steady";
+    private static final String ACCELERATING = "accelerating";
+    private static final String DECELERATING = "decelerating";
 
     /**
      * Thresholds.
@@ -53,25 +60,41 @@ public final class SpeedChangeDetector implements Detector<SpeedChangeDetector.S
         }
     }
 
+    /** The machine keeps nothing besides its state and latest fix. */
+    public record Nothing() {
+
+        public static final Nothing NOTHING = new Nothing();
+
+        /** Checkpoint form: no bytes. */
+        static final StateCodec<Nothing> CODEC = new StateCodec<>() {
+            @Override
+            public void write(Nothing state, StateOut out) {
+            }
+
+            @Override
+            public Nothing read(StateIn in, VesselId vessel) {
+                return NOTHING;
+            }
+        };
+    }
+
     /**
-     * The previous reading.
+     * What a fix with SOG is against the previous one: {@link #NONE} if not a sudden change.
      *
-     * @param lastMillis    event time of the last fix with SOG, or Long.MIN_VALUE
-     * @param lastSogKnots  its SOG, or NaN
+     * @param fromKnots the previous SOG
+     * @param deltaKnots the change, signed
+     * @param seconds   the time between the two fixes
      */
-    public record State(long lastMillis, double lastSogKnots) {
+    record Change(double fromKnots, double deltaKnots, double seconds) {
 
-        public static final State INITIAL = new State(Long.MIN_VALUE, Double.NaN);
+        static final Change NONE = new Change(Double.NaN, Double.NaN, Double.NaN);
 
-        /** Checkpoint form: the time (about 6 bytes) and the speed as it is (8 bytes, to compare exactly). */
-        static void write(State s, StateOut out) throws IOException {
-            out.writeTimeMillis(s.lastMillis, Long.MIN_VALUE);
-            out.writeDouble(s.lastSogKnots);
+        boolean up() {
+            return deltaKnots > 0;
         }
 
-        static State read(StateIn in, VesselId vessel) throws IOException {
-            State s = new State(in.readTimeMillis(Long.MIN_VALUE), in.readDouble());
-            return s.equals(INITIAL) ? INITIAL : s;
+        boolean down() {
+            return deltaKnots < 0;
         }
     }
 
@@ -82,56 +105,44 @@ public final class SpeedChangeDetector implements Detector<SpeedChangeDetector.S
     }
 
     public SpeedChangeDetector(Settings settings) {
-        this.settings = Objects.requireNonNull(settings, "settings");
+        super(definition(Objects.requireNonNull(settings, "settings")));
+        this.settings = settings;
     }
 
     public Settings settings() {
         return settings;
     }
 
-    @Override
-    public String name() {
-        return NAME;
+    private static Machine<Nothing, Change> definition(Settings settings) {
+        return Machine.<Nothing, Change>named(NAME).states(STEADY, ACCELERATING, DECELERATING)
+                .initial(STEADY, Nothing.NOTHING).read((at, fix, ctx) -> read(settings, at, fix)).codec(Nothing.CODEC)
+                .on(STEADY, ACCELERATING).when("sudden rise", Change::up).publish(SPEED_CHANGE, SpeedChangeDetector::details)
+                .on(STEADY, DECELERATING).when("sudden fall", Change::down).publish(SPEED_CHANGE, SpeedChangeDetector::details)
+                .on(ACCELERATING, STEADY).after(Timer.inState(Duration.ZERO))
+                .on(DECELERATING, STEADY).after(Timer.inState(Duration.ZERO))
+                .build();
     }
 
-    @Override
-    public State initial(VesselId vessel) {
-        return State.INITIAL;
-    }
-
-    @Override
-    public StateCodec<State> codec() {
-        return new StateCodec<>() {
-            @Override
-            public void write(State state, StateOut out) throws IOException {
-            State.write(state, out);
-            }
-
-            @Override
-            public State read(StateIn in, VesselId vessel) throws IOException {
-            return State.read(in, vessel);
-            }
-        };
-    }
-
-    @Override
-    public Step<State> step(State state, Fix fix, DetectorContext ctx) {
+    /** The change since the latest fix, or null for a fix without SOG, late or redelivered. */
+    private static @Nullable Change read(Settings settings, Place<Nothing> at, Fix fix) {
         long t = Inputs.millis(fix);
         double sog = fix.sogKnots();
-        if (t <= state.lastMillis() || Double.isNaN(sog)) {
-            return Step.quiet(state);
+        if (t <= at.lastFixMillis() || Double.isNaN(sog)) {
+            return null;
         }
-        State next = new State(t, sog);
-        double delta = sog - state.lastSogKnots();
-        boolean sudden = !Double.isNaN(delta) && Math.abs(delta) > settings.minChangeKnots()
-                && t - state.lastMillis() <= settings.maxInterval().toMillis();
-        if (!sudden) {
-            return Step.quiet(next);
+        Fix last = at.lastFix();
+        if (last == null || t - at.lastFixMillis() > settings.maxInterval().toMillis()) {
+            return Change.NONE;
         }
-        Map<String, Object> details = Map.of("fromKnots", state.lastSogKnots(), "toKnots", sog,
-                "deltaKnots", delta, "seconds", Inputs.seconds(state.lastMillis(), t));
-        Event event = Event.transition(SPEED_CHANGE, NAME, "steady", delta > 0 ? "accelerating" : "decelerating",
-                fix, ctx.wallClock(), details);
-        return Step.of(next, event);
+        double delta = sog - last.sogKnots();
+        return Math.abs(delta) > settings.minChangeKnots()
+                ? new Change(last.sogKnots(), delta, Inputs.seconds(at.lastFixMillis(), t))
+                : Change.NONE;
+    }
+
+    private static Map<String, Object> details(Place<Nothing> before, Fix fix, @Nullable Change c) {
+        Change change = Objects.requireNonNull(c, "change");
+        return Map.of("fromKnots", change.fromKnots(), "toKnots", fix.sogKnots(), "deltaKnots", change.deltaKnots(),
+                "seconds", change.seconds());
     }
 }

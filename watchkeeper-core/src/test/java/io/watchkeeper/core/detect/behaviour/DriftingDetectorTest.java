@@ -6,16 +6,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.watchkeeper.core.detect.behaviour.DriftingDetector.Settings;
-import io.watchkeeper.core.detect.behaviour.DriftingDetector.State;
+import io.watchkeeper.core.detect.behaviour.DriftingDetector.Streak;
 import io.watchkeeper.core.event.Event;
 import io.watchkeeper.core.fix.Fix;
+import io.watchkeeper.core.fsm.Place;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DriftingDetectorTest {
 
-    private final Feed<State> feed = new Feed<>(new DriftingDetector());
+    private final DriftingDetector detector = new DriftingDetector();
+    private final Feed<Place<Streak>> feed = new Feed<>(detector);
 
     /** Heading 000, COG {@code cog}, 4 kn: the angle is min(cog, 360 - cog). */
     private static Fix course(double seconds, double cog) {
@@ -54,7 +56,7 @@ class DriftingDetectorTest {
             feed.fix(s == 300 ? fix(s, 6.0, 180.0, 135.0) : fix(s, 6.0, 180.0, 178.0));
         }
         assertThat(feed.events()).isEmpty();
-        assertThat(feed.state().streak()).isZero();
+        assertThat(feed.state().data().count()).isZero();
     }
 
     @Test
@@ -63,7 +65,7 @@ class DriftingDetectorTest {
             feed.fix(course(s, 40.0));
         }
         assertThat(feed.events()).isEmpty();
-        assertThat(feed.state()).isSameAs(State.INITIAL);
+        assertThat(feed.state()).isSameAs(detector.initial(TestContext.VESSEL));
     }
 
     @Test
@@ -88,7 +90,7 @@ class DriftingDetectorTest {
     @Test
     void fixesWithoutHeadingCogOrSogChangeNothing() {
         feed.fix(course(0, 90)).fix(course(20, 90));
-        State counting = feed.state();
+        Place<Streak> counting = feed.state();
         feed.fix(fix(30, 4.0, 90.0, Double.NaN)).fix(fix(35, 4.0, Double.NaN, 0.0)).fix(fix(38, Double.NaN, 90, 0));
         assertThat(feed.state()).isSameAs(counting);
 
@@ -100,7 +102,7 @@ class DriftingDetectorTest {
     void aLongSilenceRestartsTheCount() {
         feed.fix(course(0, 90)).fix(course(30, 90)).fix(course(600, 90));
         assertThat(feed.events()).isEmpty();
-        assertThat(feed.state().streak()).isEqualTo(1);
+        assertThat(feed.state().data().count()).isEqualTo(1);
         feed.fix(course(630, 90)).fix(course(660, 90));
         assertThat(feed.events()).hasSize(1);
     }
@@ -109,10 +111,10 @@ class DriftingDetectorTest {
     void lateAndDuplicateFixesAreIgnored() {
         Fix second = course(20, 90);
         feed.fix(course(0, 90)).fix(second);
-        State counting = feed.state();
+        Place<Streak> counting = feed.state();
         feed.fix(second).fix(course(10, 90)).fix(second);
         assertThat(feed.state()).isSameAs(counting);
-        assertThat(feed.state().streak()).isEqualTo(2);
+        assertThat(feed.state().data().count()).isEqualTo(2);
     }
 
     @Test
@@ -121,7 +123,7 @@ class DriftingDetectorTest {
     }
 
     private static List<Event> run() {
-        Feed<State> f = new Feed<>(new DriftingDetector());
+        Feed<Place<Streak>> f = new Feed<>(new DriftingDetector());
         for (int s = 0; s < 2400; s += 10) {
             boolean drift = s >= 300 && s < 900 || s >= 1500 && s < 2000;
             f.fix(fix(s, 5.0, drift ? 250.0 : 181.0, 180.0));

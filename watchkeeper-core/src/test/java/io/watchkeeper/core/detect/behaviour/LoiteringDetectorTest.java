@@ -10,9 +10,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.watchkeeper.core.detect.Detector;
 import io.watchkeeper.core.detect.behaviour.LoiteringDetector.Phase;
 import io.watchkeeper.core.detect.behaviour.LoiteringDetector.Settings;
-import io.watchkeeper.core.detect.behaviour.LoiteringDetector.State;
+import io.watchkeeper.core.detect.behaviour.LoiteringDetector.Slow;
 import io.watchkeeper.core.event.Event;
 import io.watchkeeper.core.fix.Fix;
+import io.watchkeeper.core.fsm.Place;
 import io.watchkeeper.core.zone.Zone;
 import io.watchkeeper.core.zone.ZoneKind;
 import java.time.Duration;
@@ -26,7 +27,7 @@ class LoiteringDetectorTest {
     private static final Instant DUE = T0.plus(Duration.ofHours(2));
 
     private final LoiteringDetector detector = new LoiteringDetector();
-    private final Feed<State> feed = new Feed<>(detector);
+    private final Feed<Place<Slow>> feed = new Feed<>(detector);
 
     /** Slow every 10 minutes from t=0 up to and including {@code lastSeconds}. */
     private void slowUntil(double lastSeconds) {
@@ -61,7 +62,7 @@ class LoiteringDetectorTest {
         assertThat(end.to()).isEqualTo("normal");
         assertThat(end.time()).isEqualTo(T0.plusSeconds(10_800));
         assertThat(end.details()).containsEntry("durationSeconds", 10_800.0).containsEntry("reason", "speed");
-        assertThat(feed.state().phase()).isEqualTo(Phase.NORMAL);
+        assertThat(LoiteringDetector.phaseOf(feed.state())).isEqualTo(Phase.NORMAL);
     }
 
     @Test
@@ -70,7 +71,7 @@ class LoiteringDetectorTest {
         feed.sweep(DUE.toEpochMilli());
         Event byTimer = feed.take().get(0);
 
-        Feed<State> other = new Feed<>(new LoiteringDetector());
+        Feed<Place<Slow>> other = new Feed<>(new LoiteringDetector());
         for (double s = 0; s <= 2 * HOUR; s += 600) {
             other.fix(fix(s, 1.0));
         }
@@ -88,10 +89,28 @@ class LoiteringDetectorTest {
         assertThat(feed.events()).extracting(Event::time).containsExactly(DUE, T0.plusSeconds(10_800));
     }
 
+    /** A fix at exactly the due time is read after the timer, whether the sweep or the fix fired it. */
+    @Test
+    void aFastFixAtTheDueTimeEndsLoiteringWhoeverFiredTheTimer() {
+        slowUntil(HOUR);
+        feed.sweep(DUE.toEpochMilli());
+        feed.fix(fix(2 * HOUR, 9.0));
+
+        Feed<Place<Slow>> other = new Feed<>(new LoiteringDetector());
+        for (double s = 0; s <= HOUR; s += 600) {
+            other.fix(fix(s, 1.0));
+        }
+        other.fix(fix(2 * HOUR, 9.0));
+
+        assertThat(feed.events()).extracting(Event::type)
+                .containsExactly(LoiteringDetector.LOITERING_START, LoiteringDetector.LOITERING_END);
+        assertThat(other.events()).isEqualTo(feed.events());
+    }
+
     @Test
     void aSweepBeforeTheDueTimeDoesNothing() {
         slowUntil(HOUR);
-        State before = feed.state();
+        Place<Slow> before = feed.state();
         feed.sweep(DUE.toEpochMilli() - 1);
         assertThat(feed.events()).isEmpty();
         assertThat(feed.state()).isSameAs(before);
@@ -111,11 +130,11 @@ class LoiteringDetectorTest {
     @Test
     void theHysteresisBandNeitherStartsNorEndsASlowPeriod() {
         feed.fix(fix(0, 2.5));
-        assertThat(feed.state().phase()).isEqualTo(Phase.NORMAL);
+        assertThat(LoiteringDetector.phaseOf(feed.state())).isEqualTo(Phase.NORMAL);
 
         feed.fix(fix(600, 1.9)).fix(fix(1200, 2.9)).fix(fix(1800, 3.0));
-        assertThat(feed.state().phase()).isEqualTo(Phase.SLOW);
-        assertThat(feed.state().sinceMillis()).isEqualTo(millis(600));
+        assertThat(LoiteringDetector.phaseOf(feed.state())).isEqualTo(Phase.SLOW);
+        assertThat(LoiteringDetector.sinceMillis(feed.state())).isEqualTo(millis(600));
 
         feed.sweep(millis(600 + 2 * HOUR));
         feed.fix(fix(3 * HOUR, 2.9));
@@ -134,7 +153,7 @@ class LoiteringDetectorTest {
         feed.sweep(millis(5 * HOUR));
 
         assertThat(feed.events()).isEmpty();
-        assertThat(feed.state()).isSameAs(State.INITIAL);
+        assertThat(feed.state()).isSameAs(detector.initial(TestContext.VESSEL));
     }
 
     @Test
@@ -168,10 +187,10 @@ class LoiteringDetectorTest {
     @Test
     void theCommonPathKeepsTheSameStateInstance() {
         feed.fix(fix(0, 12));
-        assertThat(feed.state()).isSameAs(State.INITIAL);
+        assertThat(feed.state()).isSameAs(detector.initial(TestContext.VESSEL));
 
         feed.fix(fix(10, 1.0));
-        State slow = feed.state();
+        Place<Slow> slow = feed.state();
         feed.fix(fix(20, 1.2)).fix(fix(30, 2.5));
         assertThat(feed.state()).isSameAs(slow);
     }
@@ -180,7 +199,7 @@ class LoiteringDetectorTest {
     void lateDuplicateAndIncompleteFixesAreIgnored() {
         Fix first = fix(600, 1.0);
         feed.fix(first);
-        State slow = feed.state();
+        Place<Slow> slow = feed.state();
 
         feed.fix(first).fix(fix(300, 12)).fix(fix(1200, Double.NaN));
         feed.fix(Fix.geo(TestContext.VESSEL, "solent", T0.plusSeconds(1300), Double.NaN, Double.NaN, 15, 0, 0, -1,
@@ -195,7 +214,7 @@ class LoiteringDetectorTest {
     }
 
     private static List<Event> run() {
-        Feed<State> f = new Feed<>(new LoiteringDetector(new Settings(2.0, 3.0, Duration.ofMinutes(30))));
+        Feed<Place<Slow>> f = new Feed<>(new LoiteringDetector(new Settings(2.0, 3.0, Duration.ofMinutes(30))));
         for (double s = 0; s <= 4 * HOUR; s += 300) {
             f.fix(fix(s, s < HOUR || s >= 2 * HOUR && s < 3 * HOUR ? 0.8 : 7.0));
         }

@@ -6,16 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.watchkeeper.core.detect.behaviour.SpeedChangeDetector.Settings;
-import io.watchkeeper.core.detect.behaviour.SpeedChangeDetector.State;
+import io.watchkeeper.core.detect.behaviour.SpeedChangeDetector.Nothing;
 import io.watchkeeper.core.event.Event;
 import io.watchkeeper.core.fix.Fix;
+import io.watchkeeper.core.fsm.Place;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SpeedChangeDetectorTest {
 
-    private final Feed<State> feed = new Feed<>(new SpeedChangeDetector());
+    private final Feed<Place<Nothing>> feed = new Feed<>(new SpeedChangeDetector());
 
     @Test
     void moreThanFiveKnotsWithinAMinuteIsSudden() {
@@ -32,6 +33,23 @@ class SpeedChangeDetectorTest {
 
         feed.fix(fix(90, 12.0));
         assertThat(feed.events()).extracting(Event::to).containsExactly("decelerating", "accelerating");
+    }
+
+    /** accelerating/decelerating last no time: each event leaves steady, with or without a sweep between. */
+    @Test
+    void everySuddenChangeLeavesSteady() {
+        SpeedChangeDetector detector = new SpeedChangeDetector();
+        Feed<Place<Nothing>> f = new Feed<>(detector);
+        f.fix(fix(0, 12.0)).fix(fix(30, 6.5));
+        assertThat(detector.stateName(f.state().state())).isEqualTo("decelerating");
+        assertThat(detector.wakeAtMillis(f.state())).isEqualTo(T0.plusSeconds(30).toEpochMilli());
+
+        f.sweep(T0.plusSeconds(30).toEpochMilli());
+        assertThat(detector.stateName(f.state().state())).isEqualTo("steady");
+        f.fix(fix(60, 12.0)).fix(fix(90, 4.0));
+
+        assertThat(f.events()).extracting(Event::from).containsOnly("steady");
+        assertThat(f.events()).extracting(Event::to).containsExactly("decelerating", "accelerating", "decelerating");
     }
 
     @Test
@@ -51,8 +69,8 @@ class SpeedChangeDetectorTest {
     @Test
     void aFixWithoutSogIsSkippedAndTheIntervalRunsFromTheLastOneWithIt() {
         feed.fix(fix(0, 10.0)).fix(fix(30, Double.NaN));
-        State afterFirst = feed.state();
-        assertThat(afterFirst.lastMillis()).isEqualTo(T0.toEpochMilli());
+        Place<Nothing> afterFirst = feed.state();
+        assertThat(afterFirst.lastFixMillis()).isEqualTo(T0.toEpochMilli());
 
         feed.fix(fix(50, 3.0));
         assertThat(feed.take()).singleElement().satisfies(e -> assertThat(e.details()).containsEntry("seconds", 50.0));
@@ -71,7 +89,7 @@ class SpeedChangeDetectorTest {
     void lateAndDuplicateFixesAreIgnored() {
         Fix second = fix(10, 10.0);
         feed.fix(fix(0, 10.0)).fix(second);
-        State state = feed.state();
+        Place<Nothing> state = feed.state();
         feed.fix(second).fix(fix(5, 0.0));
         assertThat(feed.state()).isSameAs(state);
         assertThat(feed.events()).isEmpty();
@@ -83,7 +101,7 @@ class SpeedChangeDetectorTest {
     }
 
     private static List<Event> run() {
-        Feed<State> f = new Feed<>(new SpeedChangeDetector(new Settings(5.0, Duration.ofSeconds(60))));
+        Feed<Place<Nothing>> f = new Feed<>(new SpeedChangeDetector(new Settings(5.0, Duration.ofSeconds(60))));
         double[] knots = {0, 0.2, 7, 7.5, 8, 8, 1, 1, 1};
         for (int i = 0; i < knots.length; i++) {
             f.fix(fix(i * 15, knots[i]));
