@@ -17,12 +17,13 @@ import io.watchkeeper.core.detect.portcall.StopBasis;
 import io.watchkeeper.core.detect.rule.Condition;
 import io.watchkeeper.core.detect.rule.RuleDetector;
 import io.watchkeeper.core.detect.rule.RuleMachine;
-import io.watchkeeper.core.detect.rule.RuleState;
+import io.watchkeeper.core.detect.rule.RuleData;
 import io.watchkeeper.core.detect.rule.RuleTransition;
 import io.watchkeeper.core.detect.zone.ZoneDetector;
 import io.watchkeeper.core.detect.zone.ZonePresence;
 import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.fix.VesselId;
+import io.watchkeeper.core.fsm.Place;
 import io.watchkeeper.core.testing.RealTracks;
 import io.watchkeeper.core.zone.Zone;
 import io.watchkeeper.core.zone.ZoneKind;
@@ -118,8 +119,8 @@ class CheckpointFormatTest {
     void aRuleStateOfAnotherMachineIsRefused() throws IOException {
         RealTracks.Data boston = RealTracks.boston();
         RuleDetector detector = new RuleDetector(DetectorCases.MACHINE);
-        VesselRun<RuleState> run = new VesselRun<>(detector, boston.zones());
-        Map.Entry<VesselId, RuleState> lost = runUntil(run, boston, s -> s.state() >= 2); // beyond the smaller machine
+        VesselRun<Place<RuleData>> run = new VesselRun<>(detector, boston.zones());
+        Map.Entry<VesselId, Place<RuleData>> lost = runUntil(run, boston, s -> s.state() >= 2); // beyond the smaller machine
         byte[] bytes = VesselRun.write(detector, lost.getValue());
         RuleDetector smaller = new RuleDetector(RuleMachine.of("slow-wait", List.of("underway", "slow"), "underway",
                 List.of(new RuleTransition(List.of("underway"), "slow", List.of(new Condition.SpeedBelow(1)),

@@ -6,10 +6,11 @@ import io.watchkeeper.core.detect.DetectorContext;
 import io.watchkeeper.core.detect.Step;
 import io.watchkeeper.core.detect.rule.RuleDetector;
 import io.watchkeeper.core.detect.rule.RuleMachine;
-import io.watchkeeper.core.detect.rule.RuleState;
+import io.watchkeeper.core.detect.rule.RuleData;
 import io.watchkeeper.core.event.Event;
 import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.fix.VesselId;
+import io.watchkeeper.core.fsm.Place;
 import io.watchkeeper.core.zone.Zone;
 import io.watchkeeper.core.zone.ZoneHit;
 import io.watchkeeper.core.zone.ZoneKind;
@@ -66,15 +67,15 @@ class RulesExamplesTest {
         RuleDetector d = new RuleDetector(RulesFile.load(EXAMPLES.resolve("anchorage-wait.yaml")).get(0));
         Ctx inside = new Ctx(List.of(new ZoneHit(ANCHORAGE, 0)));
         List<Event> events = new ArrayList<>();
-        RuleState s = d.initial(SHIP);
+        Place<RuleData> s = d.initial(SHIP);
         for (int minute = 0; minute <= 20; minute += 10) {
-            Step<RuleState> step = d.step(s, fix(minute, 0.8), inside);
+            Step<Place<RuleData>> step = d.step(s, fix(minute, 0.8), inside);
             s = step.state();
             events.addAll(step.events());
         }
         assertThat(d.wakeAtMillis(s)).isEqualTo(T0.plusSeconds(30 * 60).toEpochMilli());
 
-        Step<RuleState> timer = d.onTime(s, SHIP, T0.plusSeconds(45 * 60).toEpochMilli(), new Ctx(List.of()));
+        Step<Place<RuleData>> timer = d.onTime(s, SHIP, T0.plusSeconds(45 * 60).toEpochMilli(), new Ctx(List.of()));
         events.addAll(timer.events());
         events.addAll(d.step(timer.state(), fix(50, 6.0), new Ctx(List.of())).events());
 

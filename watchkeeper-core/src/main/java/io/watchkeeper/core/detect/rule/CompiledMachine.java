@@ -182,20 +182,17 @@ final class CompiledMachine {
     Rule firstHolding(int state, long facts, long enteredAtMillis, long lastFixMillis, long nowMillis,
                       boolean timedOnly) {
         for (Rule r : outgoing[state]) {
-            if (timedOnly && !r.timed) {
-                continue;
-            }
-            long lower = Literal.ALWAYS;
-            long upper = Literal.NEVER;
-            for (Literal l : r.literals) {
-                lower = Math.max(lower, l.lower(facts, enteredAtMillis, lastFixMillis));
-                upper = Math.min(upper, l.upper(facts, enteredAtMillis, lastFixMillis));
-            }
-            if (lower <= nowMillis && nowMillis < upper) {
+            if ((!timedOnly || r.timed) && holds(r, facts, enteredAtMillis, lastFixMillis, nowMillis)) {
                 return r;
             }
         }
         return null;
+    }
+
+    /** True if every literal of {@code r} holds at {@code nowMillis}. */
+    static boolean holds(Rule r, long facts, long enteredAtMillis, long lastFixMillis, long nowMillis) {
+        return lower(r, facts, enteredAtMillis, lastFixMillis) <= nowMillis
+                && nowMillis < upper(r, facts, enteredAtMillis, lastFixMillis);
     }
 
     /**
@@ -208,16 +205,29 @@ final class CompiledMachine {
             if (!r.timed) {
                 continue;
             }
-            long lower = Literal.ALWAYS;
-            long upper = Literal.NEVER;
-            for (Literal l : r.literals) {
-                lower = Math.max(lower, l.lower(facts, enteredAtMillis, lastFixMillis));
-                upper = Math.min(upper, l.upper(facts, enteredAtMillis, lastFixMillis));
-            }
-            if (lower > checkedAtMillis && lower < upper && lower < due) {
+            long lower = lower(r, facts, enteredAtMillis, lastFixMillis);
+            if (lower > checkedAtMillis && lower < upper(r, facts, enteredAtMillis, lastFixMillis) && lower < due) {
                 due = lower;
             }
         }
         return due;
+    }
+
+    /** Start of the interval of event time where all literals of {@code r} hold. */
+    private static long lower(Rule r, long facts, long enteredAtMillis, long lastFixMillis) {
+        long lower = Literal.ALWAYS;
+        for (Literal l : r.literals) {
+            lower = Math.max(lower, l.lower(facts, enteredAtMillis, lastFixMillis));
+        }
+        return lower;
+    }
+
+    /** End (exclusive) of that interval. */
+    private static long upper(Rule r, long facts, long enteredAtMillis, long lastFixMillis) {
+        long upper = Literal.NEVER;
+        for (Literal l : r.literals) {
+            upper = Math.min(upper, l.upper(facts, enteredAtMillis, lastFixMillis));
+        }
+        return upper;
     }
 }

@@ -1,7 +1,6 @@
 package io.watchkeeper.core.detect.rule;
 
 import io.watchkeeper.core.Evolving;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -150,9 +149,7 @@ public final class RuleMachine {
             RuleTransition t = transitions.get(r.declared);
             out.append("    ").append(states.get(r.from)).append(" --> ").append(states.get(r.to))
                     .append(" : ").append(r.eventType);
-            List<String> guards = new ArrayList<>();
-            t.when().forEach(c -> guards.add(c.describe()));
-            t.unless().forEach(c -> guards.add("!" + c.describe()));
+            List<String> guards = t.conditionNames();
             if (!guards.isEmpty()) {
                 out.append(" [").append(String.join(", ", guards)).append(']');
             }

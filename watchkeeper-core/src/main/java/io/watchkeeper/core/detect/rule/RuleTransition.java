@@ -1,6 +1,7 @@
 package io.watchkeeper.core.detect.rule;
 
 import io.watchkeeper.core.Evolving;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.jetbrains.annotations.Nullable;
@@ -41,5 +42,13 @@ public record RuleTransition(List<String> from, String to, List<Condition> when,
     /** True if this transition leaves every state but its target. */
     public boolean fromAny() {
         return from.size() == 1 && from.get(0).equals(ANY);
+    }
+
+    /** The conditions as diagrams and listings show them: {@code unless} ones prefixed with {@code !}. */
+    List<String> conditionNames() {
+        List<String> names = new ArrayList<>(when.size() + unless.size());
+        when.forEach(c -> names.add(c.describe()));
+        unless.forEach(c -> names.add("!" + c.describe()));
+        return names;
     }
 }

@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.watchkeeper.core.detect.Detector;
 import io.watchkeeper.core.detect.Step;
 import io.watchkeeper.core.event.Event;
+import io.watchkeeper.core.fsm.Place;
 import io.watchkeeper.core.zone.ZoneKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -128,9 +129,9 @@ class RuleDetectorTest {
     @Test
     void withoutTimeConditionsTheNoChangePathKeepsTheSameStateObject() {
         RuleDetector d = new RuleDetector(SLOW_IN_PORT);
-        RuleState s = d.initial(SHIP);
+        Place<RuleData> s = d.initial(SHIP);
 
-        Step<RuleState> step = d.step(s, fix(0, 9.0), at(PORT));
+        Step<Place<RuleData>> step = d.step(s, fix(0, 9.0), at(PORT));
 
         assertThat(step.state()).isSameAs(s);
         assertThat(step.events()).isEmpty();
@@ -149,10 +150,9 @@ class RuleDetectorTest {
     }
 
     @Test
-    void aVesselsStateIsSixPrimitivesAndTheSiteItWasLastSeenAt() {
-        java.lang.reflect.RecordComponent[] parts = RuleState.class.getRecordComponents();
-        assertThat(java.util.Arrays.stream(parts).filter(p -> p.getType().isPrimitive())).hasSize(6);
-        assertThat(java.util.Arrays.stream(parts).filter(p -> !p.getType().isPrimitive()))
-                .extracting(java.lang.reflect.RecordComponent::getType).containsExactly(String.class);
+    void aVesselsDataBesidesItsPlaceIsThreePrimitives() {
+        java.lang.reflect.RecordComponent[] parts = RuleData.class.getRecordComponents();
+        assertThat(java.util.Arrays.stream(parts).filter(p -> p.getType().isPrimitive())).hasSize(3);
+        assertThat(java.util.Arrays.stream(parts).filter(p -> !p.getType().isPrimitive())).isEmpty();
     }
 }

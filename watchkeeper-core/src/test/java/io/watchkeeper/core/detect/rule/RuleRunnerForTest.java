@@ -3,6 +3,7 @@ package io.watchkeeper.core.detect.rule;
 import io.watchkeeper.core.detect.DetectorContext;
 import io.watchkeeper.core.detect.Step;
 import io.watchkeeper.core.event.Event;
+import io.watchkeeper.core.fsm.Place;
 import io.watchkeeper.core.fix.Fix;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.List;
 final class RuleRunnerForTest {
 
     private final RuleDetector detector;
-    private RuleState state;
+    private Place<RuleData> state;
     private final List<Event> events = new ArrayList<>();
 
     RuleRunnerForTest(RuleDetector detector) {
@@ -20,7 +21,7 @@ final class RuleRunnerForTest {
     }
 
     RuleRunnerForTest feed(Fix fix, DetectorContext ctx) {
-        Step<RuleState> step = detector.step(state, fix, ctx);
+        Step<Place<RuleData>> step = detector.step(state, fix, ctx);
         state = step.state();
         events.addAll(step.events());
         return this;
@@ -29,7 +30,7 @@ final class RuleRunnerForTest {
     /** What the engine's sweep does: onTime once event time has reached the vessel's wake time. */
     RuleRunnerForTest sweep(long nowMillis) {
         if (detector.wakeAtMillis(state) <= nowMillis) {
-            Step<RuleState> step = detector.onTime(state, RuleFixtures.SHIP, nowMillis, RuleFixtures.at());
+            Step<Place<RuleData>> step = detector.onTime(state, RuleFixtures.SHIP, nowMillis, RuleFixtures.at());
             state = step.state();
             events.addAll(step.events());
         }
@@ -40,7 +41,7 @@ final class RuleRunnerForTest {
         return detector.wakeAtMillis(state);
     }
 
-    RuleState state() {
+    Place<RuleData> state() {
         return state;
     }
 

@@ -13,6 +13,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 import io.watchkeeper.core.detect.Detector;
 import io.watchkeeper.core.detect.Step;
 import io.watchkeeper.core.event.Event;
+import io.watchkeeper.core.fsm.Place;
 import io.watchkeeper.core.fix.Fix;
 import java.time.Duration;
 import java.util.List;
@@ -140,9 +141,9 @@ class RuleTimerTest {
     @Test
     void onTimeBeforeTheDueTimeChangesNothing() {
         RuleDetector d = new RuleDetector(ANCHOR_WAIT);
-        RuleState s = d.step(d.initial(SHIP), fixAtMinute(0, 0.5), at()).state();
+        Place<RuleData> s = d.step(d.initial(SHIP), fixAtMinute(0, 0.5), at()).state();
 
-        Step<RuleState> early = d.onTime(s, SHIP, T0_MS + 29 * MIN, at());
+        Step<Place<RuleData>> early = d.onTime(s, SHIP, T0_MS + 29 * MIN, at());
 
         assertThat(early.state()).isSameAs(s);
         assertThat(early.events()).isEmpty();
