@@ -107,11 +107,8 @@ public final class EncounterDetector extends PairTracker<Together> {
             return new Seen(in, false, metres, before.at(metres), false);
         }
         long now = in.atMillis();
-        Together next = before.at(metres);
-        if (candidate && nearPort(in, s)) {
-            next = next.restartedAt(now);
-        }
-        next = next.seenAt(now, in.self().sogKnots(), binKnots);
+        Together counted = candidate && nearPort(in, s) ? before.restartedAt(now) : before;
+        Together next = counted.seenAt(now, metres, in.self().sogKnots(), binKnots);
         boolean qualifies = candidate && now - next.startMillis() >= s.minDuration().toMillis() && next.medianBelowLimit();
         return new Seen(in, false, metres, next, qualifies);
     }

@@ -36,8 +36,11 @@ record Together(long startMillis, long lastTogetherMillis, double distanceMetres
         return new Together(nowMillis, nowMillis, distanceMetres, 0, new int[BINS]);
     }
 
-    /** A fix that sees them together at {@code nowMillis}; its speed counts unless missing or negative. */
-    Together seenAt(long nowMillis, double knots, double binKnots) {
+    /**
+     * A fix that sees them together at {@code nowMillis}, {@code metres} apart; its speed counts unless
+     * missing or negative. One new record and histogram per fix: the price of immutable pair data.
+     */
+    Together seenAt(long nowMillis, double metres, double knots, double binKnots) {
         int[] bins = speedBins;
         int n = samples;
         if (!Double.isNaN(knots) && knots >= 0) {
@@ -45,7 +48,7 @@ record Together(long startMillis, long lastTogetherMillis, double distanceMetres
             bins[(int) Math.min(BINS - 1, Math.floor(knots / binKnots))]++;
             n++;
         }
-        return new Together(startMillis, Math.max(lastTogetherMillis, nowMillis), distanceMetres, n, bins);
+        return new Together(startMillis, Math.max(lastTogetherMillis, nowMillis), metres, n, bins);
     }
 
     /** Median below the limit exactly when more than half the samples are below it. */

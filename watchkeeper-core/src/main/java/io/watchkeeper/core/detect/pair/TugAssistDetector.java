@@ -118,11 +118,11 @@ public final class TugAssistDetector extends PairTracker<Tugging> {
         long now = in.atMillis();
         boolean assisting = at.state() == Stage.ASSISTING.ordinal();
         if (metres <= s.distanceMetres() && conditionsHold(s, in.lowFix(), in.highFix())) {
-            Tugging next = before.at(metres).heldAt(now);
+            Tugging next = before.heldAt(now, metres);
             return new Assist(in, false, metres, next, !assisting && now - next.sinceMillis() > s.minDuration().toMillis(),
                     false);
         }
-        return new Assist(in, false, metres, before.at(metres).failed(!assisting), false,
+        return new Assist(in, false, metres, before.failedAt(metres, !assisting), false,
                 assisting && now - before.lastHeldMillis() >= s.graceDuration().toMillis());
     }
 

@@ -28,15 +28,18 @@ record Tugging(boolean tugIsLow, long sinceMillis, long lastHeldMillis, double d
         return new Tugging(tugIsLow, sinceMillis, lastHeldMillis, metres, holding);
     }
 
-    /** The conditions held at a fix at {@code nowMillis}. */
-    Tugging heldAt(long nowMillis) {
+    /** The conditions held at a fix at {@code nowMillis}, {@code metres} apart. */
+    Tugging heldAt(long nowMillis, double metres) {
         return new Tugging(tugIsLow, sinceMillis == NOT_HOLDING ? nowMillis : sinceMillis,
-                Math.max(lastHeldMillis, nowMillis), distanceMetres, true);
+                Math.max(lastHeldMillis, nowMillis), metres, true);
     }
 
-    /** The conditions failed at a fix; {@code broken} restarts their time (RTEC's intervals hold without a break). */
-    Tugging failed(boolean broken) {
-        return new Tugging(tugIsLow, broken ? NOT_HOLDING : sinceMillis, lastHeldMillis, distanceMetres, false);
+    /**
+     * The conditions failed at a fix {@code metres} apart; {@code broken} restarts their time (RTEC's
+     * intervals must hold without a break).
+     */
+    Tugging failedAt(double metres, boolean broken) {
+        return new Tugging(tugIsLow, broken ? NOT_HOLDING : sinceMillis, lastHeldMillis, metres, false);
     }
 
     private static final int TUG_IS_LOW = 1;
