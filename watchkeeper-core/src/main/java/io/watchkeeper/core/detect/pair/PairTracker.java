@@ -252,6 +252,11 @@ abstract class PairTracker<D> implements PairDetector {
         return pairCount;
     }
 
+    /** Each pair's lifecycle, as declared (its states are the events' {@code body.from}/{@code body.to}). */
+    final Machine<D, ?> machine() {
+        return machine;
+    }
+
     /** Great-circle distances computed so far: the unit of work the scaling test bounds per fix. */
     final long distanceComputations() {
         return distanceComputations;
