@@ -1,17 +1,16 @@
 package io.watchkeeper.core.detect.pair;
 
-import io.watchkeeper.core.checkpoint.StateIn;
-import io.watchkeeper.core.checkpoint.StateOut;
 import io.watchkeeper.core.detect.DetectorContext;
-import io.watchkeeper.core.event.EventSink;
 import io.watchkeeper.core.fix.Fix;
+import io.watchkeeper.core.fsm.Machine;
+import io.watchkeeper.core.fsm.Place;
 import io.watchkeeper.core.zone.ZoneHit;
 import io.watchkeeper.core.zone.ZoneKind;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jetbrains.annotations.Nullable;
 
 /**
  * Two vessels meeting at sea, after Global Fishing Watch's encounter definition (see
@@ -38,53 +37,80 @@ import java.util.Objects;
  * up to the last fix that saw them together), {@code distanceMetres} (latest), {@code
  * medianSpeedKnots} (estimated to 1/8 of the limit), {@code speedSamples}, and for END {@code reason}
  * ({@code apart} or {@code silent}).
+ *
+ * <p>Each pair's lifecycle is a {@link Machine}: {@code close} (a candidate) to {@code encounter}, then
+ * {@code apart} or {@code silent}; a candidate that ends goes to {@code dropped} without an event. The
+ * grid and the pairs' bookkeeping are the {@link PairTracker}'s, which also says what of the library
+ * does not fit pairs.
  */
-public final class EncounterDetector extends PairTracker<EncounterDetector.EncounterPair> {
+public final class EncounterDetector extends PairTracker<Together> {
 
     /** Name of the machine, in events and their ids. */
     public static final String NAME = "encounter";
     public static final String START = "ENCOUNTER_START";
     public static final String END = "ENCOUNTER_END";
 
-    private static final int BINS_BELOW = 8;
-    private static final int BINS = 2 * BINS_BELOW + 1;
+    /** A pair's states; the lower-case names are {@code body.from}/{@code body.to} of its events. */
+    enum Stage { CLOSE, ENCOUNTER, APART, SILENT, DROPPED }
 
     private final EncounterSettings settings;
-    private final long minDurationMillis;
-    private final double binKnots;
 
     public EncounterDetector() {
         this(EncounterSettings.DEFAULTS);
     }
 
     public EncounterDetector(EncounterSettings settings) {
-        super(Objects.requireNonNull(settings, "settings").distanceMetres(), settings.exitDistanceMetres(),
-                settings.silenceDuration(), settings.maxPairsPerVessel());
+        super(definition(Objects.requireNonNull(settings, "settings")), settings.distanceMetres(),
+                settings.exitDistanceMetres(), settings.silenceDuration(), settings.maxPairsPerVessel());
         this.settings = settings;
-        this.minDurationMillis = settings.minDuration().toMillis();
-        this.binKnots = settings.maxMedianSpeedKnots() / BINS_BELOW;
     }
 
-    /** A candidate or started encounter: a few primitives and a 17-bin speed histogram (about 150 bytes). */
-    static final class EncounterPair extends PairTracker.Pair {
-        long startMillis;
-        long lastTogetherMillis;
-        double distanceMetres;
-        boolean started;
-        int samples;
-        final int[] speedBins = new int[BINS];
+    /**
+     * What one input means to a pair.
+     *
+     * @param next      the pair's data after it
+     * @param qualifies a candidate has been close for {@code minDuration} at a median speed below the limit
+     */
+    record Seen(PairInput in, boolean silent, double distanceMetres, Together next, boolean qualifies) {
+    }
 
-        EncounterPair(int low, int high, long nowMillis) {
-            super(low, high);
-            restart(nowMillis);
-        }
+    private static Machine<Together, Seen> definition(EncounterSettings s) {
+        double binKnots = s.maxMedianSpeedKnots() / Together.BINS_BELOW;
+        return Machine.<Together, Seen>named(NAME).states(Stage.class).initial(Stage.CLOSE, Together.startingAt(0L))
+                .read((at, fix, ctx) -> seen(s, binKnots, at, PairInput.of(ctx))).update((data, r) -> r.next())
+                .codec(Together.CODEC)
+                .on(Stage.CLOSE, Stage.DROPPED).when("silent", Seen::silent)
+                .on(Stage.CLOSE, Stage.DROPPED).when("beyond distance", r -> r.distanceMetres() > s.distanceMetres())
+                .on(Stage.CLOSE, Stage.ENCOUNTER).when("long and slow enough", Seen::qualifies)
+                .publish(START, (before, fix, r) -> details(r.next(), r.in().atMillis() - r.next().startMillis(),
+                        null, binKnots))
+                .on(Stage.ENCOUNTER, Stage.SILENT).when("silent", Seen::silent)
+                .publish(END, (before, fix, r) -> endDetails(r, "silent", binKnots))
+                .on(Stage.ENCOUNTER, Stage.APART).when("beyond exit distance", r -> r.distanceMetres() > s.exitDistanceMetres())
+                .publish(END, (before, fix, r) -> endDetails(r, "apart", binKnots))
+                .build();
+    }
 
-        void restart(long nowMillis) {
-            startMillis = nowMillis;
-            lastTogetherMillis = nowMillis;
-            samples = 0;
-            java.util.Arrays.fill(speedBins, 0);
+    /**
+     * A candidate has no hysteresis (GFW's 500 m must hold the whole time), an encounter ends beyond the
+     * exit distance; a pair that ends so counts nothing more. A candidate's fix near an anchorage or port
+     * restarts its clock and histogram.
+     */
+    private static Seen seen(EncounterSettings s, double binKnots, Place<Together> at, PairInput in) {
+        Together before = at.data();
+        if (in.kind() != PairInput.Kind.FIX) {
+            return new Seen(in, true, Double.NaN, before, false);
         }
+        double metres = in.distanceMetres();
+        boolean candidate = at.state() == Stage.CLOSE.ordinal();
+        if (metres > (candidate ? s.distanceMetres() : s.exitDistanceMetres())) {
+            return new Seen(in, false, metres, before.at(metres), false);
+        }
+        long now = in.atMillis();
+        Together counted = candidate && nearPort(in, s) ? before.restartedAt(now) : before;
+        Together next = counted.seenAt(now, metres, in.self().sogKnots(), binKnots);
+        boolean qualifies = candidate && now - next.startMillis() >= s.minDuration().toMillis() && next.medianBelowLimit();
+        return new Seen(in, false, metres, next, qualifies);
     }
 
     @Override
@@ -108,7 +134,7 @@ public final class EncounterDetector extends PairTracker<EncounterDetector.Encou
         // the next slow fix. This spares a grid search and a zone lookup on most fixes at sea; the
         // cost is that an encounter may be dated from the first slow fix, one report later.
         double knots = grid.fix(slot).sogKnots();
-        return !(knots > 2 * settings.maxMedianSpeedKnots()) && !nearPort(ctx);
+        return !(knots > 2 * settings.maxMedianSpeedKnots()) && !nearPort(ctx, settings);
     }
 
     @Override
@@ -117,85 +143,31 @@ public final class EncounterDetector extends PairTracker<EncounterDetector.Encou
     }
 
     @Override
-    EncounterPair newPair(int low, int high, long nowMillis) {
-        return new EncounterPair(low, high, nowMillis);
+    Together newPair(int low, int high, long nowMillis) {
+        return Together.startingAt(nowMillis);
     }
 
-    /**
-     * A pair in about 40 bytes: the flag, the start in full, the last time together relative to it,
-     * the distance as it is (events report it), and the histogram as varints.
-     */
-    @Override
-    void writePair(EncounterPair pair, StateOut out) throws IOException {
-        out.writeBoolean(pair.started);
-        out.writeLong(pair.startMillis);
-        out.writeTimeMillis(pair.lastTogetherMillis, pair.startMillis);
-        out.writeDouble(pair.distanceMetres);
-        out.writeVarInt(pair.samples);
-        for (int bin : pair.speedBins) {
-            out.writeVarInt(bin);
-        }
+    /** END: up to the last fix that saw them together, and why. */
+    private static Map<String, Object> endDetails(Seen r, String reason, double binKnots) {
+        Together t = r.next();
+        return details(t, t.lastTogetherMillis() - t.startMillis(), reason, binKnots);
     }
 
-    @Override
-    EncounterPair readPair(int low, int high, StateIn in) throws IOException {
-        EncounterPair pair = new EncounterPair(low, high, 0);
-        pair.started = in.readBoolean();
-        pair.startMillis = in.readLong();
-        pair.lastTogetherMillis = in.readTimeMillis(pair.startMillis);
-        pair.distanceMetres = in.readDouble();
-        pair.samples = in.readCount(Integer.MAX_VALUE);
-        for (int i = 0; i < BINS; i++) {
-            pair.speedBins[i] = in.readCount(pair.samples);
-        }
-        return pair;
-    }
-
-    @Override
-    boolean update(EncounterPair pair, int slot, double distanceMetres, long nowMillis, DetectorContext ctx,
-                   EventSink out) {
-        pair.distanceMetres = distanceMetres;
-        if (pair.started && distanceMetres > settings.exitDistanceMetres()) {
-            emit(END, "encounter", "apart", pair, nowMillis, pair.lastTogetherMillis - pair.startMillis, ctx, out);
-            return false;
-        }
-        if (!pair.started && distanceMetres > settings.distanceMetres()) {
-            return false; // a candidate has no hysteresis: GFW's 500 m must hold the whole time
-        }
-        if (!pair.started && nearPort(ctx)) {
-            pair.restart(nowMillis);
-        }
-        addSpeed(pair, grid.fix(slot).sogKnots());
-        pair.lastTogetherMillis = Math.max(pair.lastTogetherMillis, nowMillis);
-        if (!pair.started && nowMillis - pair.startMillis >= minDurationMillis && medianBelowLimit(pair)) {
-            pair.started = true;
-            emit(START, "close", "encounter", pair, nowMillis, nowMillis - pair.startMillis, ctx, out);
-        }
-        return true;
-    }
-
-    @Override
-    void endSilent(EncounterPair pair, long dueMillis, DetectorContext ctx, EventSink out) {
-        if (pair.started) {
-            emit(END, "encounter", "silent", pair, dueMillis, pair.lastTogetherMillis - pair.startMillis, ctx, out);
-        }
-    }
-
-    private void emit(String type, String from, String to, EncounterPair pair, long timeMillis, long durationMillis,
-                      DetectorContext ctx, EventSink out) {
+    private static Map<String, Object> details(Together t, long durationMillis, @Nullable String reason,
+                                               double binKnots) {
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("startTime", Instant.ofEpochMilli(pair.startMillis).toString());
+        details.put("startTime", Instant.ofEpochMilli(t.startMillis()).toString());
         details.put("durationSeconds", durationMillis / 1000);
-        details.put("distanceMetres", PairEvents.roundTenth(pair.distanceMetres));
-        details.put("medianSpeedKnots", PairEvents.roundTenth(medianKnots(pair)));
-        details.put("speedSamples", pair.samples);
-        if (type.equals(END)) {
-            details.put("reason", to);
+        details.put("distanceMetres", PairEvents.roundTenth(t.distanceMetres()));
+        details.put("medianSpeedKnots", PairEvents.roundTenth(t.medianKnots(binKnots)));
+        details.put("speedSamples", t.samples());
+        if (reason != null) {
+            details.put("reason", reason);
         }
-        PairEvents.emitBoth(type, NAME, from, to, grid, pair.low, pair.high, timeMillis, details, ctx, out);
+        return details;
     }
 
-    private boolean nearPort(DetectorContext ctx) {
+    private static boolean nearPort(DetectorContext ctx, EncounterSettings settings) {
         for (ZoneHit hit : ctx.zones()) {
             ZoneKind kind = hit.zone().kind();
             if ((kind == ZoneKind.ANCHORAGE || kind == ZoneKind.PORT)
@@ -204,39 +176,5 @@ public final class EncounterDetector extends PairTracker<EncounterDetector.Encou
             }
         }
         return false;
-    }
-
-    private void addSpeed(EncounterPair pair, double knots) {
-        if (Double.isNaN(knots) || knots < 0) {
-            return;
-        }
-        pair.speedBins[(int) Math.min(BINS - 1, Math.floor(knots / binKnots))]++;
-        pair.samples++;
-    }
-
-    /** Median below the limit exactly when more than half the samples are below it. */
-    private static boolean medianBelowLimit(EncounterPair pair) {
-        int below = 0;
-        for (int i = 0; i < BINS_BELOW; i++) {
-            below += pair.speedBins[i];
-        }
-        return pair.samples > 0 && 2 * below > pair.samples;
-    }
-
-    /** The lower median, interpolated inside its bin; the overflow bin reads as its lower edge. NaN if no samples. */
-    double medianKnots(EncounterPair pair) {
-        if (pair.samples == 0) {
-            return Double.NaN;
-        }
-        int rank = (pair.samples + 1) / 2;
-        int seen = 0;
-        for (int i = 0; i < BINS; i++) {
-            int inBin = pair.speedBins[i];
-            if (seen + inBin >= rank) {
-                return i == BINS - 1 ? i * binKnots : (i + (rank - seen - 0.5) / inBin) * binKnots;
-            }
-            seen += inBin;
-        }
-        return (BINS - 1) * binKnots;
     }
 }

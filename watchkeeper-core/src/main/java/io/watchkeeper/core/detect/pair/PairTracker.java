@@ -1,19 +1,49 @@
 package io.watchkeeper.core.detect.pair;
 
+import io.watchkeeper.core.checkpoint.StateCodec;
 import io.watchkeeper.core.checkpoint.StateIn;
 import io.watchkeeper.core.checkpoint.StateOut;
+import io.watchkeeper.core.detect.Detector;
 import io.watchkeeper.core.detect.DetectorContext;
+import io.watchkeeper.core.detect.Step;
+import io.watchkeeper.core.event.Event;
 import io.watchkeeper.core.event.EventSink;
 import io.watchkeeper.core.fix.Fix;
+import io.watchkeeper.core.fsm.Machine;
+import io.watchkeeper.core.fsm.Place;
 import io.watchkeeper.core.geo.Geo;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * What every proximity pair detector shares: a {@link SpatialGrid} of the vessels' latest fixes, the
  * pairs of vessels currently close together, their silence timeouts and the eviction of vessels not
- * heard from. A subclass decides which close vessels make a pair and what a pair's fixes mean.
+ * heard from. A subclass decides which close vessels make a pair, and declares each pair's lifecycle
+ * as a {@link Machine} of the library: the tracker steps a pair's {@link Place} with a {@link PairInput}
+ * (a fix of either vessel, a silence, or the pair's own due time) and ends the pair when its machine
+ * reaches a state with no transition out.
+ *
+ * <p>What of the library does not fit pairs, and is done here instead:
+ * <ul>
+ *   <li>Publishing. A pair event goes to both vessels, each copy caused by that vessel's latest fix and
+ *       keyed by the other vessel ({@link PairEvents}), and some are dated at a due time rather than a
+ *       fix's. The machine declares which transition publishes what type with what details; the
+ *       tracker turns its one event into the two, at {@link #eventMillis}. A library {@code Details}
+ *       that could also give the event's time and a publisher hook (one declared event, fanned out by
+ *       the caller) would remove this.</li>
+ *   <li>Timers. The library fires a state's due timers before it reads a fix, and a silence is due at
+ *       the latest fix plus the silence; a pair ends apart before its grace runs out when one fix says
+ *       both, and its silence is counted from the earlier of two vessels' fixes, strictly after it on a
+ *       fix but at it on a sweep. So the tracker keeps the silence and due times and steps the machine
+ *       with {@link PairInput.Kind#SILENT} or {@link PairInput.Kind#DUE}: triggers besides the fix,
+ *       which the library would need in order to own them.</li>
+ *   <li>Reading. The library's {@code read} sees one vessel's fix; a pair's reading needs both latest
+ *       fixes and their distance, so they travel as the step's context ({@link PairInput}). A
+ *       {@code Machine.step(place, reading, ctx)} that takes a reading made by the caller would remove
+ *       this.</li>
+ * </ul>
  *
  * <p>Per fix the work is: update the vessel's cell, re-measure its (at most {@code maxPairsPerVessel})
  * pairs, and measure the vessels in the few cells around it for new pairs. So the cost per fix depends
@@ -23,51 +53,69 @@ import java.util.Arrays;
  *
  * <p>Not thread-safe: one thread owns a pair detector (see {@link PairDetector}).
  *
- * @param <P> the pair state of the subclass
+ * @param <D> the data of a pair's machine
  */
-abstract class PairTracker<P extends PairTracker.Pair> implements PairDetector {
+abstract class PairTracker<D> implements PairDetector {
 
-    /** State of two vessels close together; {@code low} is the vessel whose id key sorts first. */
-    abstract static class Pair {
+    /**
+     * Two vessels close together, {@code low} the one whose id key sorts first: the pair's place in its
+     * machine and the links of the tracker's lists.
+     */
+    static final class Pair<D> {
         final int low;
         final int high;
-        Pair nextOfLow;
-        Pair nextOfHigh;
-        Pair prevAll;
-        Pair nextAll;
+        Place<D> place;
+        Pair<D> nextOfLow;
+        Pair<D> nextOfHigh;
+        Pair<D> prevAll;
+        Pair<D> nextAll;
 
-        Pair(int low, int high) {
+        Pair(int low, int high, Place<D> place) {
             this.low = low;
             this.high = high;
+            this.place = place;
         }
 
-        final int other(int slot) {
+        int other(int slot) {
             return slot == low ? high : low;
         }
 
-        final Pair nextOf(int slot) {
+        Pair<D> nextOf(int slot) {
             return slot == low ? nextOfLow : nextOfHigh;
         }
     }
 
     final SpatialGrid grid;
+    private final Machine<D, ?> machine;
+    private final StateCodec<Place<D>> codec;
+    /** By state index: the states with no transition out, where a pair is over. */
+    private final boolean[] over;
     private final double searchMetres;
     private final long silenceMillis;
     private final int maxPairsPerVessel;
-    private Pair[] pairsOf = new Pair[64];
-    private Pair firstPair;
-    private Pair lastPair;
+    @SuppressWarnings("unchecked")
+    private Pair<D>[] pairsOf = new Pair[64];
+    private Pair<D> firstPair;
+    private Pair<D> lastPair;
     private int pairCount;
     private long earliestDueMillis = Long.MAX_VALUE;
     private long nextEvictionMillis = Long.MIN_VALUE;
     private long distanceComputations;
 
     /**
+     * @param machine       each pair's lifecycle; it must have a codec, and reach a state with no
+     *                      transition out when the pair is over
      * @param searchMetres  the distance at which a new pair is formed
      * @param exitMetres    the distance beyond which a pair is over; the grid's cell size
      * @param silence       a vessel not heard from for this long ends its pairs and is forgotten
      */
-    PairTracker(double searchMetres, double exitMetres, Duration silence, int maxPairsPerVessel) {
+    PairTracker(Machine<D, ?> machine, double searchMetres, double exitMetres, Duration silence,
+                int maxPairsPerVessel) {
+        this.machine = machine;
+        this.codec = Objects.requireNonNull(machine.codec(), "a pair machine needs a codec");
+        this.over = new boolean[machine.states().size()];
+        Arrays.fill(over, true);
+        machine.transitions().forEach(t -> over[machine.states().indexOf(t.from())] = false);
         this.grid = new SpatialGrid(exitMetres);
         this.searchMetres = searchMetres;
         this.silenceMillis = silence.toMillis();
@@ -83,32 +131,20 @@ abstract class PairTracker<P extends PairTracker.Pair> implements PairDetector {
     /** Whether two vessels close together are a candidate pair at all (e.g. exactly one is a tug). */
     abstract boolean mayPair(int a, int b);
 
-    abstract P newPair(int low, int high, long nowMillis);
+    /** The data of a new pair of {@code low} and {@code high}, in its machine's initial state. */
+    abstract D newPair(int low, int high, long nowMillis);
 
     /**
-     * A fix of {@code slot} (one of the pair) at {@code distanceMetres} from the other's latest fix.
-     * Returns false when the pair is over and must be dropped (any END event already emitted).
+     * A due time of the pair's own besides silence (e.g. a grace period running out), or MAX; at it
+     * the machine is stepped with {@link PairInput.Kind#DUE}.
      */
-    abstract boolean update(P pair, int slot, double distanceMetres, long nowMillis, DetectorContext ctx,
-                            EventSink out);
-
-    /** A vessel of the pair went silent at {@code dueMillis}; emit an END if the pair had started. */
-    abstract void endSilent(P pair, long dueMillis, DetectorContext ctx, EventSink out);
-
-    /** Writes the subclass's fields of one pair (not low/high, which the tracker writes). */
-    abstract void writePair(P pair, StateOut out) throws IOException;
-
-    /** Reads what {@link #writePair} wrote into a new pair of {@code low} and {@code high}. */
-    abstract P readPair(int low, int high, StateIn in) throws IOException;
-
-    /** A due time of the pair's own besides silence (e.g. a grace period running out), or MAX. */
-    long ownDueMillis(P pair) {
+    long ownDueMillis(Place<D> place) {
         return Long.MAX_VALUE;
     }
 
-    /** Event time reached the pair's own due time; returns false when the pair is over. */
-    boolean onOwnDue(P pair, long nowMillis, DetectorContext ctx, EventSink out) {
-        return true;
+    /** The time of a pair event the machine published, {@code atMillis} (the input's) unless the type says else. */
+    long eventMillis(Place<D> before, Event event, long atMillis) {
+        return atMillis;
     }
 
     @Override
@@ -155,11 +191,10 @@ abstract class PairTracker<P extends PairTracker.Pair> implements PairDetector {
         out.writeDouble(grid.cellMetres());
         grid.write(out);
         out.writeVarInt(pairCount);
-        for (Pair p = firstPair; p != null; p = p.nextAll) {
+        for (Pair<D> p = firstPair; p != null; p = p.nextAll) {
             out.writeVarInt(p.low);
             out.writeVarInt(p.high);
-            @SuppressWarnings("unchecked") P pair = (P) p;
-            writePair(pair, out);
+            codec.write(p.place, out);
         }
         out.writeLong(earliestDueMillis);
         out.writeLong(nextEvictionMillis);
@@ -189,7 +224,11 @@ abstract class PairTracker<P extends PairTracker.Pair> implements PairDetector {
             if (low == high) {
                 throw new IOException("corrupt checkpoint: a pair of slot " + low + " with itself");
             }
-            linkPair(readPair(low, high, in));
+            Place<D> place = codec.read(in, grid.id(low));
+            if (over[place.state()]) {
+                throw new IOException("corrupt checkpoint: a pair in final state " + machine.stateName(place.state()));
+            }
+            linkPair(new Pair<>(low, high, place));
         }
         earliestDueMillis = in.readLong();
         nextEvictionMillis = in.readLong();
@@ -213,6 +252,11 @@ abstract class PairTracker<P extends PairTracker.Pair> implements PairDetector {
         return pairCount;
     }
 
+    /** Each pair's lifecycle, as declared (its states are the events' {@code body.from}/{@code body.to}). */
+    final Machine<D, ?> machine() {
+        return machine;
+    }
+
     /** Great-circle distances computed so far: the unit of work the scaling test bounds per fix. */
     final long distanceComputations() {
         return distanceComputations;
@@ -227,21 +271,46 @@ abstract class PairTracker<P extends PairTracker.Pair> implements PairDetector {
         return Geo.haversineMetres(grid.lat(a), grid.lon(a), grid.lat(b), grid.lon(b));
     }
 
+    /**
+     * Steps the pair's machine with {@code in} and publishes what it published, for both vessels.
+     * Returns false when the pair is over.
+     */
+    private boolean step(Pair<D> pair, PairInput in, EventSink out) {
+        Place<D> before = pair.place;
+        Step<Place<D>> step = machine.step(before, in.self(), in);
+        pair.place = step.state();
+        for (Event e : step.events()) {
+            PairEvents.emitBoth(e.type(), e.machine(), e.from(), e.to(), grid, pair.low, pair.high,
+                    eventMillis(before, e, in.atMillis()), e.details(), in.base(), out);
+        }
+        return !over[pair.place.state()];
+    }
+
+    private boolean stepOnFix(Pair<D> pair, int slot, double metres, long now, DetectorContext ctx, EventSink out) {
+        return step(pair, new PairInput(ctx, PairInput.Kind.FIX, now, metres, grid.fix(slot), grid.fix(pair.low),
+                grid.fix(pair.high)), out);
+    }
+
+    /** A vessel of the pair went silent at {@code atMillis}, or the pair's own due time came. */
+    private boolean stepOnTime(Pair<D> pair, PairInput.Kind kind, long atMillis, DetectorContext ctx, EventSink out) {
+        Fix low = grid.fix(pair.low);
+        return step(pair, new PairInput(ctx, kind, atMillis, Double.NaN, low, low, grid.fix(pair.high)), out);
+    }
+
     private int updatePairs(int slot, long now, DetectorContext ctx, EventSink out) {
         int kept = 0;
-        Pair p = pairsOf[slot];
+        Pair<D> p = pairsOf[slot];
         while (p != null) {
-            Pair following = p.nextOf(slot);
+            Pair<D> following = p.nextOf(slot);
             int other = p.other(slot);
-            @SuppressWarnings("unchecked") P pair = (P) p;
             if (grid.timeMillis(other) + silenceMillis < now) {
-                endSilent(pair, grid.timeMillis(other) + silenceMillis, ctx, out);
+                stepOnTime(p, PairInput.Kind.SILENT, grid.timeMillis(other) + silenceMillis, ctx, out);
                 unlinkPair(p);
-            } else if (!update(pair, slot, distance(slot, other), now, ctx, out)) {
+            } else if (!stepOnFix(p, slot, distance(slot, other), now, ctx, out)) {
                 unlinkPair(p);
             } else {
                 kept++;
-                noteDue(pair);
+                noteDue(p);
             }
             p = following;
         }
@@ -262,9 +331,12 @@ abstract class PairTracker<P extends PairTracker.Pair> implements PairDetector {
                 continue;
             }
             boolean lowFirst = grid.id(slot).key().compareTo(grid.id(other).key()) < 0;
-            P pair = newPair(lowFirst ? slot : other, lowFirst ? other : slot, now);
+            int low = lowFirst ? slot : other;
+            int high = lowFirst ? other : slot;
+            Pair<D> pair = new Pair<>(low, high, new Place<>(machine.initial(grid.id(low)).state(), now,
+                    Detector.NO_TIMER, null, newPair(low, high, now)));
             linkPair(pair);
-            if (update(pair, slot, metres, now, ctx, out)) {
+            if (stepOnFix(pair, slot, metres, now, ctx, out)) {
                 paired++;
                 noteDue(pair);
             } else {
@@ -275,18 +347,17 @@ abstract class PairTracker<P extends PairTracker.Pair> implements PairDetector {
 
     private void sweepPairs(long now, DetectorContext ctx, EventSink out) {
         long earliest = Long.MAX_VALUE;
-        for (Pair p = firstPair; p != null; ) {
-            Pair following = p.nextAll;
-            @SuppressWarnings("unchecked") P pair = (P) p;
+        for (Pair<D> p = firstPair; p != null; ) {
+            Pair<D> following = p.nextAll;
             long silentAt = Math.min(grid.timeMillis(p.low), grid.timeMillis(p.high)) + silenceMillis;
-            long own = ownDueMillis(pair);
-            boolean keep = own > now || own >= silentAt || onOwnDue(pair, now, ctx, out);
+            long own = ownDueMillis(p.place);
+            boolean keep = own > now || own >= silentAt || stepOnTime(p, PairInput.Kind.DUE, own, ctx, out);
             if (keep && silentAt <= now) {
-                endSilent(pair, silentAt, ctx, out);
+                stepOnTime(p, PairInput.Kind.SILENT, silentAt, ctx, out);
                 keep = false;
             }
             if (keep) {
-                earliest = Math.min(earliest, Math.min(silentAt, ownDueMillis(pair)));
+                earliest = Math.min(earliest, Math.min(silentAt, ownDueMillis(p.place)));
             } else {
                 unlinkPair(p);
             }
@@ -305,23 +376,22 @@ abstract class PairTracker<P extends PairTracker.Pair> implements PairDetector {
     }
 
     private void endAllPairs(int slot, long dueMillis, DetectorContext ctx, EventSink out) {
-        Pair p = pairsOf[slot];
+        Pair<D> p = pairsOf[slot];
         while (p != null) {
-            Pair following = p.nextOf(slot);
-            @SuppressWarnings("unchecked") P pair = (P) p;
-            endSilent(pair, dueMillis, ctx, out);
+            Pair<D> following = p.nextOf(slot);
+            stepOnTime(p, PairInput.Kind.SILENT, dueMillis, ctx, out);
             unlinkPair(p);
             p = following;
         }
     }
 
-    private void noteDue(P pair) {
+    private void noteDue(Pair<D> pair) {
         long silentAt = Math.min(grid.timeMillis(pair.low), grid.timeMillis(pair.high)) + silenceMillis;
-        earliestDueMillis = Math.min(earliestDueMillis, Math.min(silentAt, ownDueMillis(pair)));
+        earliestDueMillis = Math.min(earliestDueMillis, Math.min(silentAt, ownDueMillis(pair.place)));
     }
 
     private boolean pairedWith(int slot, int other) {
-        for (Pair p = pairsOf[slot]; p != null; p = p.nextOf(slot)) {
+        for (Pair<D> p = pairsOf[slot]; p != null; p = p.nextOf(slot)) {
             if (p.other(slot) == other) {
                 return true;
             }
@@ -331,13 +401,13 @@ abstract class PairTracker<P extends PairTracker.Pair> implements PairDetector {
 
     private int countPairs(int slot) {
         int n = 0;
-        for (Pair p = pairsOf[slot]; p != null; p = p.nextOf(slot)) {
+        for (Pair<D> p = pairsOf[slot]; p != null; p = p.nextOf(slot)) {
             n++;
         }
         return n;
     }
 
-    private void linkPair(Pair p) {
+    private void linkPair(Pair<D> p) {
         p.nextOfLow = pairsOf[p.low];
         pairsOf[p.low] = p;
         p.nextOfHigh = pairsOf[p.high];
@@ -352,7 +422,7 @@ abstract class PairTracker<P extends PairTracker.Pair> implements PairDetector {
         pairCount++;
     }
 
-    private void unlinkPair(Pair p) {
+    private void unlinkPair(Pair<D> p) {
         removeFromVessel(p.low, p);
         removeFromVessel(p.high, p);
         if (p.prevAll != null) {
@@ -368,11 +438,11 @@ abstract class PairTracker<P extends PairTracker.Pair> implements PairDetector {
         pairCount--;
     }
 
-    private void removeFromVessel(int slot, Pair target) {
-        Pair before = null;
-        for (Pair p = pairsOf[slot]; p != null; before = p, p = p.nextOf(slot)) {
+    private void removeFromVessel(int slot, Pair<D> target) {
+        Pair<D> before = null;
+        for (Pair<D> p = pairsOf[slot]; p != null; before = p, p = p.nextOf(slot)) {
             if (p == target) {
-                Pair after = p.nextOf(slot);
+                Pair<D> after = p.nextOf(slot);
                 if (before == null) {
                     pairsOf[slot] = after;
                 } else if (before.low == slot) {

@@ -1,18 +1,19 @@
 package io.watchkeeper.core.detect.pair;
 
-import io.watchkeeper.core.checkpoint.StateIn;
-import io.watchkeeper.core.checkpoint.StateOut;
 import io.watchkeeper.core.detect.DetectorContext;
-import io.watchkeeper.core.event.EventSink;
+import io.watchkeeper.core.event.Event;
 import io.watchkeeper.core.fix.Fix;
+import io.watchkeeper.core.fix.VesselId;
+import io.watchkeeper.core.fsm.Machine;
+import io.watchkeeper.core.fsm.Place;
 import io.watchkeeper.core.geo.Geo;
 import io.watchkeeper.core.vessel.ShipType;
 import io.watchkeeper.core.vessel.VesselInfo;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jetbrains.annotations.Nullable;
 
 /**
  * A tug assisting another vessel, after RTEC's "tugging" pattern (see {@link TugAssistSettings#DEFAULTS}).
@@ -39,21 +40,28 @@ import java.util.Objects;
  * (ISO-8601, when the conditions began to hold), {@code durationSeconds} (how long they held: up to the
  * START, or up to the last fix at which they held for END), {@code distanceMetres} (latest), and for
  * END {@code reason} ({@code apart}, {@code conditions} or {@code silent}).
+ *
+ * <p>Each pair's lifecycle is a {@link Machine}: {@code close} to {@code assisting}, then {@code apart},
+ * {@code conditions} or {@code silent}; a pair that ends before assisting goes to {@code dropped}
+ * without an event. The grace is not a timer of the library: a fix that finds them apart after the
+ * grace ran out ends the assist as {@code apart}, where a library timer would have fired first (see
+ * {@link PairTracker}); its due time is {@link #ownDueMillis}.
  */
-public final class TugAssistDetector extends PairTracker<TugAssistDetector.TugPair> {
+public final class TugAssistDetector extends PairTracker<Tugging> {
 
     /** Name of the machine, in events and their ids. */
     public static final String NAME = "tug-assist";
     public static final String START = "TUG_ASSIST_START";
     public static final String END = "TUG_ASSIST_END";
 
+    /** A pair's states; the lower-case names are {@code body.from}/{@code body.to} of its events. */
+    enum Stage { CLOSE, ASSISTING, APART, CONDITIONS, SILENT, DROPPED }
+
     private static final byte TUG = 1;
     private static final byte PILOT = 2;
     private static final int PILOT_VESSEL_TYPE = 50;
-    private static final long NOT_HOLDING = Long.MIN_VALUE;
 
     private final TugAssistSettings settings;
-    private final long minDurationMillis;
     private final long graceMillis;
 
     public TugAssistDetector() {
@@ -61,26 +69,61 @@ public final class TugAssistDetector extends PairTracker<TugAssistDetector.TugPa
     }
 
     public TugAssistDetector(TugAssistSettings settings) {
-        super(Objects.requireNonNull(settings, "settings").distanceMetres(), settings.exitDistanceMetres(),
-                settings.silenceDuration(), settings.maxPairsPerVessel());
+        super(definition(Objects.requireNonNull(settings, "settings")), settings.distanceMetres(),
+                settings.exitDistanceMetres(), settings.silenceDuration(), settings.maxPairsPerVessel());
         this.settings = settings;
-        this.minDurationMillis = settings.minDuration().toMillis();
         this.graceMillis = settings.graceDuration().toMillis();
     }
 
-    /** A tug near another vessel: a few primitives. */
-    static final class TugPair extends PairTracker.Pair {
-        final boolean tugIsLow;
-        long sinceMillis = NOT_HOLDING;
-        long lastHeldMillis;
-        double distanceMetres;
-        boolean holding;
-        boolean started;
+    /**
+     * What one input means to a pair.
+     *
+     * @param next      the pair's data after it
+     * @param starts    the conditions hold and have held for more than {@code minDuration}
+     * @param graceOver the conditions have failed for {@code graceDuration}
+     */
+    record Assist(PairInput in, boolean silent, double distanceMetres, Tugging next, boolean starts,
+                  boolean graceOver) {
+    }
 
-        TugPair(int low, int high, boolean tugIsLow) {
-            super(low, high);
-            this.tugIsLow = tugIsLow;
+    private static Machine<Tugging, Assist> definition(TugAssistSettings s) {
+        return Machine.<Tugging, Assist>named(NAME).states(Stage.class).initial(Stage.CLOSE, Tugging.starting(true))
+                .read((at, fix, ctx) -> assist(s, at, PairInput.of(ctx))).update((data, r) -> r.next())
+                .codec(Tugging.CODEC)
+                .on(Stage.CLOSE, Stage.DROPPED).when("silent", Assist::silent)
+                .on(Stage.CLOSE, Stage.DROPPED).when("beyond distance",
+                        r -> r.distanceMetres() > s.exitDistanceMetres() || r.distanceMetres() > s.distanceMetres())
+                .on(Stage.CLOSE, Stage.ASSISTING).when("held long enough", Assist::starts)
+                .publish(START, (before, fix, r) -> details(r, r.in().atMillis(), null))
+                .on(Stage.ASSISTING, Stage.SILENT).when("silent", Assist::silent)
+                .publish(END, (before, fix, r) -> details(r, r.next().lastHeldMillis(), "silent"))
+                .on(Stage.ASSISTING, Stage.APART).when("beyond exit distance", r -> r.distanceMetres() > s.exitDistanceMetres())
+                .publish(END, (before, fix, r) -> details(r, r.next().lastHeldMillis(), "apart"))
+                .on(Stage.ASSISTING, Stage.CONDITIONS).when("grace over", Assist::graceOver)
+                .publish(END, (before, fix, r) -> details(r, r.next().lastHeldMillis(), "conditions"))
+                .build();
+    }
+
+    /** At a fix: apart first, then whether the conditions hold, then (assisting) whether the grace ran out. */
+    private static Assist assist(TugAssistSettings s, Place<Tugging> at, PairInput in) {
+        Tugging before = at.data();
+        if (in.kind() != PairInput.Kind.FIX) {
+            return new Assist(in, in.kind() == PairInput.Kind.SILENT, Double.NaN, before, false,
+                    in.kind() == PairInput.Kind.DUE);
         }
+        double metres = in.distanceMetres();
+        if (metres > s.exitDistanceMetres()) {
+            return new Assist(in, false, metres, before.at(metres), false, false);
+        }
+        long now = in.atMillis();
+        boolean assisting = at.state() == Stage.ASSISTING.ordinal();
+        if (metres <= s.distanceMetres() && conditionsHold(s, in.lowFix(), in.highFix())) {
+            Tugging next = before.heldAt(now, metres);
+            return new Assist(in, false, metres, next, !assisting && now - next.sinceMillis() > s.minDuration().toMillis(),
+                    false);
+        }
+        return new Assist(in, false, metres, before.failedAt(metres, !assisting), false,
+                assisting && now - before.lastHeldMillis() >= s.graceDuration().toMillis());
     }
 
     @Override
@@ -111,7 +154,7 @@ public final class TugAssistDetector extends PairTracker<TugAssistDetector.TugPa
         // Only a tug under way looks for a ship to assist: every pair has exactly one tug, which
         // reports at least every 10 s, so the other side's search would only find the same pairs
         // again, at the cost of a grid search on every fix of every ship.
-        return (grid.flags(slot) & TUG) != 0 && tuggingSpeed(grid.fix(slot).sogKnots());
+        return (grid.flags(slot) & TUG) != 0 && tuggingSpeed(settings, grid.fix(slot).sogKnots());
     }
 
     @Override
@@ -122,120 +165,53 @@ public final class TugAssistDetector extends PairTracker<TugAssistDetector.TugPa
     }
 
     @Override
-    TugPair newPair(int low, int high, long nowMillis) {
-        return new TugPair(low, high, (grid.flags(low) & TUG) != 0);
+    Tugging newPair(int low, int high, long nowMillis) {
+        return Tugging.starting((grid.flags(low) & TUG) != 0);
     }
 
-    private static final int TUG_IS_LOW = 1;
-    private static final int HOLDING = 2;
-    private static final int STARTED = 4;
-
-    /** A pair in about 20 bytes: three flags, the two times, the distance as it is (events report it). */
+    /** An assist whose conditions failed ends when the grace runs out, if no fix ends it before. */
     @Override
-    void writePair(TugPair pair, StateOut out) throws IOException {
-        out.writeByte((pair.tugIsLow ? TUG_IS_LOW : 0) | (pair.holding ? HOLDING : 0) | (pair.started ? STARTED : 0));
-        out.writeTimeMillis(pair.sinceMillis, Long.MIN_VALUE);
-        out.writeTimeMillis(pair.lastHeldMillis, pair.sinceMillis);
-        out.writeDouble(pair.distanceMetres);
+    long ownDueMillis(Place<Tugging> place) {
+        return place.state() == Stage.ASSISTING.ordinal() && !place.data().holding()
+                ? place.data().lastHeldMillis() + graceMillis : Long.MAX_VALUE;
     }
 
+    /** An END for the conditions is dated when the grace ran out, even when a later fix found it. */
     @Override
-    TugPair readPair(int low, int high, StateIn in) throws IOException {
-        int flags = in.readByte();
-        if ((flags & ~(TUG_IS_LOW | HOLDING | STARTED)) != 0) {
-            throw new IOException("corrupt checkpoint: tug pair flags " + flags);
-        }
-        TugPair pair = new TugPair(low, high, (flags & TUG_IS_LOW) != 0);
-        pair.holding = (flags & HOLDING) != 0;
-        pair.started = (flags & STARTED) != 0;
-        pair.sinceMillis = in.readTimeMillis(Long.MIN_VALUE);
-        pair.lastHeldMillis = in.readTimeMillis(pair.sinceMillis);
-        pair.distanceMetres = in.readDouble();
-        return pair;
+    long eventMillis(Place<Tugging> before, Event event, long atMillis) {
+        return event.to().equals("conditions") ? before.data().lastHeldMillis() + graceMillis : atMillis;
     }
 
-    @Override
-    boolean update(TugPair pair, int slot, double distanceMetres, long nowMillis, DetectorContext ctx,
-                   EventSink out) {
-        pair.distanceMetres = distanceMetres;
-        if (distanceMetres > settings.exitDistanceMetres()) {
-            if (pair.started) {
-                emit(END, "apart", pair, nowMillis, ctx, out);
-            }
-            return false;
-        }
-        if (distanceMetres <= settings.distanceMetres() && conditionsHold(grid.fix(pair.low), grid.fix(pair.high))) {
-            if (pair.sinceMillis == NOT_HOLDING) {
-                pair.sinceMillis = nowMillis;
-            }
-            pair.lastHeldMillis = Math.max(pair.lastHeldMillis, nowMillis);
-            pair.holding = true;
-            if (!pair.started && nowMillis - pair.sinceMillis > minDurationMillis) {
-                pair.started = true;
-                emit(START, "assisting", pair, nowMillis, ctx, out);
-            }
-            return true;
-        }
-        pair.holding = false;
-        if (pair.started) {
-            if (nowMillis - pair.lastHeldMillis >= graceMillis) {
-                emit(END, "conditions", pair, pair.lastHeldMillis + graceMillis, ctx, out);
-                return false;
-            }
-            return true;
-        }
-        pair.sinceMillis = NOT_HOLDING; // RTEC's intervals must hold without a break
-        return distanceMetres <= settings.distanceMetres();
-    }
-
-    @Override
-    long ownDueMillis(TugPair pair) {
-        return pair.started && !pair.holding ? pair.lastHeldMillis + graceMillis : Long.MAX_VALUE;
-    }
-
-    @Override
-    boolean onOwnDue(TugPair pair, long nowMillis, DetectorContext ctx, EventSink out) {
-        emit(END, "conditions", pair, pair.lastHeldMillis + graceMillis, ctx, out);
-        return false;
-    }
-
-    @Override
-    void endSilent(TugPair pair, long dueMillis, DetectorContext ctx, EventSink out) {
-        if (pair.started) {
-            emit(END, "silent", pair, dueMillis, ctx, out);
-        }
-    }
-
-    private boolean conditionsHold(Fix a, Fix b) {
+    private static boolean conditionsHold(TugAssistSettings s, Fix a, Fix b) {
         double sa = a.sogKnots();
         double sb = b.sogKnots();
-        if (!tuggingSpeed(sa) || !tuggingSpeed(sb) || Math.abs(sa - sb) > settings.maxSpeedDifferenceKnots()) {
+        if (!tuggingSpeed(s, sa) || !tuggingSpeed(s, sb) || Math.abs(sa - sb) > s.maxSpeedDifferenceKnots()) {
             return false;
         }
         double course = Geo.angleBetween(a.cogDegrees(), b.cogDegrees());
-        return Double.isNaN(course) || course <= settings.maxCourseDifferenceDegrees();
+        return Double.isNaN(course) || course <= s.maxCourseDifferenceDegrees();
     }
 
-    private boolean tuggingSpeed(double knots) {
-        return knots >= settings.minSpeedKnots() && knots <= settings.maxSpeedKnots();
+    private static boolean tuggingSpeed(TugAssistSettings s, double knots) {
+        return knots >= s.minSpeedKnots() && knots <= s.maxSpeedKnots();
     }
 
-    private void emit(String type, String to, TugPair pair, long timeMillis, DetectorContext ctx, EventSink out) {
-        boolean start = type.equals(START);
-        int tug = pair.tugIsLow ? pair.low : pair.high;
-        int assisted = pair.tugIsLow ? pair.high : pair.low;
+    /** START lasts up to its fix, END up to the last fix at which the conditions held. */
+    private static Map<String, Object> details(Assist r, long untilMillis, @Nullable String reason) {
+        Tugging t = r.next();
+        VesselId tug = t.tugIsLow() ? r.in().low() : r.in().high();
+        VesselId assisted = t.tugIsLow() ? r.in().high() : r.in().low();
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("tug", grid.id(tug).key());
-        details.put("assisted", grid.id(assisted).key());
-        PairEvents.putName(details, "tugName", grid.id(tug), ctx);
-        PairEvents.putName(details, "assistedName", grid.id(assisted), ctx);
-        details.put("startTime", Instant.ofEpochMilli(pair.sinceMillis).toString());
-        details.put("durationSeconds", ((start ? timeMillis : pair.lastHeldMillis) - pair.sinceMillis) / 1000);
-        details.put("distanceMetres", PairEvents.roundTenth(pair.distanceMetres));
-        if (!start) {
-            details.put("reason", to);
+        details.put("tug", tug.key());
+        details.put("assisted", assisted.key());
+        PairEvents.putName(details, "tugName", tug, r.in());
+        PairEvents.putName(details, "assistedName", assisted, r.in());
+        details.put("startTime", Instant.ofEpochMilli(t.sinceMillis()).toString());
+        details.put("durationSeconds", (untilMillis - t.sinceMillis()) / 1000);
+        details.put("distanceMetres", PairEvents.roundTenth(t.distanceMetres()));
+        if (reason != null) {
+            details.put("reason", reason);
         }
-        PairEvents.emitBoth(type, NAME, start ? "close" : "assisting", to, grid, pair.low, pair.high, timeMillis,
-                details, ctx, out);
+        return details;
     }
 }
