@@ -1,6 +1,5 @@
 package io.watchkeeper.core.detect.portcall;
 
-import io.watchkeeper.core.checkpoint.StateCodec;
 import io.watchkeeper.core.checkpoint.StateIn;
 import io.watchkeeper.core.checkpoint.StateOut;
 import io.watchkeeper.core.fix.Fix;
@@ -67,21 +66,8 @@ public record PortCall(@Nullable String portId, @Nullable String portName,
     private static final int FIRST_SEEN = 2;
     private static final int HAS_STOP = 4;
 
-    /** The checkpoint codec of the machine's data: {@link #write} and {@link #read}. */
-    static final StateCodec<PortCall> CODEC = new StateCodec<>() {
-        @Override
-        public void write(PortCall call, StateOut out) throws IOException {
-            PortCall.write(call, out);
-        }
-
-        @Override
-        public PortCall read(StateIn in, VesselId vessel) throws IOException {
-            return PortCall.read(in, vessel);
-        }
-    };
-
     /**
-     * Checkpoint form, after the machine's state: flags (1 byte), the last change in full (6), the other times relative
+     * Checkpoint form, after the machine's state (see {@link PortCallDetector#codec()}): flags (1 byte), the last change in full (6), the other times relative
      * to it and the three totals as varints (1 to 4 bytes each); in port also the port's id, name and
      * kind, and while a stop is timed its fix (without vessel) and basis. About 12 bytes at sea, 40 in
      * port, 85 while stopping. Enums by ordinal (see {@link StateOut#writeEnum}).

@@ -153,7 +153,7 @@ public final class PortCallDetector implements Detector<Place<PortCall>> {
         Machine.Details<PortCall, Reading> fromReading = (before, cause, r) -> Objects.requireNonNull(r).details();
         return Machine.<PortCall, Reading>named(NAME).states(PortCallState.class).initial(AT_SEA, PortCall.INITIAL)
                 .read((at, fix, ctx) -> read(settings, at, fix, ctx.zones()))
-                .update((call, r) -> r.next()).codec(PortCall.CODEC)
+                .update((call, r) -> r.next())
                 .on(AT_SEA, IN_PORT).when("arrives", Reading::arrives).publish(PORT_ARRIVAL, fromReading)
                 .on(STOPPING, AT_ANCHOR.wireName()).after(stopConfirmed(settings, true))
                 .then((call, r) -> call.confirmed(due(settings, call))).publish(AT_ANCHOR_EVENT, PortCallDetector::confirmation)
@@ -193,7 +193,7 @@ public final class PortCallDetector implements Detector<Place<PortCall>> {
     }
 
     /**
-     * Checkpoint form: the state, its entry time, then the call ({@link PortCall#CODEC}); not the latest
+     * Checkpoint form: the state, its entry time, then the call; not the latest
      * fix the machine keeps for its timer, since a confirmation's cause is the stop's own fix, which the
      * call holds: 40 bytes less per vessel. A state and a call that contradict each other (in port
      * without a port, or at sea with one) are refused.
@@ -205,7 +205,7 @@ public final class PortCallDetector implements Detector<Place<PortCall>> {
             public void write(Place<PortCall> at, StateOut out) throws IOException {
                 out.writeVarInt(at.state());
                 out.writeTimeMillis(at.enteredAtMillis(), Long.MIN_VALUE);
-                PortCall.CODEC.write(at.data(), out);
+                PortCall.write(at.data(), out);
             }
 
             @Override
@@ -215,7 +215,7 @@ public final class PortCallDetector implements Detector<Place<PortCall>> {
                     throw new IOException("corrupt checkpoint: port call state " + index);
                 }
                 long entered = in.readTimeMillis(Long.MIN_VALUE);
-                PortCall call = PortCall.CODEC.read(in, vessel);
+                PortCall call = PortCall.read(in, vessel);
                 PortCallState state = PortCallState.values()[index];
                 if (state.inPort() != (call.portId() != null)) {
                     throw new IOException("corrupt checkpoint: port call state " + state.wireName() + " with port "
