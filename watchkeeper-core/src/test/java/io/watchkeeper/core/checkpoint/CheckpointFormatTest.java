@@ -106,11 +106,12 @@ class CheckpointFormatTest {
         RealTracks.Data solent = RealTracks.solent();
         PortCallDetector detector = new PortCallDetector(
                 new PortCallSettings(3000.0, 4000.0, 0.2, 0.5, Duration.ofMinutes(10)));
-        VesselRun<PortCall> run = new VesselRun<>(detector, solent.zones());
-        Map.Entry<VesselId, PortCall> stopping = runUntil(run, solent, PortCall::stopping);
+        VesselRun<Place<PortCall>> run = new VesselRun<>(detector, solent.zones());
+        Map.Entry<VesselId, Place<PortCall>> stopping = runUntil(run, solent, p -> p.data().stopping());
         byte[] bytes = VesselRun.write(detector, stopping.getValue());
 
-        PortCall back = VesselRun.read(detector, bytes, stopping.getKey(), without(solent, stopping.getValue().portId()));
+        Place<PortCall> back = VesselRun.read(detector, bytes, stopping.getKey(),
+                without(solent, stopping.getValue().data().portId()));
 
         assertThat(back).isEqualTo(stopping.getValue());
     }

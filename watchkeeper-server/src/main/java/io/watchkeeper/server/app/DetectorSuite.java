@@ -15,7 +15,6 @@ import io.watchkeeper.core.detect.pair.EncounterSettings;
 import io.watchkeeper.core.detect.pair.PairDetector;
 import io.watchkeeper.core.detect.pair.TugAssistDetector;
 import io.watchkeeper.core.detect.pair.TugAssistSettings;
-import io.watchkeeper.core.detect.portcall.PortCall;
 import io.watchkeeper.core.detect.portcall.PortCallDetector;
 import io.watchkeeper.core.detect.portcall.PortCallSettings;
 import io.watchkeeper.core.detect.zone.ZoneDetector;
@@ -241,7 +240,7 @@ public record DetectorSuite(List<Detector<?>> detectors, List<PairDetector> pair
             if (d instanceof BoatDetector boat) {
                 out.add(new StateTap<>(boat, BoatDetector.NAME, BoatDetector::stateOf, listener));
             } else if (d instanceof PortCallDetector call) {
-                out.add(new StateTap<>(call, PortCallDetector.NAME, PortCall::state, listener));
+                out.add(new StateTap<>(call, PortCallDetector.NAME, PortCallDetector::stateOf, listener));
             } else {
                 out.add(d);
             }
@@ -255,20 +254,16 @@ public record DetectorSuite(List<Detector<?>> detectors, List<PairDetector> pair
         for (Detector<?> d : detectors) {
             if (d instanceof Machine<?, ?> m) {
                 out.add(m);
+            } else if (d instanceof PortCallDetector call) {
+                out.add(call.machine());
             }
         }
         return out;
     }
 
-    /** The state-machine definitions the suite's detectors run, in detector order. */
+    /** The legacy state-machine definitions the suite's detectors run: none, every built-in is a {@link #machines()} one. */
     public List<StateMachine<?, ?, ?>> stateMachines() {
-        List<StateMachine<?, ?, ?>> out = new ArrayList<>();
-        for (Detector<?> d : detectors) {
-            if (d instanceof PortCallDetector) {
-                out.add(PortCallDetector.MACHINE);
-            }
-        }
-        return out;
+        return List.of();
     }
 
     /** The user's machines (from {@code --rules}), in file order. */

@@ -101,7 +101,7 @@ class DashboardBrowserIT {
         // The machines view: each machine's Mermaid text rendered by Mermaid to SVG, and the text itself.
         driver.findElement(By.id("tab-machines")).click();
         String portCall = HeadlessChromium.awaitMermaid(driver, wait, "portcall");
-        assertThat(portCall).contains("AT_SEA", "IN_PORT", "AT_ANCHOR", "BERTHED", "UNBERTHED");
+        assertThat(portCall).contains("at_sea", "in_port", "at_anchor", "berthed", "unberthed");
         assertThat(HeadlessChromium.awaitMermaid(driver, wait, "boat")).contains("MOVING", "RESTING");
         assertThat(driver.findElement(By.cssSelector(".machine[data-machine='boat'] pre.mermaid-text")).getText())
                 .startsWith("stateDiagram-v2");

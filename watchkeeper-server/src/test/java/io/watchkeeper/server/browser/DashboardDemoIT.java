@@ -81,7 +81,7 @@ class DashboardDemoIT {
 
             // The machines the engine runs, drawn by Mermaid from their definitions.
             driver.findElement(By.id("tab-machines")).click();
-            assertThat(HeadlessChromium.awaitMermaid(driver, wait, "portcall")).contains("AT_SEA", "BERTHED");
+            assertThat(HeadlessChromium.awaitMermaid(driver, wait, "portcall")).contains("at_sea", "berthed");
             assertThat(HeadlessChromium.awaitMermaid(driver, wait, "boat-speed")).contains("MOVING", "RESTING");
             HeadlessChromium.screenshotForDocs(driver, "machines.png"); // docs/machines.png
 

@@ -231,7 +231,7 @@ final class FakeDashboardApi implements AutoCloseable {
             + "{\"from\":\"unberthed\",\"to\":\"at_sea\",\"trigger\":\"leave\",\"when\":[],\"unless\":[]},"
             + "{\"from\":\"in_port\",\"to\":\"at_sea\",\"trigger\":\"leave\",\"when\":[],\"unless\":[]},"
             + "{\"from\":\"in_port\",\"to\":\"in_port\",\"trigger\":\"fix\",\"when\":[],\"unless\":[]}],"
-            + "\"mermaid\":" + quote(PortCallDetector.MACHINE.toMermaid()) + "},"
+            + "\"mermaid\":" + quote(new PortCallDetector().machine().toMermaid()) + "},"
             + "{\"name\":\"encounter\",\"kind\":\"detector\",\"initial\":null,\"states\":[],\"transitions\":[],"
             + "\"mermaid\":null}]}";
 

@@ -138,7 +138,7 @@ class MainTest {
     @Test
     void machinesShowsTheUsersMachinesToo() {
         assertThat(run("machines", "--rules", "../examples/rules/anchorage-wait.yaml")).isZero();
-        assertThat(out.toString()).contains("portcall  (initial: AT_SEA", "anchorage-wait  (user-defined, initial: transit",
+        assertThat(out.toString()).contains("portcall  (initial: at_sea", "anchorage-wait  (user-defined, initial: transit",
                 "transit --> silent : ANCHORAGE_SILENT [silentFor 6h]");
     }
 }

@@ -7,14 +7,13 @@ import io.watchkeeper.core.fix.VesselId;
 import io.watchkeeper.core.zone.Zone;
 import io.watchkeeper.core.zone.ZoneKind;
 import java.io.IOException;
-import java.util.Objects;
 import org.jetbrains.annotations.Nullable;
 
 /**
- * Per-vessel state of the {@link PortCallDetector}: a few primitives and references to objects that
- * exist anyway (the zone set's id and name strings, the fix where the current stop began).
+ * Per-vessel data of the {@link PortCallDetector}'s machine besides its state ({@link PortCallState}, kept
+ * by the machine's place): a few primitives and references to objects that exist anyway (the zone set's
+ * id and name strings, the fix where the current stop began).
  *
- * @param state            where the vessel is in the call
  * @param portId           id of the zone the call belongs to (null at sea)
  * @param portName         its name (null at sea)
  * @param portKind         its kind: PORT, else ANCHORAGE, else BERTH (null at sea)
@@ -30,7 +29,7 @@ import org.jetbrains.annotations.Nullable;
  * @param changedAtMillis  event time of the last change ({@link #NONE} before the first geographic fix);
  *                         older fixes are ignored, so that a late fix never gives a negative duration
  */
-public record PortCall(PortCallState state, @Nullable String portId, @Nullable String portName,
+public record PortCall(@Nullable String portId, @Nullable String portName,
                        @Nullable ZoneKind portKind, long callStartMillis, boolean firstSeenInPort,
                        long stopStartMillis, @Nullable Fix stopFix, @Nullable StopBasis stopBasis,
                        long phaseStartMillis, long waitingMillis, long anchorMillis, long berthMillis,
@@ -43,9 +42,8 @@ public record PortCall(PortCallState state, @Nullable String portId, @Nullable S
     public static final PortCall INITIAL = atSea(NONE);
 
     public PortCall {
-        Objects.requireNonNull(state, "state");
-        if (state.inPort() && (portId == null || portName == null || portKind == null)) {
-            throw new IllegalArgumentException("a call in state " + state + " needs its port");
+        if ((portId == null) != (portName == null) || (portId == null) != (portKind == null)) {
+            throw new IllegalArgumentException("portId, portName and portKind are set together");
         }
         if ((stopStartMillis == NONE) != (stopFix == null) || (stopFix == null) != (stopBasis == null)) {
             throw new IllegalArgumentException("stopStartMillis, stopFix and stopBasis are set together");
@@ -54,13 +52,13 @@ public record PortCall(PortCallState state, @Nullable String portId, @Nullable S
 
     /** At sea, last changed at {@code millis}. */
     static PortCall atSea(long millis) {
-        return new PortCall(PortCallState.AT_SEA, null, null, null, NONE, false, NONE, null, null, NONE, 0, 0, 0,
+        return new PortCall(null, null, null, NONE, false, NONE, null, null, NONE, 0, 0, 0,
                 millis);
     }
 
     /** A new call at {@code port}, arrived at {@code millis}. */
     static PortCall arrived(String portId, String portName, ZoneKind portKind, long millis, boolean firstSeen) {
-        return new PortCall(PortCallState.IN_PORT, portId, portName, portKind, millis, firstSeen, NONE, null, null,
+        return new PortCall(portId, portName, portKind, millis, firstSeen, NONE, null, null,
                 NONE, 0, 0, 0, millis);
     }
 
@@ -69,13 +67,12 @@ public record PortCall(PortCallState state, @Nullable String portId, @Nullable S
     private static final int HAS_STOP = 4;
 
     /**
-     * Checkpoint form: state and flags (2 bytes), the last change in full (6), the other times relative
+     * Checkpoint form, after the machine's state (see {@link PortCallDetector#codec()}): flags (1 byte), the last change in full (6), the other times relative
      * to it and the three totals as varints (1 to 4 bytes each); in port also the port's id, name and
      * kind, and while a stop is timed its fix (without vessel) and basis. About 12 bytes at sea, 40 in
      * port, 85 while stopping. Enums by ordinal (see {@link StateOut#writeEnum}).
      */
     static void write(PortCall c, StateOut out) throws IOException {
-        out.writeEnum(c.state);
         out.writeByte((c.portId != null ? HAS_PORT : 0) | (c.firstSeenInPort ? FIRST_SEEN : 0)
                 | (c.stopFix != null ? HAS_STOP : 0));
         out.writeTimeMillis(c.changedAtMillis, NONE);
@@ -102,7 +99,6 @@ public record PortCall(PortCallState state, @Nullable String portId, @Nullable S
      * When the zone is still loaded, its own id and name strings are used, as a live call would.
      */
     static PortCall read(StateIn in, VesselId vessel) throws IOException {
-        PortCallState state = in.readRequiredEnum(PortCallState.values());
         int flags = in.readByte();
         if ((flags & ~(HAS_PORT | FIRST_SEEN | HAS_STOP)) != 0) {
             throw new IOException("corrupt checkpoint: port call flags " + flags);
@@ -135,7 +131,7 @@ public record PortCall(PortCallState state, @Nullable String portId, @Nullable S
             basis = in.readRequiredEnum(StopBasis.values());
         }
         try {
-            PortCall c = new PortCall(state, portId, portName, portKind, callStart, (flags & FIRST_SEEN) != 0,
+            PortCall c = new PortCall(portId, portName, portKind, callStart, (flags & FIRST_SEEN) != 0,
                     stopStart, stopFix, basis, phaseStart, waiting, anchor, berth, changed);
             return c.equals(INITIAL) ? INITIAL : c;
         } catch (IllegalArgumentException e) {
@@ -153,53 +149,49 @@ public record PortCall(PortCallState state, @Nullable String portId, @Nullable S
         return stopStartMillis != NONE;
     }
 
-    /** True once the vessel has berthed in this call (a berth period lasts at least the stop duration). */
-    public boolean hasBerthed() {
+    /** True once the vessel, now in {@code state}, has berthed in this call (a berth period lasts at least the stop duration). */
+    public boolean hasBerthed(PortCallState state) {
         return berthMillis > 0 || state == PortCallState.BERTHED;
     }
 
     PortCall seenAt(long millis) {
-        return withState(state, millis);
-    }
-
-    PortCall withState(PortCallState next, long millis) {
-        return new PortCall(next, portId, portName, portKind, callStartMillis, firstSeenInPort, stopStartMillis,
+        return new PortCall(portId, portName, portKind, callStartMillis, firstSeenInPort, stopStartMillis,
                 stopFix, stopBasis, phaseStartMillis, waitingMillis, anchorMillis, berthMillis, millis);
     }
 
     PortCall withPort(String id, String name, ZoneKind kind, long millis) {
-        return new PortCall(state, id, name, kind, callStartMillis, firstSeenInPort, stopStartMillis, stopFix,
+        return new PortCall(id, name, kind, callStartMillis, firstSeenInPort, stopStartMillis, stopFix,
                 stopBasis, phaseStartMillis, waitingMillis, anchorMillis, berthMillis, millis);
     }
 
     PortCall withStop(long startMillis, Fix fix, StopBasis basis, long millis) {
-        return new PortCall(state, portId, portName, portKind, callStartMillis, firstSeenInPort, startMillis, fix,
+        return new PortCall(portId, portName, portKind, callStartMillis, firstSeenInPort, startMillis, fix,
                 basis, phaseStartMillis, waitingMillis, anchorMillis, berthMillis, millis);
     }
 
     PortCall withoutStop(long millis) {
-        return new PortCall(state, portId, portName, portKind, callStartMillis, firstSeenInPort, NONE, null, null,
+        return new PortCall(portId, portName, portKind, callStartMillis, firstSeenInPort, NONE, null, null,
                 phaseStartMillis, waitingMillis, anchorMillis, berthMillis, millis);
     }
 
-    /** The stop is confirmed: enter {@code next}, whose period began with the stop. */
-    PortCall confirmed(PortCallState next, long millis) {
-        return new PortCall(next, portId, portName, portKind, callStartMillis, firstSeenInPort, NONE, null, null,
+    /** The stop is confirmed: the AT_ANCHOR or BERTHED period began with the stop. */
+    PortCall confirmed(long millis) {
+        return new PortCall(portId, portName, portKind, callStartMillis, firstSeenInPort, NONE, null, null,
                 stopStartMillis, waitingMillis, anchorMillis, berthMillis, millis);
     }
 
-    /** The current AT_ANCHOR or BERTHED period ends at {@code millis}; the vessel enters {@code next}. */
-    PortCall periodEnded(PortCallState next, long millis) {
-        long period = periodMillis(millis);
+    /** The AT_ANCHOR or BERTHED period the vessel is in ({@code state}) ends at {@code millis}. */
+    PortCall periodEnded(PortCallState state, long millis) {
+        long period = periodMillis(state, millis);
         boolean anchor = state == PortCallState.AT_ANCHOR;
         boolean berth = state == PortCallState.BERTHED;
-        return new PortCall(next, portId, portName, portKind, callStartMillis, firstSeenInPort, NONE, null, null,
-                NONE, waitingMillis + (anchor && !hasBerthed() ? period : 0), anchorMillis + (anchor ? period : 0),
+        return new PortCall(portId, portName, portKind, callStartMillis, firstSeenInPort, NONE, null, null,
+                NONE, waitingMillis + (anchor && !hasBerthed(state) ? period : 0), anchorMillis + (anchor ? period : 0),
                 berthMillis + (berth ? period : 0), millis);
     }
 
     /** Length of the current AT_ANCHOR or BERTHED period at {@code millis}; 0 in other states. */
-    long periodMillis(long millis) {
+    long periodMillis(PortCallState state, long millis) {
         boolean inPeriod = state == PortCallState.AT_ANCHOR || state == PortCallState.BERTHED;
         return inPeriod ? Math.max(0, millis - phaseStartMillis) : 0;
     }

@@ -15,15 +15,15 @@ import io.watchkeeper.core.detect.Step;
 import io.watchkeeper.core.event.Event;
 import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.fix.VesselId;
-import io.watchkeeper.core.fsm.legacy.Outcome;
-import io.watchkeeper.core.fsm.legacy.StateMachine;
+import io.watchkeeper.core.fsm.Machine;
+import io.watchkeeper.core.fsm.Place;
+import io.watchkeeper.core.fsm.Timer;
 import io.watchkeeper.core.zone.Zone;
 import io.watchkeeper.core.zone.ZoneHit;
 import io.watchkeeper.core.zone.ZoneKind;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -82,8 +82,20 @@ import org.jetbrains.annotations.Nullable;
  *   <li>PORT_DEPARTURE: portZoneId, portName, portZoneKind, durationSeconds (arrival to departure),
  *       waitingSeconds, anchorSeconds, berthSeconds (totals of the call), firstSeenInPort.</li>
  * </ul>
+ *
+ * <p>The call is a machine of the state-machine library ({@link #machine()}): {@link #read} decides what a
+ * fix means (arrive, move, depart, or only new data), declared transitions publish, and the stop
+ * confirmation is a timed transition due at stop start plus {@code stopDuration}. A fix that changes
+ * nothing is ignored by the machine, so a quiet vessel's place stays the same object.
+ *
+ * <p>Why this class wraps its machine instead of extending it: the library publishes fix transitions with
+ * {@link Event#transition} (no key) and timed ones with the latest fix as cause, while port-call events
+ * always had the port zone id as key in their id and, for AT_ANCHOR/BERTHED, the fix where the stop
+ * began as cause. {@link #keyed} keeps that fix as the place's latest fix (so the library's timer takes
+ * it as cause, and a checkpoint holds one fix, not two) and keys each event again, so ids are unchanged.
+ * A library option to key an event and to name a timed transition's cause would remove the wrapper.
  */
-public final class PortCallDetector implements Detector<PortCall> {
+public final class PortCallDetector implements Detector<Place<PortCall>> {
 
     /** Name of the machine, in events. */
     public static final String NAME = "portcall";
@@ -95,24 +107,38 @@ public final class PortCallDetector implements Detector<PortCall> {
     public static final String UNBERTHED_EVENT = "UNBERTHED";
     public static final String PORT_DEPARTURE = "PORT_DEPARTURE";
 
-    /** The one definition shared by every vessel; the detector decides the triggers, the machine the moves. */
-    public static final StateMachine<PortCallState, PortCallTrigger, PortCall> MACHINE =
-            StateMachine.<PortCallState, PortCallTrigger, PortCall>builder(NAME, PortCallState.class,
-                            PortCallTrigger.class)
-                    .initial(AT_SEA)
-                    .ignoreInvalidTriggers(true)
-                    .transition(PortCallTrigger.ARRIVE, AT_SEA, IN_PORT).add()
-                    .transition(PortCallTrigger.ANCHOR, EnumSet.of(IN_PORT, UNBERTHED), AT_ANCHOR).add()
-                    .transition(PortCallTrigger.BERTH, EnumSet.of(IN_PORT, UNBERTHED), BERTHED).add()
-                    .transition(PortCallTrigger.MOVE, AT_ANCHOR, IN_PORT)
-                    .unless("has berthed", PortCall::hasBerthed).add()
-                    .transition(PortCallTrigger.MOVE, AT_ANCHOR, UNBERTHED)
-                    .when("has berthed", PortCall::hasBerthed).add()
-                    .transition(PortCallTrigger.MOVE, BERTHED, UNBERTHED).add()
-                    .transition(PortCallTrigger.DEPART, EnumSet.complementOf(EnumSet.of(AT_SEA)), AT_SEA).add()
-                    .build();
+    /** What a fix does to the call, decided from zones and speed; the machine decides the state. */
+    enum Move { NONE, ARRIVE, MOVE, DEPART }
+
+    /**
+     * What one geographic fix means to the call.
+     *
+     * @param move    the transition it asks for
+     * @param berthed the vessel has berthed in this call (an AT_ANCHOR vessel that moves is then UNBERTHED)
+     * @param next    the call's data after the fix
+     * @param details the details of the event the move publishes (empty for {@link Move#NONE})
+     */
+    record Reading(Move move, boolean berthed, PortCall next, Map<String, Object> details) {
+
+        boolean arrives() {
+            return move == Move.ARRIVE;
+        }
+
+        boolean moves() {
+            return move == Move.MOVE;
+        }
+
+        boolean departs() {
+            return move == Move.DEPART;
+        }
+    }
+
+    private static final List<String> STOPPING = List.of(IN_PORT.wireName(), UNBERTHED.wireName());
+    private static final List<String> IN_A_CALL = List.of(IN_PORT.wireName(), AT_ANCHOR.wireName(),
+            BERTHED.wireName(), UNBERTHED.wireName());
 
     private final PortCallSettings settings;
+    private final Machine<PortCall, Reading> machine;
 
     public PortCallDetector() {
         this(PortCallSettings.DEFAULTS);
@@ -120,6 +146,36 @@ public final class PortCallDetector implements Detector<PortCall> {
 
     public PortCallDetector(PortCallSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.machine = definition(settings);
+    }
+
+    private static Machine<PortCall, Reading> definition(PortCallSettings settings) {
+        Machine.Details<PortCall, Reading> fromReading = (before, cause, r) -> Objects.requireNonNull(r).details();
+        return Machine.<PortCall, Reading>named(NAME).states(PortCallState.class).initial(AT_SEA, PortCall.INITIAL)
+                .read((at, fix, ctx) -> read(settings, at, fix, ctx.zones()))
+                .update((call, r) -> r.next())
+                .on(AT_SEA, IN_PORT).when("arrives", Reading::arrives).publish(PORT_ARRIVAL, fromReading)
+                .on(STOPPING, AT_ANCHOR.wireName()).after(stopConfirmed(settings, true))
+                .then((call, r) -> call.confirmed(due(settings, call))).publish(AT_ANCHOR_EVENT, PortCallDetector::confirmation)
+                .on(STOPPING, BERTHED.wireName()).after(stopConfirmed(settings, false))
+                .then((call, r) -> call.confirmed(due(settings, call))).publish(BERTHED_EVENT, PortCallDetector::confirmation)
+                .on(AT_ANCHOR, IN_PORT).when("moves", Reading::moves).unless("has berthed", Reading::berthed)
+                .publish(UNANCHORED, fromReading)
+                .on(AT_ANCHOR, UNBERTHED).when("moves", Reading::moves).when("has berthed", Reading::berthed)
+                .publish(UNANCHORED, fromReading)
+                .on(BERTHED, UNBERTHED).when("moves", Reading::moves).publish(UNBERTHED_EVENT, fromReading)
+                .on(IN_A_CALL, AT_SEA.wireName()).when("departs", Reading::departs).publish(PORT_DEPARTURE, fromReading)
+                .build();
+    }
+
+    /** The definition the vessels run, for {@code watchkeeper machines} and the dashboard. */
+    public Machine<PortCall, ?> machine() {
+        return machine;
+    }
+
+    /** Where the vessel is in its call, in a place of this detector. */
+    public static PortCallState stateOf(Place<PortCall> at) {
+        return PortCallState.values()[at.state()];
     }
 
     public PortCallSettings settings() {
@@ -132,115 +188,173 @@ public final class PortCallDetector implements Detector<PortCall> {
     }
 
     @Override
-    public PortCall initial(VesselId vessel) {
-        return PortCall.INITIAL;
+    public Place<PortCall> initial(VesselId vessel) {
+        return machine.initial(vessel);
     }
 
+    /**
+     * Checkpoint form: the state, its entry time, then the call; not the latest
+     * fix the machine keeps for its timer, since a confirmation's cause is the stop's own fix, which the
+     * call holds: 40 bytes less per vessel. A state and a call that contradict each other (in port
+     * without a port, or at sea with one) are refused.
+     */
     @Override
-    public StateCodec<PortCall> codec() {
+    public StateCodec<Place<PortCall>> codec() {
         return new StateCodec<>() {
             @Override
-            public void write(PortCall state, StateOut out) throws IOException {
-            PortCall.write(state, out);
+            public void write(Place<PortCall> at, StateOut out) throws IOException {
+                out.writeVarInt(at.state());
+                out.writeTimeMillis(at.enteredAtMillis(), Long.MIN_VALUE);
+                PortCall.write(at.data(), out);
             }
 
             @Override
-            public PortCall read(StateIn in, VesselId vessel) throws IOException {
-            return PortCall.read(in, vessel);
+            public Place<PortCall> read(StateIn in, VesselId vessel) throws IOException {
+                int index = in.readVarInt();
+                if (index < 0 || index >= PortCallState.values().length) {
+                    throw new IOException("corrupt checkpoint: port call state " + index);
+                }
+                long entered = in.readTimeMillis(Long.MIN_VALUE);
+                PortCall call = PortCall.read(in, vessel);
+                PortCallState state = PortCallState.values()[index];
+                if (state.inPort() != (call.portId() != null)) {
+                    throw new IOException("corrupt checkpoint: port call state " + state.wireName() + " with port "
+                            + call.portId());
+                }
+                boolean timed = call.stopping() && (state == IN_PORT || state == UNBERTHED);
+                Place<PortCall> at = new Place<>(index, entered, timed ? due(settings, call) : NO_TIMER,
+                        call.stopFix(), call); // the latest fix a live place keeps, see keyed()
+                return at.equals(machine.initial(vessel)) ? machine.initial(vessel) : at;
             }
         };
     }
 
     @Override
-    public Step<PortCall> step(PortCall call, Fix fix, DetectorContext ctx) {
+    public Step<Place<PortCall>> step(Place<PortCall> at, Fix fix, DetectorContext ctx) {
+        return keyed(at, machine.step(at, fix, ctx));
+    }
+
+    @Override
+    public long wakeAtMillis(Place<PortCall> at) {
+        return machine.wakeAtMillis(at);
+    }
+
+    @Override
+    public Step<Place<PortCall>> onTime(Place<PortCall> at, VesselId vessel, long nowMillis, DetectorContext ctx) {
+        return keyed(at, machine.onTime(at, vessel, nowMillis, ctx));
+    }
+
+    /**
+     * The step as port calls have always given it. The place keeps as latest fix the fix where the
+     * current stop began (none between stops): it is the cause of the stop's confirmation, and the only fix
+     * a checkpoint needs. The events are keyed by the call's port zone id (after the fix, or before it for
+     * a departure and for a confirmation), so that two calls' events at one fix have distinct ids.
+     */
+    private static Step<Place<PortCall>> keyed(Place<PortCall> before, Step<Place<PortCall>> step) {
+        Place<PortCall> at = step.state();
+        Fix stopFix = at.data().stopFix();
+        Place<PortCall> next = at.lastFix() == stopFix ? at
+                : new Place<>(at.state(), at.enteredAtMillis(), at.dueAtMillis(), stopFix, at.data());
+        if (step.events().isEmpty()) {
+            return next == at ? step : Step.quiet(next);
+        }
+        List<Event> out = new ArrayList<>(step.events().size());
+        for (Event e : step.events()) {
+            boolean confirmation = e.type().equals(AT_ANCHOR_EVENT) || e.type().equals(BERTHED_EVENT);
+            PortCall call = confirmation || next.data().portId() == null ? before.data() : next.data();
+            out.add(Event.at(e.type(), NAME, e.from(), e.to(), e.cause(), e.time(), e.detectedAt(), e.details(),
+                    Objects.requireNonNull(call.portId(), "portId")));
+        }
+        return new Step<>(next, out);
+    }
+
+    /** A stop that will be classified as anchored (or not) is confirmed at its start plus the stop duration. */
+    private static Timer<PortCall> stopConfirmed(PortCallSettings settings, boolean anchored) {
+        return at -> {
+            PortCall call = at.data();
+            return call.stopping() && Objects.requireNonNull(call.stopBasis()).anchored() == anchored
+                    ? due(settings, call) : NO_TIMER;
+        };
+    }
+
+    private static long due(PortCallSettings settings, PortCall call) {
+        return Timer.plus(call.stopStartMillis(), settings.stopMillis());
+    }
+
+    private static Map<String, Object> confirmation(Place<PortCall> before, Fix cause, @Nullable Reading r) {
+        PortCall call = before.data();
+        StopBasis basis = Objects.requireNonNull(call.stopBasis(), "stopBasis");
+        String stopStartedAt = Instant.ofEpochMilli(call.stopStartMillis()).toString();
+        return basis.anchored()
+                ? Map.of("portZoneId", call.portId(), "portName", call.portName(), "portZoneKind", kindName(call),
+                        "basis", basis.wireName(), "stopStartedAt", stopStartedAt)
+                : Map.of("portZoneId", call.portId(), "portName", call.portName(), "portZoneKind", kindName(call),
+                        "basis", basis.wireName(), "stopStartedAt", stopStartedAt,
+                        "waitingSeconds", call.waitingMillis() / 1000);
+    }
+
+    /** Null (the machine ignores the fix) without lat/lon, for a fix older than the last change, or if nothing changes. */
+    private static @Nullable Reading read(PortCallSettings settings, Place<PortCall> at, Fix fix, List<ZoneHit> hits) {
         if (!fix.isGeo()) {
-            return Step.quiet(call);
+            return null;
         }
         long millis = fix.time().toEpochMilli();
+        PortCall call = at.data();
         if (millis < call.changedAtMillis()) {
-            return Step.quiet(call);
+            return null;
         }
-        Step<PortCall> confirmation = null;
-        PortCall current = call;
-        if (current.stopping() && millis >= dueMillis(current)) {
-            confirmation = confirm(current, ctx); // the same event the timer sweep would have given
-            current = confirmation.state();
-        }
-        Step<PortCall> step = current.state().inPort() ? inPort(current, fix, millis, ctx)
-                : atSea(current, fix, millis, ctx);
-        if (confirmation == null || confirmation.events().isEmpty()) {
-            return step;
-        }
-        List<Event> events = new ArrayList<>(confirmation.events());
-        events.addAll(step.events());
-        return new Step<>(step.state(), events);
+        PortCallState state = stateOf(at);
+        Reading r = state.inPort() ? inPort(settings, state, call, fix, millis, hits) : atSea(settings, call, fix, millis, hits);
+        return r.move() == Move.NONE && r.next() == call ? null : r;
     }
 
-    @Override
-    public long wakeAtMillis(PortCall call) {
-        return call.stopping() ? dueMillis(call) : NO_TIMER;
-    }
-
-    @Override
-    public Step<PortCall> onTime(PortCall call, VesselId vessel, long nowMillis, DetectorContext ctx) {
-        if (call.stopping() && nowMillis >= dueMillis(call)) {
-            return confirm(call, ctx);
-        }
-        return Step.quiet(call);
-    }
-
-    private Step<PortCall> atSea(PortCall call, Fix fix, long millis, DetectorContext ctx) {
-        List<ZoneHit> hits = ctx.zones();
+    private static Reading atSea(PortCallSettings settings, PortCall call, Fix fix, long millis, List<ZoneHit> hits) {
         ZoneHit port = callZone(hits, settings.entryMetres());
         if (port == null) {
-            return Step.quiet(call.neverSeen() ? call.seenAt(millis) : call);
+            return quiet(call.neverSeen() ? call.seenAt(millis) : call);
         }
-        Outcome<PortCallState, PortCallTrigger> outcome = MACHINE.fire(call.state(), PortCallTrigger.ARRIVE, call);
         Zone zone = port.zone();
         PortCall next = PortCall.arrived(zone.id(), zone.name(), zone.kind(), millis, call.neverSeen());
         if (settings.stops(fix)) {
             next = next.withStop(millis, fix, StopBasis.of(hits, fix), millis);
         }
-        Map<String, Object> details = Map.of("portZoneId", zone.id(), "portName", zone.name(),
+        return new Reading(Move.ARRIVE, false, next, Map.of("portZoneId", zone.id(), "portName", zone.name(),
                 "portZoneKind", zone.kind().wireName(), "distanceMetres", Math.round(port.distanceMetres()),
-                "firstSeenInPort", call.neverSeen());
-        return Step.of(next, event(PORT_ARRIVAL, call.state(), outcome.state(), fix, millis, ctx, details,
-                zone.id()));
+                "firstSeenInPort", call.neverSeen()));
     }
 
-    private Step<PortCall> inPort(PortCall arrived, Fix fix, long millis, DetectorContext ctx) {
-        PortCall call = arrived;
-        List<ZoneHit> hits = ctx.zones();
+    private static Reading inPort(PortCallSettings settings, PortCallState state, PortCall arrived, Fix fix,
+                                  long millis, List<ZoneHit> hits) {
         if (!anyCallZoneWithin(hits, settings.exitMetres())) {
-            return depart(call, fix, millis, ctx);
+            return depart(state, arrived, millis);
         }
-        if (call.portKind() != ZoneKind.PORT) {
-            call = withPortZoneIfNear(call, hits, millis);
+        PortCall call = arrived.portKind() != ZoneKind.PORT ? withPortZoneIfNear(settings, arrived, hits, millis) : arrived;
+        if (Double.isNaN(fix.sogKnots())) {
+            return quiet(call);
         }
-        double knots = fix.sogKnots();
-        if (Double.isNaN(knots)) {
-            return Step.quiet(call);
-        }
-        if (call.state() == AT_ANCHOR || call.state() == BERTHED) {
-            return settings.moves(fix) ? move(call, fix, millis, ctx) : Step.quiet(call);
+        if (state == AT_ANCHOR || state == BERTHED) {
+            return settings.moves(fix) ? move(state, call, millis) : quiet(call);
         }
         if (!call.stopping()) {
-            return settings.stops(fix)
-                    ? Step.quiet(call.withStop(millis, fix, StopBasis.of(hits, fix), millis)) : Step.quiet(call);
+            return settings.stops(fix) ? quiet(call.withStop(millis, fix, StopBasis.of(hits, fix), millis)) : quiet(call);
         }
         if (settings.moves(fix)) {
-            return Step.quiet(call.withoutStop(millis));
+            return quiet(call.withoutStop(millis));
         }
         StopBasis basis = StopBasis.of(hits, fix); // still stopped: the latest zones and status decide
-        return basis == call.stopBasis() ? Step.quiet(call)
-                : Step.quiet(call.withStop(call.stopStartMillis(), call.stopFix(), basis, millis));
+        return basis == call.stopBasis() ? quiet(call)
+                : quiet(call.withStop(call.stopStartMillis(), Objects.requireNonNull(call.stopFix()), basis, millis));
+    }
+
+    private static Reading quiet(PortCall next) {
+        return new Reading(Move.NONE, false, next, Map.of());
     }
 
     /**
      * A call that began at an anchorage or berth belongs to the first PORT zone it comes within the
      * entry distance of (an anchorage lies off its port): later events name the port.
      */
-    private PortCall withPortZoneIfNear(PortCall call, List<ZoneHit> hits, long millis) {
+    private static PortCall withPortZoneIfNear(PortCallSettings settings, PortCall call, List<ZoneHit> hits, long millis) {
         for (int i = 0; i < hits.size(); i++) {
             ZoneHit hit = hits.get(i);
             if (hit.zone().kind() == ZoneKind.PORT && hit.distanceMetres() <= settings.entryMetres()) {
@@ -250,59 +364,21 @@ public final class PortCallDetector implements Detector<PortCall> {
         return call;
     }
 
-    private Step<PortCall> confirm(PortCall call, DetectorContext ctx) {
-        long due = dueMillis(call);
-        StopBasis basis = Objects.requireNonNull(call.stopBasis(), "stopBasis");
-        Fix cause = Objects.requireNonNull(call.stopFix(), "stopFix");
-        PortCallTrigger trigger = basis.anchored() ? PortCallTrigger.ANCHOR : PortCallTrigger.BERTH;
-        Outcome<PortCallState, PortCallTrigger> outcome = MACHINE.fire(call.state(), trigger, call);
-        if (!outcome.changed()) {
-            return Step.quiet(call.withoutStop(due)); // unreachable: only IN_PORT and UNBERTHED time stops
-        }
-        PortCall next = call.confirmed(outcome.state(), due);
-        Map<String, Object> details = basis.anchored()
-                ? Map.of("portZoneId", call.portId(), "portName", call.portName(),
-                        "portZoneKind", kindName(call), "basis", basis.wireName(),
-                        "stopStartedAt", Instant.ofEpochMilli(call.stopStartMillis()).toString())
-                : Map.of("portZoneId", call.portId(), "portName", call.portName(),
-                        "portZoneKind", kindName(call), "basis", basis.wireName(),
-                        "stopStartedAt", Instant.ofEpochMilli(call.stopStartMillis()).toString(),
-                        "waitingSeconds", call.waitingMillis() / 1000);
-        String type = basis.anchored() ? AT_ANCHOR_EVENT : BERTHED_EVENT;
-        return Step.of(next, event(type, call.state(), outcome.state(), cause, due, ctx, details, call.portId()));
-    }
-
-    private Step<PortCall> move(PortCall call, Fix fix, long millis, DetectorContext ctx) {
-        Outcome<PortCallState, PortCallTrigger> outcome = MACHINE.fire(call.state(), PortCallTrigger.MOVE, call);
-        boolean anchor = call.state() == AT_ANCHOR;
+    private static Reading move(PortCallState state, PortCall call, long millis) {
+        boolean anchor = state == AT_ANCHOR;
         Map<String, Object> details = Map.of("portZoneId", call.portId(), "portName", call.portName(),
                 "portZoneKind", kindName(call), anchor ? "anchorSeconds" : "berthSeconds",
-                call.periodMillis(millis) / 1000);
-        PortCall next = call.periodEnded(outcome.state(), millis);
-        return Step.of(next, event(anchor ? UNANCHORED : UNBERTHED_EVENT, call.state(), outcome.state(), fix,
-                millis, ctx, details, call.portId()));
+                call.periodMillis(state, millis) / 1000);
+        return new Reading(Move.MOVE, call.hasBerthed(state), call.periodEnded(state, millis), details);
     }
 
-    private Step<PortCall> depart(PortCall call, Fix fix, long millis, DetectorContext ctx) {
-        Outcome<PortCallState, PortCallTrigger> outcome = MACHINE.fire(call.state(), PortCallTrigger.DEPART, call);
-        PortCall closed = call.periodEnded(AT_SEA, millis); // an open anchor or berth period ends here
+    private static Reading depart(PortCallState state, PortCall call, long millis) {
+        PortCall closed = call.periodEnded(state, millis); // an open anchor or berth period ends here
         Map<String, Object> details = Map.of("portZoneId", call.portId(), "portName", call.portName(),
                 "portZoneKind", kindName(call), "durationSeconds", (millis - call.callStartMillis()) / 1000,
                 "waitingSeconds", closed.waitingMillis() / 1000, "anchorSeconds", closed.anchorMillis() / 1000,
                 "berthSeconds", closed.berthMillis() / 1000, "firstSeenInPort", call.firstSeenInPort());
-        return Step.of(PortCall.atSea(millis), event(PORT_DEPARTURE, call.state(), outcome.state(), fix, millis,
-                ctx, details, call.portId()));
-    }
-
-    private long dueMillis(PortCall call) {
-        return call.stopStartMillis() + settings.stopMillis();
-    }
-
-    private static Event event(String type, PortCallState from, PortCallState to, Fix cause, long millis,
-                               DetectorContext ctx, Map<String, Object> details, @Nullable String key) {
-        Instant time = millis == cause.time().toEpochMilli() ? cause.time() : Instant.ofEpochMilli(millis);
-        return Event.at(type, NAME, from.wireName(), to.wireName(), cause, time, ctx.wallClock(), details,
-                key == null ? "" : key);
+        return new Reading(Move.DEPART, false, PortCall.atSea(millis), details);
     }
 
     private static String kindName(PortCall call) {

@@ -156,8 +156,8 @@ class PortCallDetectorTest {
         s.stay(40, 60, 500, 0.1, 5);      // stops again, 20 min
         s.at(65, 0, 4);
         assertThat(s.events()).extracting(Event::type).containsExactly("PORT_ARRIVAL");
-        assertThat(s.run.state().state()).isEqualTo(PortCallState.IN_PORT);
-        assertThat(s.run.state().stopping()).isFalse();
+        assertThat(PortCallDetector.stateOf(s.run.state())).isEqualTo(PortCallState.IN_PORT);
+        assertThat(s.run.state().data().stopping()).isFalse();
     }
 
     @Test
@@ -191,7 +191,8 @@ class PortCallDetectorTest {
 
     @Test
     void theMachineDrawsItself() {
-        assertThat(PortCallDetector.MACHINE.toMermaid()).contains("AT_SEA --> IN_PORT : ARRIVE",
-                "AT_ANCHOR --> UNBERTHED : MOVE [has berthed]", "BERTHED --> AT_SEA : DEPART");
+        assertThat(new PortCallDetector().machine().toMermaid()).contains("at_sea --> in_port : fix [arrives]",
+                "in_port --> at_anchor : timer", "at_anchor --> unberthed : fix [moves, has berthed]",
+                "berthed --> at_sea : fix [departs]");
     }
 }

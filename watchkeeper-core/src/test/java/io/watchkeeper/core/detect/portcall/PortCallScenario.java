@@ -5,6 +5,7 @@ import static io.watchkeeper.core.testing.BruteForceZones.circle;
 import io.watchkeeper.core.event.Event;
 import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.fix.VesselId;
+import io.watchkeeper.core.fsm.Place;
 import io.watchkeeper.core.geo.Geo;
 import io.watchkeeper.core.testing.BruteForceZones;
 import io.watchkeeper.core.testing.DirectRunner;
@@ -30,7 +31,7 @@ final class PortCallScenario {
     static final Zone BERTH = circle("berth-pm-3", "Berth 3", ZoneKind.BERTH, north(500), LON, 100);
     static final Zone ANCHORAGE = circle("anch-pm-1", "PORTSMOUTH", ZoneKind.ANCHORAGE, north(-4_000), LON, 800);
 
-    final DirectRunner<PortCall> run;
+    final DirectRunner<Place<PortCall>> run;
     private final boolean sweep;
 
     PortCallScenario(boolean sweep, Zone... zones) {

@@ -12,6 +12,7 @@ import io.watchkeeper.core.detect.Detector;
 import io.watchkeeper.core.detect.Step;
 import io.watchkeeper.core.event.Event;
 import io.watchkeeper.core.fix.Fix;
+import io.watchkeeper.core.fsm.Place;
 import io.watchkeeper.core.testing.StepContext;
 import io.watchkeeper.core.zone.ZoneHit;
 import java.time.Duration;
@@ -40,7 +41,7 @@ class PortCallTimeTest {
         });
         assertThat(detector.wakeAtMillis(s.run.state())).isEqualTo(Detector.NO_TIMER);
         assertThat(s.run.advanceTo(time(60 * 24 * 10))).isEmpty();
-        assertThat(s.run.state().state()).isEqualTo(PortCallState.BERTHED);
+        assertThat(PortCallDetector.stateOf(s.run.state())).isEqualTo(PortCallState.BERTHED);
     }
 
     @Test
@@ -87,10 +88,10 @@ class PortCallTimeTest {
         PortCallScenario s = new PortCallScenario(false, PORT, BERTH);
         s.at(0, -1_000, 6);
         s.at(10, 500, Double.NaN, 5);
-        assertThat(s.run.state().stopping()).isFalse();
+        assertThat(s.run.state().data().stopping()).isFalse();
         s.at(20, 500, 0.0, 5);
         s.at(30, 500, Double.NaN, 5);
-        assertThat(s.run.state().stopping()).isTrue();
+        assertThat(s.run.state().data().stopping()).isTrue();
         s.at(50, 500, 0.0, 5);
         assertThat(s.events()).extracting(Event::type).containsExactly("PORT_ARRIVAL", "BERTHED");
         assertThat(s.events().get(1).time()).isEqualTo(time(50));
@@ -99,25 +100,25 @@ class PortCallTimeTest {
     @Test
     void quietFixesReturnTheSameStateObject() {
         List<ZoneHit> nothing = List.of();
-        PortCall seen = step(PortCall.INITIAL, fix(0, -30_000, 12, 0), nothing).state();
-        assertThat(seen.neverSeen()).isFalse();
+        Place<PortCall> seen = step(detector.initial(SHIP), fix(0, -30_000, 12, 0), nothing).state();
+        assertThat(seen.data().neverSeen()).isFalse();
         assertThat(step(seen, fix(1, -29_900, 12, 0), nothing).state()).isSameAs(seen);
 
         List<ZoneHit> inPort = List.of(new ZoneHit(PORT, 0));
-        PortCall arrived = step(seen, fix(2, 0, 5, 0), inPort).state();
+        Place<PortCall> arrived = step(seen, fix(2, 0, 5, 0), inPort).state();
         assertThat(step(arrived, fix(3, 10, 5, 0), inPort).state()).isSameAs(arrived);
-        PortCall stopping = step(arrived, fix(4, 10, 0.1, 0), inPort).state();
+        Place<PortCall> stopping = step(arrived, fix(4, 10, 0.1, 0), inPort).state();
         assertThat(step(stopping, fix(5, 10, 0.3, 0), inPort).state()).isSameAs(stopping);
     }
 
     @Test
     void planarLateAndDuplicateFixesChangeNothing() {
         List<ZoneHit> inPort = List.of(new ZoneHit(PORT, 0));
-        PortCall arrived = step(PortCall.INITIAL, fix(10, 0, 5, 0), inPort).state();
+        Place<PortCall> arrived = step(detector.initial(SHIP), fix(10, 0, 5, 0), inPort).state();
         Fix planar = Fix.planar(SHIP, "SOLENT", time(20), 1, 2, null);
         assertThat(step(arrived, planar, List.of()).state()).isSameAs(arrived);
         assertThat(step(arrived, fix(5, -30_000, 12, 0), List.of()).state()).isSameAs(arrived); // older
-        Step<PortCall> again = step(arrived, fix(10, 0, 5, 0), inPort);
+        Step<Place<PortCall>> again = step(arrived, fix(10, 0, 5, 0), inPort);
         assertThat(again.events()).isEmpty();
         assertThat(again.state()).isSameAs(arrived);
     }
@@ -125,19 +126,19 @@ class PortCallTimeTest {
     @Test
     void onTimeBeforeTheDueTimeDoesNothing() {
         List<ZoneHit> inPort = List.of(new ZoneHit(PORT, 0));
-        PortCall stopping = step(PortCall.INITIAL, fix(0, 0, 0.0, 0), inPort).state();
+        Place<PortCall> stopping = step(detector.initial(SHIP), fix(0, 0, 0.0, 0), inPort).state();
         long due = time(30).toEpochMilli();
         assertThat(detector.wakeAtMillis(stopping)).isEqualTo(due);
         assertThat(detector.onTime(stopping, SHIP, due - 1, StepContext.at(time(29), List.of())).state())
                 .isSameAs(stopping);
-        Step<PortCall> confirmed = detector.onTime(stopping, SHIP, due + Duration.ofHours(1).toMillis(),
+        Step<Place<PortCall>> confirmed = detector.onTime(stopping, SHIP, due + Duration.ofHours(1).toMillis(),
                 StepContext.at(time(90), List.of()));
         assertThat(confirmed.events()).extracting(Event::type, Event::time)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("BERTHED", time(30)));
         assertThat(confirmed.events().get(0).details()).containsEntry("basis", "stopped_in_port");
     }
 
-    private Step<PortCall> step(PortCall state, Fix fix, List<ZoneHit> hits) {
+    private Step<Place<PortCall>> step(Place<PortCall> state, Fix fix, List<ZoneHit> hits) {
         return detector.step(state, fix, StepContext.at(fix.time(), hits));
     }
 }
