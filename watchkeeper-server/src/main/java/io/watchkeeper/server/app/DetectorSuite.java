@@ -22,7 +22,6 @@ import io.watchkeeper.core.detect.zone.ZoneSettings;
 import io.watchkeeper.core.engine.DetectionSetup;
 import io.watchkeeper.core.engine.StateLimits;
 import io.watchkeeper.core.fsm.Machine;
-import io.watchkeeper.core.fsm.legacy.StateMachine;
 import io.watchkeeper.core.vessel.VesselRegistry;
 import io.watchkeeper.core.detect.rule.RuleDetector;
 import io.watchkeeper.core.detect.rule.RuleMachine;
@@ -259,11 +258,6 @@ public record DetectorSuite(List<Detector<?>> detectors, List<PairDetector> pair
             }
         }
         return out;
-    }
-
-    /** The legacy state-machine definitions the suite's detectors run: none, every built-in is a {@link #machines()} one. */
-    public List<StateMachine<?, ?, ?>> stateMachines() {
-        return List.of();
     }
 
     /** The user's machines (from {@code --rules}), in file order. */

@@ -163,7 +163,6 @@ public final class WebFront implements AutoCloseable {
     static List<MachineView> machines(DetectorSuite suite) {
         List<MachineView> out = new ArrayList<>();
         suite.machines().forEach(m -> out.add(MachineView.of(m)));
-        suite.stateMachines().forEach(m -> out.add(MachineView.of(m)));
         suite.ruleMachines().forEach(m -> out.add(MachineView.of(m)));
         for (Detector<?> d : suite.detectors()) {
             if (!(d instanceof BoatDetector || d instanceof PortCallDetector || d instanceof RuleDetector)) {

@@ -4,8 +4,6 @@ import io.watchkeeper.core.detect.rule.RuleMachine;
 import io.watchkeeper.server.app.DetectorSuite;
 import io.watchkeeper.server.config.WatchkeeperConfig;
 import io.watchkeeper.core.fsm.Machine;
-import io.watchkeeper.core.fsm.legacy.StateMachine;
-import io.watchkeeper.core.fsm.legacy.TransitionDef;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -43,17 +41,6 @@ final class MachinesCommand implements Callable<Integer> {
                 m.transitions().forEach(t -> out.println("  " + describe(t)));
             }
         }
-        for (StateMachine<?, ?, ?> m : suite.stateMachines()) {
-            if (mermaid) {
-                out.println("%% machine: " + m.name());
-                out.println(m.toMermaid());
-            } else {
-                out.println(m.name() + "  (initial: " + m.initial() + ", states: " + m.states() + ")");
-                for (TransitionDef<?, ?, ?> t : m.transitions()) {
-                    out.println("  " + describe(t));
-                }
-            }
-        }
         for (RuleMachine m : suite.ruleMachines()) {
             if (mermaid) {
                 out.println("%% machine: " + m.name());
@@ -77,19 +64,6 @@ final class MachinesCommand implements Callable<Integer> {
         }
         if (t.eventType() != null) {
             b.append("  publishes ").append(t.eventType());
-        }
-        return b.toString();
-    }
-
-    /** {@code REPORT: MOVING -> RESTING  when [same position]}, as a reader would say it. */
-    static String describe(TransitionDef<?, ?, ?> t) {
-        StringBuilder b = new StringBuilder().append(t.trigger()).append(": ").append(t.from());
-        b.append(t.internal() ? " (internal)" : " -> " + t.to());
-        if (!t.when().isEmpty()) {
-            b.append("  when ").append(t.when().stream().map(g -> g.name()).toList());
-        }
-        if (!t.unless().isEmpty()) {
-            b.append("  unless ").append(t.unless().stream().map(g -> g.name()).toList());
         }
         return b.toString();
     }

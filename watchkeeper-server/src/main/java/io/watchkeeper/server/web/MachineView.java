@@ -3,10 +3,7 @@ package io.watchkeeper.server.web;
 import io.watchkeeper.core.detect.rule.Condition;
 import io.watchkeeper.core.detect.rule.RuleMachine;
 import io.watchkeeper.core.detect.rule.RuleTransition;
-import io.watchkeeper.core.fsm.legacy.NamedGuard;
 import io.watchkeeper.core.fsm.Machine;
-import io.watchkeeper.core.fsm.legacy.StateMachine;
-import io.watchkeeper.core.fsm.legacy.TransitionDef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -15,7 +12,7 @@ import org.jetbrains.annotations.Nullable;
 /**
  * A detector's machine as {@code GET /api/machines} describes it.
  *
- * @param kind        {@code fsm} (a {@link StateMachine}), {@code rule} (a rules-file {@link RuleMachine}) or
+ * @param kind        {@code fsm} (a {@link Machine}), {@code rule} (a rules-file {@link RuleMachine}) or
  *                    {@code detector} (hand-written, no declared machine)
  * @param initial     the initial state, or null for a plain detector
  * @param states      in declaration order; {@code fsm} states are the enum names, as in its Mermaid text
@@ -64,17 +61,6 @@ public record MachineView(String name, String kind, @Nullable String initial, Li
                 machine.toMermaid());
     }
 
-    public static MachineView of(StateMachine<?, ?, ?> machine) {
-        Objects.requireNonNull(machine, "machine");
-        List<String> states = machine.states().stream().map(Enum::name).toList();
-        List<TransitionView> transitions = new ArrayList<>();
-        for (TransitionDef<?, ?, ?> t : machine.transitions()) {
-            transitions.add(new TransitionView(t.from().name(), t.to().name(), t.trigger().name(),
-                    guardNames(t.when()), guardNames(t.unless())));
-        }
-        return new MachineView(machine.name(), "fsm", machine.initial().name(), states, transitions, machine.toMermaid());
-    }
-
     public static MachineView of(RuleMachine machine) {
         Objects.requireNonNull(machine, "machine");
         List<TransitionView> transitions = new ArrayList<>();
@@ -96,9 +82,5 @@ public record MachineView(String name, String kind, @Nullable String initial, Li
     /** A hand-written detector with no declared machine: listed by name only. */
     public static MachineView detector(String name) {
         return new MachineView(name, "detector", null, List.of(), List.of(), null);
-    }
-
-    private static List<String> guardNames(List<? extends NamedGuard<?>> guards) {
-        return guards.stream().map(g -> g.name()).toList();
     }
 }

@@ -51,7 +51,7 @@ class StateTapTest {
         // The tap changes nothing else: same names, same machines, still checkpointable.
         assertThat(setup.detectors().stream().map(d -> d.name()).toList()).isEqualTo(plain.names().subList(0,
                 plain.detectors().size()));
-        assertThat(suite.stateMachines()).isEqualTo(plain.stateMachines());
+        assertThat(suite.machines()).isEqualTo(plain.machines());
         assertThat(Checkpointable.missing(setup)).isEmpty();
     }
 

@@ -102,7 +102,7 @@ class DashboardBrowserIT {
         driver.findElement(By.id("tab-machines")).click();
         String portCall = HeadlessChromium.awaitMermaid(driver, wait, "portcall");
         assertThat(portCall).contains("at_sea", "in_port", "at_anchor", "berthed", "unberthed");
-        assertThat(HeadlessChromium.awaitMermaid(driver, wait, "boat")).contains("MOVING", "RESTING");
+        assertThat(HeadlessChromium.awaitMermaid(driver, wait, "boat")).contains("moving", "resting");
         assertThat(driver.findElement(By.cssSelector(".machine[data-machine='boat'] pre.mermaid-text")).getText())
                 .startsWith("stateDiagram-v2");
         assertThat(driver.findElements(By.cssSelector(".machine[data-machine='encounter'] .diagram svg"))).isEmpty();

@@ -82,7 +82,7 @@ class DashboardDemoIT {
             // The machines the engine runs, drawn by Mermaid from their definitions.
             driver.findElement(By.id("tab-machines")).click();
             assertThat(HeadlessChromium.awaitMermaid(driver, wait, "portcall")).contains("at_sea", "berthed");
-            assertThat(HeadlessChromium.awaitMermaid(driver, wait, "boat-speed")).contains("MOVING", "RESTING");
+            assertThat(HeadlessChromium.awaitMermaid(driver, wait, "boat")).contains("moving", "resting");
             HeadlessChromium.screenshotForDocs(driver, "machines.png"); // docs/machines.png
 
             // The documentation's picture: the map with the panel of a real ship from the live feed.

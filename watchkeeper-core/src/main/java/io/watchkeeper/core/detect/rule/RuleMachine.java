@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * transitions whose conditions come from the documented set in {@link Condition}. Immutable and shared
  * by every vessel; {@link RuleDetector} runs it.
  *
- * <p>Semantics follow {@link io.watchkeeper.core.fsm.legacy.StateMachine}: of the transitions leaving the
+ * <p>Semantics follow {@link io.watchkeeper.core.fsm.Machine}: of the transitions leaving the
  * current state, in declaration order, the first whose {@code when} conditions all hold and whose
  * {@code unless} conditions all fail is taken; at most one per fix. Each taken transition publishes one
  * event of its type on {@code EVENT/<site>/<TYPE>/<vessel>}.
@@ -137,7 +137,7 @@ public final class RuleMachine {
     }
 
     /**
-     * Mermaid {@code stateDiagram-v2} text in the style of {@link io.watchkeeper.core.fsm.legacy.StateMachine#toMermaid()}:
+     * Mermaid {@code stateDiagram-v2} text in the style of {@link io.watchkeeper.core.fsm.Machine#toMermaid()}:
      * one line per source state of each transition, labelled with its event type and its conditions
      * ({@code unless} ones prefixed with {@code !}).
      */
