@@ -293,7 +293,7 @@ public class Machine<D, R> implements Detector<Place<D>> {
     /** The first timed transition of the state due at {@code due} (the one {@link #dueAt} found). */
     private Rule<D, R> dueRule(Place<D> at, long due) {
         for (Rule<D, R> r : onTimer[at.state()]) {
-            if (r.timer().dueAtMillis(at) == due) {
+            if (r.timer().dueAtMillis(at.enteredAtMillis(), at.lastFixMillis(), at.data()) == due) {
                 return r;
             }
         }
@@ -323,22 +323,20 @@ public class Machine<D, R> implements Detector<Place<D>> {
     }
 
     private Place<D> placed(int state, long enteredAt, @Nullable Fix fix, D data) {
-        Place<D> p = new Place<>(state, enteredAt, NO_TIMER, keepsLastFix ? fix : null, data);
-        if (!hasTimers) {
-            return p;
-        }
-        long due = dueAt(p);
-        return due == NO_TIMER ? p : new Place<>(state, enteredAt, due, p.lastFix(), data);
+        Fix kept = keepsLastFix ? fix : null;
+        long due = hasTimers ? dueAt(state, enteredAt, kept, data) : NO_TIMER;
+        return new Place<>(state, enteredAt, due, kept, data);
     }
 
-    /** The earliest time a timer of the place's state is due; timers need a latest fix to be the cause. */
-    private long dueAt(Place<D> p) {
-        if (p.lastFix() == null) {
+    /** The earliest time a timer of the state is due; timers need a latest fix to be the cause. */
+    private long dueAt(int state, long enteredAt, @Nullable Fix lastFix, D data) {
+        if (lastFix == null) {
             return NO_TIMER;
         }
+        long last = lastFix.time().toEpochMilli();
         long due = NO_TIMER;
-        for (Rule<D, R> r : onTimer[p.state()]) {
-            due = Math.min(due, r.timer().dueAtMillis(p));
+        for (Rule<D, R> r : onTimer[state]) {
+            due = Math.min(due, r.timer().dueAtMillis(enteredAt, last, data));
         }
         return due;
     }

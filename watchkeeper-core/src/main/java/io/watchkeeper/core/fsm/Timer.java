@@ -18,24 +18,30 @@ import java.util.function.ToLongFunction;
 @FunctionalInterface
 public interface Timer<D> {
 
-    /** Epoch ms at which the transition is due, or {@link Detector#NO_TIMER}. */
-    long dueAtMillis(Place<D> at);
+    /**
+     * Epoch ms at which the transition is due, or {@link Detector#NO_TIMER}, from the parts of the place
+     * it is computed for (the place itself is built once this is known, so a step allocates it once).
+     *
+     * @param enteredAtMillis when the state was entered ({@link Long#MIN_VALUE} for a vessel's first)
+     * @param lastFixMillis   event time of the latest fix
+     */
+    long dueAtMillis(long enteredAtMillis, long lastFixMillis, D data);
 
     /** {@code after} since the state was entered. */
     static <D> Timer<D> inState(Duration after) {
         long millis = after.toMillis();
-        return at -> plus(at.enteredAtMillis(), millis);
+        return (entered, last, data) -> plus(entered, millis);
     }
 
     /** {@code after} since the latest fix: a silence. */
     static <D> Timer<D> silentFor(Duration after) {
         long millis = after.toMillis();
-        return at -> plus(at.lastFixMillis(), millis);
+        return (entered, last, data) -> plus(last, millis);
     }
 
     /** A silence whose length depends on the data (e.g. shorter in port). */
     static <D> Timer<D> silentFor(ToLongFunction<D> millis) {
-        return at -> plus(at.lastFixMillis(), millis.applyAsLong(at.data()));
+        return (entered, last, data) -> plus(last, millis.applyAsLong(data));
     }
 
     /** {@code start + millis}, where {@link Long#MIN_VALUE} (not yet) means no timer, saturating. */

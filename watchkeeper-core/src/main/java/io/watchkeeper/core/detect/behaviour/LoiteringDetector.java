@@ -167,7 +167,7 @@ public final class LoiteringDetector extends Machine<LoiteringDetector.Slow, Loi
                 .read((at, fix, ctx) -> read(settings, at, fix, ctx))
                 .update((data, r) -> Slow.of(r.slow())).codec(Slow.CODEC)
                 // Due minDuration after the slow period's first fix, which the place keeps as its latest.
-                .on(NORMAL, LOITERING).after(at -> at.data().slow() ? Timer.plus(at.lastFixMillis(), minMillis) : NO_TIMER)
+                .on(NORMAL, LOITERING).after((entered, last, slow) -> slow.slow() ? Timer.plus(last, minMillis) : NO_TIMER)
                 .publish(LOITERING_START, (before, start, r) -> startDetails(settings, start))
                 .on(LOITERING, NORMAL).when("faster than exit speed, or in a port", r -> !r.slow())
                 .publish(LOITERING_END, LoiteringDetector::endDetails)

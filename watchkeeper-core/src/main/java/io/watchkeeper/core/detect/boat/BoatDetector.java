@@ -32,6 +32,9 @@ public final class BoatDetector extends Machine<BoatTrack, BoatDetector.Report> 
     /** Name of the machine, in events and in {@code watchkeeper machines}. */
     public static final String NAME = "boat";
 
+    /** The states by index; {@code values()} would copy the array on every call. */
+    private static final BoatState[] STATES = BoatState.values();
+
     /** Shortest time base for a speed derived from positions. */
     static final long MIN_DERIVE_MILLIS = 10_000L;
 
@@ -68,7 +71,7 @@ public final class BoatDetector extends Machine<BoatTrack, BoatDetector.Report> 
 
     /** The boat's state in a place of this machine. */
     public static BoatState stateOf(Place<BoatTrack> at) {
-        return BoatState.values()[at.state()];
+        return STATES[at.state()];
     }
 
     private static @Nullable Report read(Place<BoatTrack> at, Fix fix, SpeedProfile profile) {

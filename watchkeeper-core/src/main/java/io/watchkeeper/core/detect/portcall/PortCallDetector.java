@@ -133,6 +133,8 @@ public final class PortCallDetector implements Detector<Place<PortCall>> {
         }
     }
 
+    /** The states by index; {@code values()} would copy the array on every call. */
+    private static final PortCallState[] STATES = PortCallState.values();
     private static final List<String> STOPPING = List.of(IN_PORT.wireName(), UNBERTHED.wireName());
     private static final List<String> IN_A_CALL = List.of(IN_PORT.wireName(), AT_ANCHOR.wireName(),
             BERTHED.wireName(), UNBERTHED.wireName());
@@ -175,7 +177,7 @@ public final class PortCallDetector implements Detector<Place<PortCall>> {
 
     /** Where the vessel is in its call, in a place of this detector. */
     public static PortCallState stateOf(Place<PortCall> at) {
-        return PortCallState.values()[at.state()];
+        return STATES[at.state()];
     }
 
     public PortCallSettings settings() {
@@ -211,12 +213,12 @@ public final class PortCallDetector implements Detector<Place<PortCall>> {
             @Override
             public Place<PortCall> read(StateIn in, VesselId vessel) throws IOException {
                 int index = in.readVarInt();
-                if (index < 0 || index >= PortCallState.values().length) {
+                if (index < 0 || index >= STATES.length) {
                     throw new IOException("corrupt checkpoint: port call state " + index);
                 }
                 long entered = in.readTimeMillis(Long.MIN_VALUE);
                 PortCall call = PortCall.read(in, vessel);
-                PortCallState state = PortCallState.values()[index];
+                PortCallState state = STATES[index];
                 if (state.inPort() != (call.portId() != null)) {
                     throw new IOException("corrupt checkpoint: port call state " + state.wireName() + " with port "
                             + call.portId());
@@ -270,8 +272,7 @@ public final class PortCallDetector implements Detector<Place<PortCall>> {
 
     /** A stop that will be classified as anchored (or not) is confirmed at its start plus the stop duration. */
     private static Timer<PortCall> stopConfirmed(PortCallSettings settings, boolean anchored) {
-        return at -> {
-            PortCall call = at.data();
+        return (entered, last, call) -> {
             return call.stopping() && Objects.requireNonNull(call.stopBasis()).anchored() == anchored
                     ? due(settings, call) : NO_TIMER;
         };
@@ -305,13 +306,13 @@ public final class PortCallDetector implements Detector<Place<PortCall>> {
         }
         PortCallState state = stateOf(at);
         Reading r = state.inPort() ? inPort(settings, state, call, fix, millis, hits) : atSea(settings, call, fix, millis, hits);
-        return r.move() == Move.NONE && r.next() == call ? null : r;
+        return r == null || r.move() == Move.NONE && r.next() == call ? null : r; // null: nothing changes
     }
 
-    private static Reading atSea(PortCallSettings settings, PortCall call, Fix fix, long millis, List<ZoneHit> hits) {
+    private static @Nullable Reading atSea(PortCallSettings settings, PortCall call, Fix fix, long millis, List<ZoneHit> hits) {
         ZoneHit port = callZone(hits, settings.entryMetres());
         if (port == null) {
-            return quiet(call.neverSeen() ? call.seenAt(millis) : call);
+            return call.neverSeen() ? quiet(call.seenAt(millis)) : null;
         }
         Zone zone = port.zone();
         PortCall next = PortCall.arrived(zone.id(), zone.name(), zone.kind(), millis, call.neverSeen());
@@ -323,29 +324,35 @@ public final class PortCallDetector implements Detector<Place<PortCall>> {
                 "firstSeenInPort", call.neverSeen()));
     }
 
-    private static Reading inPort(PortCallSettings settings, PortCallState state, PortCall arrived, Fix fix,
+    private static @Nullable Reading inPort(PortCallSettings settings, PortCallState state, PortCall arrived, Fix fix,
                                   long millis, List<ZoneHit> hits) {
         if (!anyCallZoneWithin(hits, settings.exitMetres())) {
             return depart(state, arrived, millis);
         }
         PortCall call = arrived.portKind() != ZoneKind.PORT ? withPortZoneIfNear(settings, arrived, hits, millis) : arrived;
         if (Double.isNaN(fix.sogKnots())) {
-            return quiet(call);
+            return quietUnlessSame(arrived, call);
         }
         if (state == AT_ANCHOR || state == BERTHED) {
-            return settings.moves(fix) ? move(state, call, millis) : quiet(call);
+            return settings.moves(fix) ? move(state, call, millis) : quietUnlessSame(arrived, call);
         }
         if (!call.stopping()) {
-            return settings.stops(fix) ? quiet(call.withStop(millis, fix, StopBasis.of(hits, fix), millis)) : quiet(call);
+            return settings.stops(fix) ? quiet(call.withStop(millis, fix, StopBasis.of(hits, fix), millis)) : quietUnlessSame(arrived, call);
         }
         if (settings.moves(fix)) {
             return quiet(call.withoutStop(millis));
         }
         StopBasis basis = StopBasis.of(hits, fix); // still stopped: the latest zones and status decide
-        return basis == call.stopBasis() ? quiet(call)
+        return basis == call.stopBasis() ? quietUnlessSame(arrived, call)
                 : quiet(call.withStop(call.stopStartMillis(), Objects.requireNonNull(call.stopFix()), basis, millis));
     }
 
+    /** Null when the call is the one the vessel had: the fix changes nothing, and allocates nothing. */
+    private static @Nullable Reading quietUnlessSame(PortCall before, PortCall call) {
+        return call == before ? null : quiet(call);
+    }
+
+    /** A fix that changes the call's data but not its state; nothing changing at all is null. */
     private static Reading quiet(PortCall next) {
         return new Reading(Move.NONE, false, next, Map.of());
     }

@@ -169,10 +169,8 @@ public final class RuleDetector implements Detector<Place<RuleData>> {
      * {@code rule} is then the first that holds (so a transition already holding, declared earlier, wins).
      */
     private static Timer<RuleData> dueWhenFirst(CompiledMachine c, CompiledMachine.Rule rule) {
-        return at -> {
-            long facts = at.data().facts();
-            long entered = at.enteredAtMillis();
-            long last = at.lastFixMillis();
+        return (entered, last, data) -> {
+            long facts = data.facts();
             long due = c.dueAfter(rule.from, facts, entered, last, Math.max(entered, last));
             return due != NO_TIMER && c.firstHolding(rule.from, facts, entered, last, due, true) == rule
                     ? due : NO_TIMER;
