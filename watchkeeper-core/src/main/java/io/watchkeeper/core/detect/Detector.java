@@ -2,8 +2,10 @@ package io.watchkeeper.core.detect;
 
 import io.watchkeeper.core.Evolving;
 import io.watchkeeper.core.checkpoint.StateCodec;
+import io.watchkeeper.core.event.Event;
 import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.fix.VesselId;
+import java.util.List;
 import org.jetbrains.annotations.Nullable;
 
 /**
@@ -30,6 +32,17 @@ public interface Detector<S> {
 
     /** Consumes one fix; returns the next state and any events. */
     Step<S> step(S state, Fix fix, DetectorContext ctx);
+
+    /**
+     * {@link #step}, with the events added to {@code events} rather than returned: the engine calls this,
+     * once per detector per fix, and a {@link io.watchkeeper.core.fsm.Machine} does it without allocating
+     * a {@link Step}. Nothing to implement: the default calls {@link #step}.
+     */
+    default S advance(S state, Fix fix, DetectorContext ctx, List<Event> events) {
+        Step<S> step = step(state, fix, ctx);
+        events.addAll(step.events());
+        return step.state();
+    }
 
     /** {@link #wakeAtMillis} of a state that waits for nothing. */
     long NO_TIMER = Long.MAX_VALUE;

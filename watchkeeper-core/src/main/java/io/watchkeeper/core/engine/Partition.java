@@ -58,6 +58,8 @@ final class Partition extends StageContext implements Stage {
     private final long sweepEveryMillis;
     private final Watermarks watermarks;
     private final Set<String> loggedFailures = new HashSet<>();
+    /** The events of the detector step in progress; this partition's thread alone uses it. */
+    private final List<Event> stepEvents = new ArrayList<>(4);
     private final Ticker ticker;
     private final StationQuota quota;
     private final long evictAfterMillis;
@@ -385,17 +387,21 @@ final class Partition extends StageContext implements Stage {
 
     @SuppressWarnings("unchecked")
     private Object stepOne(Detector<?> detector, Object state, Fix fix) {
-        Step<Object> step;
+        Object next;
         try {
-            step = ((Detector<Object>) detector).step(state, fix, this);
+            next = ((Detector<Object>) detector).advance(state, fix, this, stepEvents);
         } catch (RuntimeException e) {
+            stepEvents.clear(); // events of a step that failed are not published
             logOnce(detector, fix.vessel(), e);
             deadLetters.accept(new DeadLetter(fix.site(), RejectReason.DETECTOR_ERROR,
                     detector.name() + ": " + e, fix.toString(), clock().instant()));
             return state;
         }
-        publish(step.events());
-        return step.state();
+        if (!stepEvents.isEmpty()) {
+            publish(stepEvents);
+            stepEvents.clear();
+        }
+        return next;
     }
 
     private void publish(List<Event> out) {

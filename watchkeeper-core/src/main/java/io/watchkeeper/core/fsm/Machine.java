@@ -203,32 +203,34 @@ public class Machine<D, R> implements Detector<Place<D>> {
 
     @Override
     public final Step<Place<D>> step(Place<D> place, Fix fix, DetectorContext ctx) {
+        List<Event> events = new ArrayList<>(2);
+        Place<D> next = advance(place, fix, ctx, events);
+        return events.isEmpty() ? Step.quiet(next) : new Step<>(next, events);
+    }
+
+    /** {@link #step} without a {@link Step} or an event list per fix: the engine's path (see {@link Detector#advance}). */
+    @Override
+    public final Place<D> advance(Place<D> place, Fix fix, DetectorContext ctx, List<Event> events) {
         long t = fix.time().toEpochMilli();
-        List<Event> events = null;
         Place<D> at = place;
         if (at.dueAtMillis() <= t) {
-            events = new ArrayList<>(2);
             at = fireTimers(at, t, ctx, events);
         }
         R reading = read.read(at, fix, ctx);
         if (reading == null) {
-            return events == null ? Step.quiet(at) : new Step<>(at, events);
+            return at;
         }
         D data = update == null ? at.data() : update.next(at.data(), reading);
         Rule<D, R> taken = firstHolding(onFix[at.state()], reading);
-        Place<D> next;
         if (taken == null) {
-            next = settled(at, data, fix);
-        } else {
-            if (taken.eventType() != null) {
-                events = events == null ? new ArrayList<>(1) : events;
-                events.add(Event.transition(taken.eventType(), name, states[taken.from()], states[taken.to()], fix,
-                        ctx.wallClock(), details(taken, at, fix, reading)));
-            }
-            D after = taken.then() == null ? data : taken.then().next(data, reading);
-            next = placed(taken.to(), taken.internal() ? at.enteredAtMillis() : t, fix, after);
+            return settled(at, data, fix);
         }
-        return events == null ? Step.quiet(next) : new Step<>(next, events);
+        if (taken.eventType() != null) {
+            events.add(Event.transition(taken.eventType(), name, states[taken.from()], states[taken.to()], fix,
+                    ctx.wallClock(), details(taken, at, fix, reading)));
+        }
+        D after = taken.then() == null ? data : taken.then().next(data, reading);
+        return placed(taken.to(), taken.internal() ? at.enteredAtMillis() : t, fix, after);
     }
 
     @Override

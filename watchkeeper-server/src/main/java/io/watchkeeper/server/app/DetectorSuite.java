@@ -247,7 +247,7 @@ public record DetectorSuite(List<Detector<?>> detectors, List<PairDetector> pair
         return out;
     }
 
-    /** The detectors that are machines of the state-machine library, in detector order. */
+    /** The detectors' machines: the per-vessel ones in detector order, then each pair detector's pair lifecycle. */
     public List<Machine<?, ?>> machines() {
         List<Machine<?, ?>> out = new ArrayList<>();
         for (Detector<?> d : detectors) {
@@ -255,6 +255,11 @@ public record DetectorSuite(List<Detector<?>> detectors, List<PairDetector> pair
                 out.add(m);
             } else if (d instanceof PortCallDetector call) {
                 out.add(call.machine());
+            }
+        }
+        for (PairDetector p : pairs) {
+            if (p.machine() != null) {
+                out.add(p.machine());
             }
         }
         return out;

@@ -4,9 +4,11 @@ import io.watchkeeper.core.checkpoint.StateCodec;
 import io.watchkeeper.core.detect.Detector;
 import io.watchkeeper.core.detect.DetectorContext;
 import io.watchkeeper.core.detect.Step;
+import io.watchkeeper.core.event.Event;
 import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.fix.VesselId;
 import io.watchkeeper.server.live.StateListener;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import org.jetbrains.annotations.Nullable;
@@ -46,6 +48,13 @@ record StateTap<S>(Detector<S> inner, String machine, Function<S, Enum<?>> state
         Step<S> step = inner.step(state, fix, ctx);
         listener.onState(fix.vessel(), machine, stateOf.apply(step.state()));
         return step;
+    }
+
+    @Override
+    public S advance(S state, Fix fix, DetectorContext ctx, List<Event> events) {
+        S next = inner.advance(state, fix, ctx, events);
+        listener.onState(fix.vessel(), machine, stateOf.apply(next));
+        return next;
     }
 
     @Override

@@ -15,7 +15,7 @@ import org.jetbrains.annotations.Nullable;
  * @param kind        {@code fsm} (a {@link Machine}), {@code rule} (a rules-file {@link RuleMachine}) or
  *                    {@code detector} (hand-written, no declared machine)
  * @param initial     the initial state, or null for a plain detector
- * @param states      in declaration order; {@code fsm} states are the enum names, as in its Mermaid text
+ * @param states      in declaration order; states are their wire names (as in events' {@code body.from}), as in its Mermaid text
  * @param transitions in declaration order; a rule transition from several states (or {@code *}) is listed once
  *                    per source state
  * @param mermaid     {@code stateDiagram-v2} text, or null for a plain detector

@@ -6,7 +6,9 @@ import io.watchkeeper.core.checkpoint.StateOut;
 import io.watchkeeper.core.detect.DetectorContext;
 import io.watchkeeper.core.event.EventSink;
 import io.watchkeeper.core.fix.Fix;
+import io.watchkeeper.core.fsm.Machine;
 import java.io.IOException;
+import org.jetbrains.annotations.Nullable;
 
 /**
  * A detector over pairs of vessels (encounters, tug assists). Unlike a per-vessel
@@ -23,6 +25,11 @@ public interface PairDetector {
 
     /** A short, stable name: {@code body.machine} of its events and part of their ids. */
     String name();
+
+    /** Each pair's lifecycle as a declared machine, for {@code watchkeeper machines}; null if it has none. */
+    default @Nullable Machine<?, ?> machine() {
+        return null;
+    }
 
     /** One accepted geographic fix of any vessel. */
     void accept(Fix fix, DetectorContext ctx, EventSink out);

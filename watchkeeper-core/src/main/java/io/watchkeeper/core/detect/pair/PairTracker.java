@@ -253,7 +253,8 @@ abstract class PairTracker<D> implements PairDetector {
     }
 
     /** Each pair's lifecycle, as declared (its states are the events' {@code body.from}/{@code body.to}). */
-    final Machine<D, ?> machine() {
+    @Override
+    public final Machine<D, ?> machine() {
         return machine;
     }
 

@@ -236,6 +236,17 @@ public final class PortCallDetector implements Detector<Place<PortCall>> {
         return keyed(at, machine.step(at, fix, ctx));
     }
 
+    /** {@link #step} without a {@link Step} per fix: the engine's path. */
+    @Override
+    public Place<PortCall> advance(Place<PortCall> at, Fix fix, DetectorContext ctx, List<Event> events) {
+        int first = events.size();
+        Place<PortCall> next = withStopFix(machine.advance(at, fix, ctx, events));
+        for (int i = first; i < events.size(); i++) {
+            events.set(i, rekeyed(at, next, events.get(i)));
+        }
+        return next;
+    }
+
     @Override
     public long wakeAtMillis(Place<PortCall> at) {
         return machine.wakeAtMillis(at);
@@ -253,21 +264,30 @@ public final class PortCallDetector implements Detector<Place<PortCall>> {
      * a departure and for a confirmation), so that two calls' events at one fix have distinct ids.
      */
     private static Step<Place<PortCall>> keyed(Place<PortCall> before, Step<Place<PortCall>> step) {
-        Place<PortCall> at = step.state();
-        Fix stopFix = at.data().stopFix();
-        Place<PortCall> next = at.lastFix() == stopFix ? at
-                : new Place<>(at.state(), at.enteredAtMillis(), at.dueAtMillis(), stopFix, at.data());
+        Place<PortCall> next = withStopFix(step.state());
         if (step.events().isEmpty()) {
-            return next == at ? step : Step.quiet(next);
+            return next == step.state() ? step : Step.quiet(next);
         }
         List<Event> out = new ArrayList<>(step.events().size());
         for (Event e : step.events()) {
-            boolean confirmation = e.type().equals(AT_ANCHOR_EVENT) || e.type().equals(BERTHED_EVENT);
-            PortCall call = confirmation || next.data().portId() == null ? before.data() : next.data();
-            out.add(Event.at(e.type(), NAME, e.from(), e.to(), e.cause(), e.time(), e.detectedAt(), e.details(),
-                    Objects.requireNonNull(call.portId(), "portId")));
+            out.add(rekeyed(before, next, e));
         }
         return new Step<>(next, out);
+    }
+
+    /** The place as port calls keep it: the latest fix is the fix where the current stop began. */
+    private static Place<PortCall> withStopFix(Place<PortCall> at) {
+        Fix stopFix = at.data().stopFix();
+        return at.lastFix() == stopFix ? at
+                : new Place<>(at.state(), at.enteredAtMillis(), at.dueAtMillis(), stopFix, at.data());
+    }
+
+    /** The event keyed by its call's port zone id (before the fix for a departure or a confirmation). */
+    private static Event rekeyed(Place<PortCall> before, Place<PortCall> next, Event e) {
+        boolean confirmation = e.type().equals(AT_ANCHOR_EVENT) || e.type().equals(BERTHED_EVENT);
+        PortCall call = confirmation || next.data().portId() == null ? before.data() : next.data();
+        return Event.at(e.type(), NAME, e.from(), e.to(), e.cause(), e.time(), e.detectedAt(), e.details(),
+                Objects.requireNonNull(call.portId(), "portId"));
     }
 
     /** A stop that will be classified as anchored (or not) is confirmed at its start plus the stop duration. */
