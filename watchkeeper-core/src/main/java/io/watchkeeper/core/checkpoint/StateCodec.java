@@ -17,4 +17,22 @@ public interface StateCodec<S> {
     void write(S state, StateOut out) throws IOException;
 
     S read(StateIn in, VesselId vessel) throws IOException;
+
+    /**
+     * The codec of data that is always one of two shared values (a flag): one byte, and reading gives
+     * back the shared instance, so a million vessels hold two objects.
+     */
+    static <S> StateCodec<S> oneOf(S whenFalse, S whenTrue) {
+        return new StateCodec<>() {
+            @Override
+            public void write(S state, StateOut out) throws IOException {
+                out.writeBoolean(state.equals(whenTrue));
+            }
+
+            @Override
+            public S read(StateIn in, VesselId vessel) throws IOException {
+                return in.readBoolean() ? whenTrue : whenFalse;
+            }
+        };
+    }
 }

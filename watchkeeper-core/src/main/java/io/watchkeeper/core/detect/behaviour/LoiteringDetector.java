@@ -1,17 +1,13 @@
 package io.watchkeeper.core.detect.behaviour;
 
 import io.watchkeeper.core.checkpoint.StateCodec;
-import io.watchkeeper.core.checkpoint.StateIn;
-import io.watchkeeper.core.checkpoint.StateOut;
 import io.watchkeeper.core.detect.DetectorContext;
 import io.watchkeeper.core.fix.Fix;
-import io.watchkeeper.core.fix.VesselId;
 import io.watchkeeper.core.fsm.Machine;
 import io.watchkeeper.core.fsm.Place;
 import io.watchkeeper.core.fsm.Timer;
 import io.watchkeeper.core.zone.ZoneHit;
 import io.watchkeeper.core.zone.ZoneKind;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -104,17 +100,7 @@ public final class LoiteringDetector extends Machine<LoiteringDetector.Slow, Loi
         }
 
         /** Checkpoint form: one byte. */
-        static final StateCodec<Slow> CODEC = new StateCodec<>() {
-            @Override
-            public void write(Slow s, StateOut out) throws IOException {
-                out.writeBoolean(s.slow);
-            }
-
-            @Override
-            public Slow read(StateIn in, VesselId vessel) throws IOException {
-                return of(in.readBoolean());
-            }
-        };
+        static final StateCodec<Slow> CODEC = StateCodec.oneOf(NO, YES);
     }
 
     /**

@@ -1,10 +1,6 @@
 package io.watchkeeper.core.detect.gap;
 
 import io.watchkeeper.core.checkpoint.StateCodec;
-import io.watchkeeper.core.checkpoint.StateIn;
-import io.watchkeeper.core.checkpoint.StateOut;
-import io.watchkeeper.core.fix.VesselId;
-import java.io.IOException;
 
 /**
  * What the gap machine keeps besides its state and the latest fix: whether that fix was in port, which
@@ -20,15 +16,5 @@ public record GapState(boolean lastInPort) {
     }
 
     /** Checkpoint form: one byte. */
-    static final StateCodec<GapState> CODEC = new StateCodec<>() {
-        @Override
-        public void write(GapState s, StateOut out) throws IOException {
-            out.writeBoolean(s.lastInPort);
-        }
-
-        @Override
-        public GapState read(StateIn in, VesselId vessel) throws IOException {
-            return of(in.readBoolean());
-        }
-    };
+    static final StateCodec<GapState> CODEC = StateCodec.oneOf(AT_SEA, IN_PORT);
 }
