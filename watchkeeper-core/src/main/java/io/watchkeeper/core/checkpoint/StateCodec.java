@@ -31,7 +31,11 @@ public interface StateCodec<S> {
 
             @Override
             public S read(StateIn in, VesselId vessel) throws IOException {
-                return in.readBoolean() ? whenTrue : whenFalse;
+                int b = in.readByte();
+                if (b != 0 && b != 1) {
+                    throw new IOException("corrupt checkpoint: flag byte " + b);
+                }
+                return b == 1 ? whenTrue : whenFalse;
             }
         };
     }

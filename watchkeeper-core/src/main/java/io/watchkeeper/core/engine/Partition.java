@@ -398,8 +398,11 @@ final class Partition extends StageContext implements Stage {
             return state;
         }
         if (!stepEvents.isEmpty()) {
-            publish(stepEvents);
-            stepEvents.clear();
+            try {
+                publish(stepEvents);
+            } finally {
+                stepEvents.clear(); // a sink that throws must not leave them to be published with the next step
+            }
         }
         return next;
     }

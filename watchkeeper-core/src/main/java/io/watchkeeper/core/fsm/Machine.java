@@ -276,9 +276,20 @@ public class Machine<D, R> implements Detector<Place<D>> {
         };
     }
 
+    /**
+     * Fires the timers due at or before {@code until}, in order.
+     *
+     * @throws IllegalStateException if a timer fires again at the same time in the same state, or more
+     *     than {@link #MAX_TIMER_CHAIN} fire at once: a definition that would otherwise publish the same
+     *     event without end (the engine dead-letters it, and the vessel keeps its place)
+     */
     private Place<D> fireTimers(Place<D> place, long until, DetectorContext ctx, List<Event> events) {
         Place<D> at = place;
-        for (int n = 0; n < MAX_TIMER_CHAIN && at.dueAtMillis() <= until; n++) {
+        for (int n = 0; at.dueAtMillis() <= until; n++) {
+            if (n == MAX_TIMER_CHAIN) {
+                throw new IllegalStateException("machine " + name + ": more than " + MAX_TIMER_CHAIN
+                        + " timer transitions at once, now in state " + states[at.state()]);
+            }
             long due = at.dueAtMillis();
             Rule<D, R> rule = dueRule(at, due);
             Fix cause = Objects.requireNonNull(at.lastFix(), "a timer needs the latest fix");
@@ -287,7 +298,12 @@ public class Machine<D, R> implements Detector<Place<D>> {
                         Instant.ofEpochMilli(due), ctx.wallClock(), details(rule, at, cause, null), ""));
             }
             D data = rule.then() == null ? at.data() : rule.then().next(at.data(), null);
-            at = placed(rule.to(), rule.internal() ? at.enteredAtMillis() : due, cause, data);
+            Place<D> next = placed(rule.to(), rule.internal() ? at.enteredAtMillis() : due, cause, data);
+            if (next.state() == at.state() && next.dueAtMillis() <= due) {
+                throw new IllegalStateException("machine " + name + ": the timer of state " + states[at.state()]
+                        + " is due again at the time it fired; a timer that stays in its state must move forward");
+            }
+            at = next;
         }
         return at;
     }

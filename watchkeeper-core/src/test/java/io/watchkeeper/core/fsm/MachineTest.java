@@ -160,6 +160,18 @@ class MachineTest {
                 """);
     }
 
+    @Test
+    void aTimerThatDoesNotMoveForwardIsRefusedInsteadOfFiringWithoutEnd() {
+        Machine<Integer, Double> stuck = Machine.<Integer, Double>named("stuck").states("quiet").initial("quiet", 0)
+                .read((at, fix, ctx) -> fix.x())
+                .internal("quiet").after(Timer.silentFor(Duration.ofSeconds(5))).publish("SILENT")
+                .build();
+        Place<Integer> at = stuck.step(stuck.initial(BOAT), fix(0, 1), CTX).state();
+        assertThatThrownBy(() -> stuck.onTime(at, BOAT, T0.plusSeconds(60).toEpochMilli(), CTX))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("machine stuck: the timer of state quiet is due again");
+    }
+
     enum Door { OPEN, SHUT }
 
     @Test

@@ -20,7 +20,8 @@ import org.jetbrains.annotations.Nullable;
  */
 final class SlotCodec {
 
-    private static final int VERSION = 1;
+    /** 2: detectors are machines of the state-machine library (their blocks start with the machine state). */
+    private static final int VERSION = 2;
 
     private final List<Detector<?>> detectors;
     private final Function<String, @Nullable Zone> zones;
@@ -63,7 +64,8 @@ final class SlotCodec {
         StateIn in = new StateIn(new ByteArrayInputStream(value), zones);
         int version = in.readByte();
         if (version != VERSION) {
-            throw new IOException("vessel state format " + version + " is not " + VERSION);
+            throw new IOException("vessel state format " + version + " is not " + VERSION
+                    + (version < VERSION ? " (it was written by an earlier Watchkeeper)" : ""));
         }
         VesselId vessel = in.readVesselId();
         String site = in.readString();

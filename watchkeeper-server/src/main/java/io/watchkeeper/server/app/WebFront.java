@@ -1,10 +1,5 @@
 package io.watchkeeper.server.app;
 
-import io.watchkeeper.core.detect.Detector;
-import io.watchkeeper.core.detect.boat.BoatDetector;
-import io.watchkeeper.core.detect.pair.PairDetector;
-import io.watchkeeper.core.detect.portcall.PortCallDetector;
-import io.watchkeeper.core.detect.rule.RuleDetector;
 import io.watchkeeper.core.engine.EngineStats;
 import io.watchkeeper.core.event.EventSink;
 import io.watchkeeper.core.fix.Fix;
@@ -23,8 +18,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -164,13 +161,12 @@ public final class WebFront implements AutoCloseable {
         List<MachineView> out = new ArrayList<>();
         suite.machines().forEach(m -> out.add(MachineView.of(m)));
         suite.ruleMachines().forEach(m -> out.add(MachineView.of(m)));
-        for (Detector<?> d : suite.detectors()) {
-            if (!(d instanceof BoatDetector || d instanceof PortCallDetector || d instanceof RuleDetector)) {
-                out.add(MachineView.detector(d.name()));
+        Set<String> drawn = new HashSet<>();
+        out.forEach(m -> drawn.add(m.name()));
+        for (String name : suite.names()) {
+            if (!drawn.contains(name)) {
+                out.add(MachineView.detector(name)); // written by hand: listed by name only
             }
-        }
-        for (PairDetector p : suite.pairs()) {
-            out.add(MachineView.detector(p.name()));
         }
         return out;
     }

@@ -618,9 +618,22 @@ public final class SegmentLog implements InputLog {
             t.start();
         }
 
-        /** The spare renamed to {@code base}'s name if ready, else a new file made now. */
+        /**
+         * The spare renamed to {@code base}'s name if ready, else a new file made now. A spare still being
+         * made is waited for: making a second file beside it would leave both, one segment over the size
+         * limit (seen under load as 4 MiB in a 3 MiB log).
+         */
         synchronized Path take(long base) throws IOException {
             Path target = nameFor(dir, base);
+            Thread making = worker;
+            if (!ready && making != null && making.isAlive()) {
+                try {
+                    making.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while the next log segment was being made", e);
+                }
+            }
             if (ready) {
                 ready = false;
                 try {
