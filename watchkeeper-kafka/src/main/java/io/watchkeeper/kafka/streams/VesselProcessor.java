@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -53,6 +54,8 @@ final class VesselProcessor implements Processor<String, byte[], String, byte[]>
 
     private static final Logger LOG = LoggerFactory.getLogger(VesselProcessor.class);
 
+    /** The events of the detector step in progress, as the in-process engine keeps them: no list per step. */
+    private final List<Event> stepEvents = new ArrayList<>(4);
     private final List<Detector<?>> detectors;
     private final ZoneLookup zones;
     private final EventJson json = new EventJson();
@@ -211,17 +214,24 @@ final class VesselProcessor implements Processor<String, byte[], String, byte[]>
 
     @SuppressWarnings("unchecked")
     private Object stepOne(Detector<?> detector, Object state, Fix fix) {
-        Step<Object> step;
+        Object next;
         try {
-            step = ((Detector<Object>) detector).step(state, fix, ctx);
+            next = ((Detector<Object>) detector).advance(state, fix, ctx, stepEvents);
         } catch (RuntimeException e) {
+            stepEvents.clear(); // events of a step that failed are not published
             logOnce(detector, e);
             deadLetter(new DeadLetter(fix.site(), RejectReason.DETECTOR_ERROR, detector.name() + ": " + e,
                     fix.toString(), fix.time()));
             return state;
         }
-        publish(step.events());
-        return step.state();
+        if (!stepEvents.isEmpty()) {
+            try {
+                publish(stepEvents);
+            } finally {
+                stepEvents.clear();
+            }
+        }
+        return next;
     }
 
     @SuppressWarnings("unchecked")
