@@ -29,8 +29,9 @@ final class ApplicationDecoder {
                 case 14:
                     return tidalWindow(bits, 14, 93);
                 case 16:
-                    // IMO289 layout at 136 data bits; otherwise gpsd reads the IMO236 layout (bit 55).
-                    return new PersonsOnBoard(bits.u(length - 88 == 136 ? 88 : 55, 13));
+                    // The count follows the FI. gpsd reads it there only at 136 data bits and otherwise
+                    // from bit 55, inside the header; we keep to the circular (DIFFERENCES-vs-gpsdecode.md).
+                    return new PersonsOnBoard(bits.u(88, 13));
                 case 18:
                     return new ClearanceTime(bits.u(88, 10), bits.u(98, 4), bits.u(102, 5), bits.u(107, 5),
                             bits.u(112, 6), bits.text(118, 20), bits.text(238, 5), bits.s(268, 25), bits.s(293, 24));
@@ -59,8 +60,9 @@ final class ApplicationDecoder {
                 case 11:
                     return metHydro236(bits);
                 case 16:
+                    // The lengths at which gpsd takes the message for persons on board; the count follows the FI.
                     if (length - 56 == 136 || length - 56 == 72) {
-                        return new PersonsOnBoard(bits.u(length - 56 == 136 ? 88 : 55, 13));
+                        return new PersonsOnBoard(bits.u(56, 13));
                     }
                     break;
                 case 29:

@@ -167,4 +167,16 @@ class BinaryMessageDecoderTest {
         // Exactly 1,008 bits is still a binary message.
         assertThat(new AisMessageDecoder().decode("8" + "0".repeat(167), 0)).isInstanceOf(BroadcastBinaryMessage.class);
     }
+
+    @Test
+    void personsOnBoardFollowTheFunctionIdentifier() throws Exception {
+        // Crafted: type 6 DAC 1 FI 16 with 42 persons in the 13 bits after the FI, and a type 8 of 72 data
+        // bits with the same. (gpsdecode prints 6700 and 0 for these: see DIFFERENCES-vs-gpsdecode.md.)
+        AddressedBinaryMessage addressed = (AddressedBinaryMessage) decode("!AIVDM,1,1,,A,61mg=5GcNJ;40501D0,4*78");
+        assertThat(addressed.dac()).isEqualTo(1);
+        assertThat(addressed.fid()).isEqualTo(16);
+        assertThat(addressed.data()).isEqualTo(new PersonsOnBoard(42));
+        BroadcastBinaryMessage broadcast = (BroadcastBinaryMessage) decode("!AIVDM,1,1,,A,81mg=5@0D05@0000000000,4*58");
+        assertThat(broadcast.data()).isEqualTo(new PersonsOnBoard(42));
+    }
 }
