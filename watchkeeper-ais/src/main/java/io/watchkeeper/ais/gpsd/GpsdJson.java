@@ -1,17 +1,34 @@
 package io.watchkeeper.ais.gpsd;
 
+import static io.watchkeeper.ais.gpsd.JsonFields.bool;
+import static io.watchkeeper.ais.gpsd.JsonFields.number;
+import static io.watchkeeper.ais.gpsd.JsonFields.pad;
+import static io.watchkeeper.ais.gpsd.JsonFields.string;
+
+import io.watchkeeper.ais.message.Acknowledgement;
+import io.watchkeeper.ais.message.AddressedBinaryMessage;
 import io.watchkeeper.ais.message.AidToNavigationReport;
 import io.watchkeeper.ais.message.AisMessage;
+import io.watchkeeper.ais.message.AssignedModeCommand;
 import io.watchkeeper.ais.message.BaseStationReport;
+import io.watchkeeper.ais.message.BroadcastBinaryMessage;
+import io.watchkeeper.ais.message.ChannelManagement;
 import io.watchkeeper.ais.message.ClassBExtendedReport;
 import io.watchkeeper.ais.message.ClassBPositionReport;
+import io.watchkeeper.ais.message.DataLinkManagement;
+import io.watchkeeper.ais.message.DgnssBroadcast;
+import io.watchkeeper.ais.message.GroupAssignmentCommand;
+import io.watchkeeper.ais.message.Interrogation;
 import io.watchkeeper.ais.message.LongRangeReport;
 import io.watchkeeper.ais.message.OtherMessage;
 import io.watchkeeper.ais.message.PositionReportClassA;
+import io.watchkeeper.ais.message.SafetyMessage;
 import io.watchkeeper.ais.message.SarAircraftReport;
+import io.watchkeeper.ais.message.SlotBinaryMessage;
 import io.watchkeeper.ais.message.StaticAndVoyageData;
 import io.watchkeeper.ais.message.StaticDataReportA;
 import io.watchkeeper.ais.message.StaticDataReportB;
+import io.watchkeeper.ais.message.UtcEnquiry;
 import java.util.Objects;
 
 /**
@@ -22,7 +39,9 @@ import java.util.Objects;
  * <p>Type 24: gpsdecode prints nothing for part A alone; it keeps part A and prints one merged line
  * when the same MMSI's part B arrives ({@link #writeType24}). {@link #write} on a single part writes
  * that part's fields only, in the merged line's order.
- * Types decoded only as {@link OtherMessage} get the common header fields only.
+ * The types without a position are written by {@link GpsdBinaryJson} and
+ * {@link GpsdManagementJson}; an {@link OtherMessage} (a type
+ * or length gpsdecode does not decode) gets the common header fields only.
  */
 public final class GpsdJson {
 
@@ -51,6 +70,30 @@ public final class GpsdJson {
             partB(m, out);
         } else if (message instanceof LongRangeReport m) {
             longRange(m, out);
+        } else if (message instanceof AddressedBinaryMessage m) {
+            GpsdBinaryJson.addressed(m, out);
+        } else if (message instanceof BroadcastBinaryMessage m) {
+            GpsdBinaryJson.broadcast(m, out);
+        } else if (message instanceof DgnssBroadcast m) {
+            GpsdBinaryJson.dgnss(m, out);
+        } else if (message instanceof SlotBinaryMessage m) {
+            GpsdBinaryJson.slot(m, out);
+        } else if (message instanceof SafetyMessage m) {
+            GpsdManagementJson.safety(m, out);
+        } else if (message instanceof Acknowledgement m) {
+            GpsdManagementJson.acknowledgement(m, out);
+        } else if (message instanceof UtcEnquiry m) {
+            GpsdManagementJson.utcEnquiry(m, out);
+        } else if (message instanceof Interrogation m) {
+            GpsdManagementJson.interrogation(m, out);
+        } else if (message instanceof AssignedModeCommand m) {
+            GpsdManagementJson.assignedMode(m, out);
+        } else if (message instanceof DataLinkManagement m) {
+            GpsdManagementJson.dataLinkManagement(m, out);
+        } else if (message instanceof ChannelManagement m) {
+            GpsdManagementJson.channelManagement(m, out);
+        } else if (message instanceof GroupAssignmentCommand m) {
+            GpsdManagementJson.groupAssignment(m, out);
         }
         out.append('}');
     }
@@ -230,42 +273,5 @@ public final class GpsdJson {
         number(out, "to_stern", toStern);
         number(out, "to_port", toPort);
         number(out, "to_starboard", toStarboard);
-    }
-
-    private static void number(StringBuilder out, String name, int value) {
-        out.append(",\"").append(name).append("\":").append(value);
-    }
-
-    private static void bool(StringBuilder out, String name, boolean value) {
-        out.append(",\"").append(name).append("\":").append(value);
-    }
-
-    private static void string(StringBuilder out, String name, String value) {
-        out.append(",\"").append(name).append("\":\"");
-        escape(value, out);
-        out.append('"');
-    }
-
-    /** JSON string escaping; six-bit text only ever needs the quote and backslash cases. */
-    static void escape(CharSequence value, StringBuilder out) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20) {
-                out.append("\\u00");
-                out.append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xF, 16));
-            } else {
-                out.append(c);
-            }
-        }
-    }
-
-    /** {@code %0Nu}: zero-padded to {@code width} digits, longer numbers printed whole (year 10196). */
-    private static StringBuilder pad(StringBuilder out, int value, int width) {
-        for (int digits = Integer.toString(value).length(); digits < width; digits++) {
-            out.append('0');
-        }
-        return out.append(value);
     }
 }

@@ -180,6 +180,100 @@ final class GpsdText {
         "Light Vessel / LANBY / Rigs",
     };
 
+    /** Station type of a type 23 group assignment, 0..15. */
+    private static final String[] STATION_TYPE = {
+        "All types of mobiles",
+        "Reserved for future use",
+        "All types of Class B mobile stations",
+        "SAR airborne mobile station",
+        "Aid to Navigation station",
+        "Class B shipborne mobile station",
+        "Regional use and inland waterways",
+        "Regional use and inland waterways",
+        "Regional use and inland waterways",
+        "Regional use and inland waterways",
+        "Reserved for future use",
+        "Reserved for future use",
+        "Reserved for future use",
+        "Reserved for future use",
+        "Reserved for future use",
+        "Reserved for future use",
+    };
+
+    /** RACON status of an AtoN monitoring report (DAC 235/250 FI 10), 0..3. */
+    private static final String[] RACON = {"No RACON installed", "RACON not monitored", "RACON operational", "RACON ERROR"};
+
+    /** Light status of an AtoN monitoring report, 0..3. */
+    private static final String[] LIGHT = {"No light or no monitoring", "Light ON", "Light OFF", "Light ERROR"};
+
+    /** Precipitation type of a DAC 1 FI 11 met/hydro report (WMO 306 code table 4.201), 0..7. */
+    private static final String[] PRECIPITATION = {
+        "reserved", "rain", "thunderstorm", "freezing rain", "mixed/ice", "snow", "reserved", "N/A",
+    };
+
+    /** Ice of a DAC 1 FI 11 met/hydro report, 0..3. */
+    private static final String[] ICE = {"no", "yes", "reserved", "N/A"};
+
+    /** Hazard of an Inland AIS ship (DAC 200 FI 10), 0..5. */
+    private static final String[] INLAND_HAZARD = {
+        "0 blue cones/lights", "1 blue cone/light", "2 blue cones/lights", "3 blue cones/lights", "4 B-Flag", "Unknown",
+    };
+
+    /** Load status of an Inland AIS ship, 0..2. */
+    private static final String[] INLAND_LOADED = {"N/A (default)", "Unloaded", "Loaded"};
+
+    /**
+     * Inland AIS ship types (ERI code, the matching AIS ship type, legend). gpsd matches a code against
+     * either column, first row first, and gives the last row's legend when nothing matches.
+     */
+    private static final InlandShipType[] INLAND_SHIP_TYPE = {
+        new InlandShipType(8000, 99, "Vessel, type unknown"),
+        new InlandShipType(8010, 79, "Motor freighter"),
+        new InlandShipType(8020, 89, "Motor tanker"),
+        new InlandShipType(8021, 80, "Motor tanker, liquid cargo, type N"),
+        new InlandShipType(8022, 80, "Motor tanker, liquid cargo, type C"),
+        new InlandShipType(8023, 89, "Motor tanker, dry cargo as if liquid (e.g. cement)"),
+        new InlandShipType(8030, 79, "Container vessel"),
+        new InlandShipType(8040, 80, "Gas tanker"),
+        new InlandShipType(8050, 79, "Motor freighter, tug"),
+        new InlandShipType(8060, 89, "Motor tanker, tug"),
+        new InlandShipType(8070, 79, "Motor freighter with one or more ships alongside"),
+        new InlandShipType(8080, 89, "Motor freighter with tanker"),
+        new InlandShipType(8090, 79, "Motor freighter pushing one or more freighters"),
+        new InlandShipType(8100, 89, "Motor freighter pushing at least one tank-ship"),
+        new InlandShipType(8110, 79, "Tug, freighter"),
+        new InlandShipType(8120, 89, "Tug, tanker"),
+        new InlandShipType(8130, 31, "Tug freighter, coupled"),
+        new InlandShipType(8140, 31, "Tug, freighter/tanker, coupled"),
+        new InlandShipType(8150, 99, "Freightbarge"),
+        new InlandShipType(8160, 99, "Tankbarge"),
+        new InlandShipType(8161, 90, "Tankbarge, liquid cargo, type N"),
+        new InlandShipType(8162, 90, "Tankbarge, liquid cargo, type C"),
+        new InlandShipType(8163, 99, "Tankbarge, dry cargo as if liquid (e.g. cement)"),
+        new InlandShipType(8170, 99, "Freightbarge with containers"),
+        new InlandShipType(8180, 90, "Tankbarge, gas"),
+        new InlandShipType(8210, 79, "Pushtow, one cargo barge"),
+        new InlandShipType(8220, 79, "Pushtow, two cargo barges"),
+        new InlandShipType(8230, 79, "Pushtow, three cargo barges"),
+        new InlandShipType(8240, 79, "Pushtow, four cargo barges"),
+        new InlandShipType(8250, 79, "Pushtow, five cargo barges"),
+        new InlandShipType(8260, 79, "Pushtow, six cargo barges"),
+        new InlandShipType(8270, 79, "Pushtow, seven cargo barges"),
+        new InlandShipType(8280, 79, "Pushtow, eigth cargo barges"),
+        new InlandShipType(8290, 79, "Pushtow, nine or more barges"),
+        new InlandShipType(8310, 80, "Pushtow, one tank/gas barge"),
+        new InlandShipType(8320, 80, "Pushtow, two barges at least one tanker or gas barge"),
+        new InlandShipType(8330, 80, "Pushtow, three barges at least one tanker or gas barge"),
+        new InlandShipType(8340, 80, "Pushtow, four barges at least one tanker or gas barge"),
+        new InlandShipType(8350, 80, "Pushtow, five barges at least one tanker or gas barge"),
+        new InlandShipType(8360, 80, "Pushtow, six barges at least one tanker or gas barge"),
+        new InlandShipType(8370, 80, "Pushtow, seven barges at least one tanker or gas barg"),
+    };
+    private record InlandShipType(int code, int aisType, String legend) {
+    }
+
+    private static final String INLAND_SHIP_TYPE_UNKNOWN = "Illegal ship type value.";
+
     private GpsdText() {
     }
 
@@ -197,5 +291,42 @@ final class GpsdText {
 
     static String aidType(int code) {
         return AID_TYPE[code & 0x1F];
+    }
+
+    static String stationType(int code) {
+        return STATION_TYPE[code & 0xF];
+    }
+
+    static String racon(int code) {
+        return RACON[code & 0x3];
+    }
+
+    static String light(int code) {
+        return LIGHT[code & 0x3];
+    }
+
+    static String precipitation(int code) {
+        return PRECIPITATION[code & 0x7];
+    }
+
+    static String ice(int code) {
+        return ICE[code & 0x3];
+    }
+
+    static String inlandHazard(int code) {
+        return code >= 0 && code < INLAND_HAZARD.length ? INLAND_HAZARD[code] : "INVALID HAZARD TYPE";
+    }
+
+    static String inlandLoaded(int code) {
+        return code >= 0 && code < INLAND_LOADED.length ? INLAND_LOADED[code] : "INVALID LOAD STATUS";
+    }
+
+    static String inlandShipType(int code) {
+        for (InlandShipType row : INLAND_SHIP_TYPE) {
+            if (row.code() == code || row.aisType() == code) {
+                return row.legend();
+            }
+        }
+        return INLAND_SHIP_TYPE_UNKNOWN;
     }
 }

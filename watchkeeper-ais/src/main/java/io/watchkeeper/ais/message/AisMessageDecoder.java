@@ -2,6 +2,7 @@ package io.watchkeeper.ais.message;
 
 import io.watchkeeper.core.deadletter.RejectReason;
 import java.util.Objects;
+import org.jetbrains.annotations.Nullable;
 
 /**
  * Decodes one reassembled six-bit AIS payload into an {@link AisMessage}. Stateless and thread-safe;
@@ -12,6 +13,9 @@ import java.util.Objects;
  * type 1-3 from 163 bits (the radio field is then the bits present), type 5 from 420 bits, type 24
  * part A from 160 bits. Longer payloads than the standard are accepted and their extra bits ignored,
  * except type 27, which must be 96 or 168 bits ({@link RejectReason#AIS_PAYLOAD} otherwise).
+ * The types without a position (binary, safety text, link management) are decoded by
+ * {@link BinaryMessageDecoder} and {@link ManagementMessageDecoder} within gpsdecode's length ranges and
+ * are an {@link OtherMessage} outside them, as are type 24 parts 2 and 3 and the undefined types.
  */
 public final class AisMessageDecoder {
 
@@ -56,8 +60,42 @@ public final class AisMessageDecoder {
             case 27:
                 return longRangeReport(bits);
             default:
-                return other(bits, type);
+                return otherType(bits, type);
         }
+    }
+
+    /**
+     * The types without a position: decoded field by field when their length is one gpsdecode accepts,
+     * otherwise kept as an {@link OtherMessage} (still counted, as before these types were decoded).
+     */
+    private static AisMessage otherType(PayloadBits bits, int type) {
+        @Nullable AisMessage decoded = switch (type) {
+            case 6 -> BinaryMessageDecoder.addressed(bits);
+            case 7, 13 -> ManagementMessageDecoder.acknowledgement(bits, type);
+            case 8 -> BinaryMessageDecoder.broadcast(bits);
+            case 10 -> ManagementMessageDecoder.utcEnquiry(bits);
+            case 12, 14 -> safetyMessage(bits, type);
+            case 15 -> ManagementMessageDecoder.interrogation(bits);
+            case 16 -> ManagementMessageDecoder.assignedMode(bits);
+            case 17 -> BinaryMessageDecoder.dgnss(bits);
+            case 20 -> ManagementMessageDecoder.dataLinkManagement(bits);
+            case 22 -> ManagementMessageDecoder.channelManagement(bits);
+            case 23 -> ManagementMessageDecoder.groupAssignment(bits);
+            case 25, 26 -> BinaryMessageDecoder.slot(bits, type);
+            default -> null;
+        };
+        return decoded != null ? decoded : other(bits, type);
+    }
+
+    /** Types 12 (72..1008 bits, text from 72) and 14 (40..1008 bits, text from 40). */
+    private static @Nullable SafetyMessage safetyMessage(PayloadBits bits, int type) {
+        boolean addressed = type == 12;
+        int textStart = addressed ? 72 : 40;
+        if (bits.bitLength() < textStart || bits.bitLength() > 1008) {
+            return null;
+        }
+        return new SafetyMessage(type, bits.u(6, 2), bits.u(8, 30), addressed ? bits.u(38, 2) : 0,
+                addressed ? bits.u(40, 30) : 0, addressed && bits.bit(70), bits.textToEnd(textStart));
     }
 
     /** Convenience for a whole payload string. */

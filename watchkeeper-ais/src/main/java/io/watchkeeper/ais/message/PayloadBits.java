@@ -153,6 +153,33 @@ final class PayloadBits {
         return true;
     }
 
+    /**
+     * Six-bit text running to the end of the message: as many whole characters as the bits from
+     * {@code offset} hold, cut at the first {@code '@'}, trailing spaces trimmed (gpsd's reading of
+     * the free text of types 12, 14 and of the DAC 1 text messages).
+     */
+    String textToEnd(int offset) {
+        return text(offset, Math.max(0, (bitLength - offset) / 6));
+    }
+
+    /**
+     * {@code bitCount} bits from {@code offset}, packed first bit highest into {@code ceil(bitCount / 8)}
+     * bytes. The unused low bits of the last byte are the bits that follow (fill bits as transmitted,
+     * 0 past the last character) unless {@code clearTail}, which zeroes them. Callers bound
+     * {@code bitCount} by the message length, itself bounded by {@link AisMessageDecoder}.
+     */
+    byte[] bytes(int offset, int bitCount, boolean clearTail) {
+        byte[] bytes = new byte[(bitCount + 7) / 8];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) u(offset + 8 * i, 8);
+        }
+        int tail = bitCount % 8;
+        if (clearTail && tail != 0) {
+            bytes[bytes.length - 1] &= (byte) (0xFF << (8 - tail));
+        }
+        return bytes;
+    }
+
     static String trimRight(StringBuilder text) {
         int length = text.length();
         while (length > 0 && text.charAt(length - 1) == ' ') {

@@ -70,8 +70,49 @@ class GpsdJsonTest {
     }
 
     @Test
-    void otherTypesGetTheHeader() throws Exception {
+    void binaryBroadcastNobodyDecodesPrintsItsBits() throws Exception {
+        // DAC 1 FI 22 (area notice): gpsd prints the bits after the FI, bit count first.
         assertThat(write(Sentences.decode("!AIVDM,1,1,,B,803Ovrh0EP:024`@02PN04da=3V<>N0000,4*39"))).isEqualTo(
-                "{\"class\":\"AIS\",\"device\":\"stdin\",\"type\":8,\"repeat\":0,\"mmsi\":3669739,\"scaled\":false}");
+                "{\"class\":\"AIS\",\"device\":\"stdin\",\"type\":8,\"repeat\":0,\"mmsi\":3669739,\"scaled\":false,"
+                + "\"dac\":1,\"fid\":22,\"data\":\"144:0280084a1000281e004b2934398c39e00000\"}");
+    }
+
+    @Test
+    void messagesOfALengthGpsdecodeRefusesGetTheHeader() throws Exception {
+        // libais/test.aivdm: a 58-bit type 23 (gpsdecode: "size < 160 bits", prints nothing).
+        assertThat(write(Sentences.decode("!AIVDM,1,1,,B,GFwkw?Bgph,2*4F"))).isEqualTo(
+                "{\"class\":\"AIS\",\"device\":\"stdin\",\"type\":23,\"repeat\":1,\"mmsi\":469565245,\"scaled\":false}");
+    }
+
+    /** Lines gpsdecode 3.22 printed for sentences of data/gpsd-ais/sample.aivdm.sentences, byte for byte. */
+    @Test
+    void typesWithoutAPositionPrintAsGpsdecodeDoes() throws Exception {
+        assertThat(write(Sentences.decode("!AIVDO,1,1,4,B,8>jR06@0Bk3:wOli;<`WPhh<1rqVBQf2V@Pdt0J82avIM2b<<Rv1t<ot=@1,2*54")))
+                .isEqualTo("{\"class\":\"AIS\",\"device\":\"stdin\",\"type\":8,\"repeat\":0,\"mmsi\":992509977,\"scaled\":false,"
+                + "\"dac\":1,\"fid\":11,\"lat\":3197693,\"lon\":-368039,\"timestamp\":\"18T17:15Z\",\"wspeed\":3,\"wgust\":6,"
+                + "\"wdir\":12,\"wgustdir\":15,\"humidity\":50,\"airtemp\":742,\"dewpoint\":323,\"pressure\":224,"
+                + "\"pressuretend\":2,\"visibility\":153,\"waterlevel\":16,\"leveltrend\":1,\"cspeed\":103,\"cdir\":256,"
+                + "\"cspeed2\":104,\"cdir2\":257,\"cdepth2\":10,\"cspeed3\":126,\"cdir3\":203,\"cdepth3\":20,"
+                + "\"waveheight\":42,\"waveperiod\":35,\"wavedir\":25,\"swellheight\":23,\"swellperiod\":48,"
+                + "\"swelldir\":124,\"seastate\":3,\"watertemp\":223,\"preciptype\":6,\"preciptype_text\":\"reserved\","
+                + "\"salinity\":53,\"ice\":0,\"ice_text\":\"no\"}");
+        assertThat(write(Sentences.decode("!AIVDM,1,1,,A,6h2E:81>NmKC04p0J<000?vv20Ru,0*31")))
+                .isEqualTo("{\"class\":\"AIS\",\"device\":\"stdin\",\"type\":6,\"repeat\":3,\"mmsi\":2443808,\"scaled\":false,"
+                + "\"seqno\":0,\"dest_mmsi\":329176500,\"retransmit\":true,\"dac\":1,\"fid\":14,\"month\":0,\"day\":0,"
+                + "\"tidals\":[{\"lon\":16760328,\"lat\":-24379392,\"from_hour\":1,\"from_min\":5,\"to_hour\":29,"
+                + "\"to_min\":0,\"cdir\":0,\"cspeed\":0}]}");
+        assertThat(write(Sentences.decode("!AIVDM,1,1,,A,JB3R0GO7p>vQL8tjw0b5hqpd0706kh9d3lR2vbl0400,2*40")))
+                .isEqualTo("{\"class\":\"AIS\",\"device\":\"stdin\",\"type\":26,\"repeat\":1,\"mmsi\":137920605,\"scaled\":false,"
+                + "\"addressed\":true,\"structured\":true,\"dest_mmsi\":838351848,\"app_id\":23587,"
+                + "\"data\":\"150:ccbf02a170e78b001c01b3c09b03d220beab40\",\"radio\":0}");
+        assertThat(write(Sentences.decode("!AIVDM,1,1,,B,83aDChPj2d<dL<uM=hhhI?a@6HP0,0*40")))
+                .isEqualTo("{\"class\":\"AIS\",\"device\":\"stdin\",\"type\":8,\"repeat\":0,\"mmsi\":244650946,\"scaled\":false,"
+                + "\"dac\":200,\"fid\":10,\"vin\":\"02103547\",\"length\":390,\"beam\":50,\"shiptype\":8010,"
+                + "\"shiptype_text\":\"Motor freighter\",\"hazard\":0,\"hazard_text\":\"0 blue cones/lights\",\"draught\":204,"
+                + "\"loaded\":1,\"loaded_text\":\"Unloaded\",\"speed_q\":false,\"course_q\":false,\"heading_q\":false}");
+        assertThat(write(Sentences.decode("!AIVDM,1,1,,A,<02:oP0kKcv0@<51C5PB5@?BDPD?P:?2?EB7PDB16693P381>>5<PikP,0*37")))
+                .isEqualTo("{\"class\":\"AIS\",\"device\":\"stdin\",\"type\":12,\"repeat\":0,\"mmsi\":2275200,\"scaled\":false,"
+                + "\"seqno\":0,\"dest_mmsi\":215724000,\"retransmit\":false,"
+                + "\"text\":\"PLEASE REPORT TO JOBOURG TRAFFIC CHANNEL 13\"}");
     }
 }

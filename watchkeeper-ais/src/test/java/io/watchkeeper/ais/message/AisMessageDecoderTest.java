@@ -181,11 +181,12 @@ class AisMessageDecoderTest {
     }
 
     @Test
-    void unsupportedTypeIsNotAnError() throws Exception {
-        OtherMessage m = (OtherMessage) decode("!AIVDM,1,1,,B,803Ovrh0EP:024`@02PN04da=3V<>N0000,4*39");
-        assertThat(m.type()).isEqualTo(8);
-        assertThat(m.mmsi()).isEqualTo(3669739);
-        assertThat(m.bitLength()).isEqualTo(34 * 6 - 4);
+    void undefinedTypeIsNotAnError() throws Exception {
+        // libais/test.aivdm: type 28 is not defined by ITU-R M.1371; counted, not refused.
+        OtherMessage m = (OtherMessage) decode("!AIVDM,1,1,,B,Lpuo<p0<CpgaHa@euMlc,0*4D");
+        assertThat(m.type()).isEqualTo(28);
+        assertThat(m.mmsi()).isEqualTo(601738464);
+        assertThat(m.bitLength()).isEqualTo(20 * 6);
     }
 
     @Test
