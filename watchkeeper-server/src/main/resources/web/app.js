@@ -325,6 +325,50 @@
     zonesTimer = setTimeout(refreshZones, 250);
   });
 
+  // ---------------------------------------------------------------- weather stations
+  // The latest report of each AIS weather station (type 8 met/hydro), from /api/weather; text only via
+  // textContent, like everything else on the page.
+  const WEATHER_MS = 10000;
+  const WEATHER_COLOR = '#0b7285';
+  const weatherLayer = L.layerGroup().addTo(map);
+
+  function weatherRows(w) {
+    const rows = [
+      ['wind', present(w.windKnots) ? fmtNumber(w.windKnots, 0) + ' kn' +
+        (present(w.gustKnots) ? ' (gust ' + fmtNumber(w.gustKnots, 0) + ')' : '') +
+        (present(w.windFromDegrees) ? ' from ' + fmtNumber(w.windFromDegrees, 0) + '°' : '') : null],
+      ['air', present(w.airCelsius) ? fmtNumber(w.airCelsius, 1) + ' °C' : null],
+      ['pressure', present(w.pressureHpa) ? fmtNumber(w.pressureHpa, 0) + ' hPa' : null],
+      ['visibility', present(w.visibilityNm) ? fmtNumber(w.visibilityNm, 1) + ' nm' : null],
+      ['water level', present(w.waterLevelMetres) ? fmtNumber(w.waterLevelMetres, 2) + ' m' : null],
+      ['waves', present(w.waveMetres) ? fmtNumber(w.waveMetres, 1) + ' m' : null],
+      ['water', present(w.waterCelsius) ? fmtNumber(w.waterCelsius, 1) + ' °C' : null]
+    ].filter(function (r) { return r[1] !== null; });
+    return rows.length ? rows : [['', 'no values reported']];
+  }
+
+  function drawWeather(body) {
+    weatherLayer.clearLayers();
+    ((body && body.stations) || []).forEach(function (w) {
+      if (!present(w.lat) || !present(w.lon)) return;
+      const marker = L.circleMarker([w.lat, w.lon], { radius: 6, color: WEATHER_COLOR, weight: 2, fillColor: '#ffffff',
+        fillOpacity: 0.9, renderer: canvas });
+      marker.bindTooltip(function () {
+        return el('div', { class: 'weather-label', dataset: { station: w.station } }, [
+          el('b', { text: 'weather station ' + w.station }),
+          el('div', { class: 'muted', text: fmtDateTime(w.receivedAt) })
+        ].concat(weatherRows(w).map(function (r) { return el('div', { text: (r[0] ? r[0] + ': ' : '') + r[1] }); })));
+      });
+      weatherLayer.addLayer(marker);
+    });
+    $('legend-weather-note').textContent = weatherLayer.getLayers().length + ' heard';
+  }
+
+  function pollWeather() {
+    getJson('/api/weather').then(drawWeather).catch(function () { /* the next poll retries */ })
+      .then(function () { setTimeout(pollWeather, WEATHER_MS); });
+  }
+
   // ---------------------------------------------------------------- legend
   const legend = L.control({ position: 'bottomleft' });
   legend.onAdd = function () {
@@ -340,12 +384,15 @@
       el('h4', { text: 'Vessels' }), el('div', { class: 'grid' }, rows),
       el('div', { class: 'muted note', text: '▲ heading, else course · ● neither known' }),
       el('h4', { text: 'Zones' }), el('div', { class: 'grid' }, zoneRows),
-      el('div', { id: 'legend-zone-note', class: 'muted note' })
+      el('div', { id: 'legend-zone-note', class: 'muted note' }),
+      el('div', { class: 'row' }, [el('span', { class: 'sw weather-sw', style: 'border-color:' + WEATHER_COLOR }),
+        'weather station ', el('span', { id: 'legend-weather-note', class: 'muted' })])
     ]);
     L.DomEvent.disableClickPropagation(div);
     return div;
   };
   legend.addTo(map);
+  pollWeather();
 
   drawGraticule();
 
@@ -692,7 +739,9 @@
       el('time', { datetime: e.time, title: fmtDateTime(e.time), text: fmtTime(e.time) }),
       el('span', { class: 'who' }, [el('span', { class: 'type', text: e.type }), ' ', el('span', { class: 'vessel', text: who })]),
       el('span', { class: 'change', text: (e.machine ? e.machine + ': ' : '') + e.from + ' → ' + e.to })
-    ]);
+    ].concat(e.details && typeof e.details.text === 'string'
+      ? [el('span', { class: 'text', text: e.details.text })]   // a safety message's text, shown as text
+      : []));
     li.addEventListener('click', function () { selectVessel(e.vessel); });
     li.hidden = !matchesFilter(li);
     if (live) {

@@ -4,11 +4,13 @@ import io.watchkeeper.ais.AisDecoder;
 import io.watchkeeper.ais.AisDecoderListener;
 import io.watchkeeper.ais.AisDecoderStats;
 import io.watchkeeper.ais.message.AisMessage;
+import io.watchkeeper.ais.message.SafetyMessage;
 import io.watchkeeper.ais.nmea.AisPayload;
 import io.watchkeeper.ais.nmea.FramerSettings;
 import io.watchkeeper.core.deadletter.DeadLetter;
 import io.watchkeeper.core.deadletter.DeadLetterSink;
 import io.watchkeeper.core.deadletter.RejectReason;
+import io.watchkeeper.core.event.Event;
 import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.vessel.VesselInfo;
 import io.watchkeeper.core.vessel.VesselRegistry;
@@ -41,9 +43,13 @@ public final class AisIngest {
     private final DeadLetterSink deadLetters;
     private final Clock clock;
     private final AisDecoder decoder;
+    private final AisNotices notices;
+    private final SafetyEvents safety;
     private long fixCount;
     private long positionNotAvailable;
     private long staticReports;
+    private long safetyMessages;
+    private long weatherReports;
     private long deadLetterCount;
     private long lastExpireMillis;
     /** Bound of {@link #sinceBoundary}: far above a few fragments, far below a memory problem. */
@@ -58,6 +64,18 @@ public final class AisIngest {
      */
     public AisIngest(String source, Consumer<Fix> fixes, VesselRegistry registry, DeadLetterSink deadLetters,
                      Clock clock, FramerSettings settings) {
+        this(source, fixes, registry, deadLetters, clock, settings, AisNotices.NONE);
+    }
+
+    /**
+     * @param source  the input's name: the site of its fixes and the {@code <source>} of its dead letters
+     * @param fixes   where fixes go, usually {@code engine::submit}; may block (backpressure)
+     * @param notices where safety messages and weather reports go
+     */
+    public AisIngest(String source, Consumer<Fix> fixes, VesselRegistry registry, DeadLetterSink deadLetters,
+                     Clock clock, FramerSettings settings, AisNotices notices) {
+        this.notices = Objects.requireNonNull(notices, "notices");
+        this.safety = new SafetyEvents(source);
         this.source = Objects.requireNonNull(source, "source");
         this.fixes = Objects.requireNonNull(fixes, "fixes");
         this.registry = Objects.requireNonNull(registry, "registry");
@@ -165,13 +183,30 @@ public final class AisIngest {
     }
 
     public AisIngestStats stats() {
-        return new AisIngestStats(source, fixCount, positionNotAvailable, staticReports, deadLetterCount,
+        return new AisIngestStats(source, fixCount, positionNotAvailable, staticReports, safetyMessages, weatherReports,
+                deadLetterCount,
                 decoder.stats());
     }
 
     private Instant timeOf(AisPayload payload) {
         long millis = payload.receivedAtMillis();
         return millis == AisPayload.NO_TIME ? clock.instant() : Instant.ofEpochMilli(millis);
+    }
+
+    /** A safety message becomes an event, a weather report goes to the map; anything else is not a notice. */
+    private void notice(AisMessage message, Instant time) {
+        if (message instanceof SafetyMessage m) {
+            Event event = safety.of(m, time, clock.instant());
+            if (event != null) {
+                safetyMessages++;
+                notices.safety().accept(event);
+            }
+        } else {
+            WeatherReports.of(message, source, time).ifPresent(r -> {
+                weatherReports++;
+                notices.weather().update(r);
+            });
+        }
     }
 
     private void deadLetter(RejectReason reason, String detail, String raw) {
@@ -204,6 +239,7 @@ public final class AisIngest {
                 staticReports++;
                 registry.merge(info.get());
             }
+            notice(message, time);
         }
 
         @Override

@@ -1,14 +1,17 @@
 package io.watchkeeper.kafka.streams;
 
 import io.watchkeeper.ais.fix.AisIngest;
+import io.watchkeeper.ais.fix.AisNotices;
 import io.watchkeeper.ais.nmea.FramerSettings;
 import io.watchkeeper.core.deadletter.DeadLetter;
 import io.watchkeeper.core.deadletter.DeadLetterSink;
 import io.watchkeeper.core.deadletter.RejectReason;
+import io.watchkeeper.core.event.Event;
 import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.fix.VesselId;
 import io.watchkeeper.core.vessel.VesselInfo;
 import io.watchkeeper.core.vessel.VesselRegistry;
+import io.watchkeeper.core.weather.WeatherStations;
 import io.watchkeeper.kafka.log.InputRecords;
 import io.watchkeeper.mqtt.source.FixSource;
 import io.watchkeeper.mqtt.topic.Topics;
@@ -40,7 +43,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *   <li>{@code replay/<site>}: fixes and static data a replay already decoded ({@link RecordingLoader}).</li>
  * </ul>
  *
- * <p>Static data a station's AIS carries goes to the vessel's partition too, merged, as it is learnt.
+ * <p>Static data a station's AIS carries goes to the vessel's partition too, merged, as it is learnt. A
+ * station's safety messages (AIS types 12 and 14) are events already, and go straight to the events topic;
+ * its weather reports are dropped, as this engine shows no map.
  *
  * <p>Caveat: the AIS fragments a station's decoder holds between two records are in memory only, so a
  * multi-sentence message cut by a move of the task to another instance is lost (a dead letter at most).
@@ -62,6 +67,7 @@ final class DecodeProcessor implements Processor<String, byte[], String, byte[]>
     private FixSource data;
     private DeadLetterSink deadLetters;
     private long timestamp;
+    private final AisNotices notices = new AisNotices(this::safetyMessage, new WeatherStations(1));
 
     DecodeProcessor(long sweepEveryMillis, FramerSettings framing) {
         this.sweepEveryMillis = sweepEveryMillis;
@@ -101,7 +107,7 @@ final class DecodeProcessor implements Processor<String, byte[], String, byte[]>
         } else if (Topics.stationOfAis(source).isPresent()) {
             String station = Topics.stationOfAis(source).get();
             AisIngest ingest = stations.computeIfAbsent(station,
-                    s -> new AisIngest(s, this::fix, registry, deadLetters, clock, framing));
+                    s -> new AisIngest(s, this::fix, registry, deadLetters, clock, framing, notices));
             long reports = ingest.stats().staticReports();
             ingest.acceptLines(new String(payload, StandardCharsets.ISO_8859_1));
             if (ingest.stats().staticReports() != reports) {
@@ -160,6 +166,11 @@ final class DecodeProcessor implements Processor<String, byte[], String, byte[]>
 
     private void forward(String key, VesselMessage m) {
         context.forward(new Record<>(key, VesselMessage.encode(m), timestamp), DetectionTopology.FIXES_SINK);
+    }
+
+    private void safetyMessage(Event e) {
+        context.forward(new Record<>(e.vessel().key(), json.encode(e), timestamp, EventRecords.headers(e)),
+                DetectionTopology.DECODE_EVENTS_SINK);
     }
 
     private void deadLetter(DeadLetter d) {

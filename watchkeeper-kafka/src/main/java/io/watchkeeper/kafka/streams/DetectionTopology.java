@@ -23,6 +23,8 @@ public final class DetectionTopology {
     static final String EVENTS_SINK = "to-events";
     static final String DEAD_LETTER_SINK = "to-deadletters";
     static final String DECODE_DEAD_LETTER_SINK = "decode-to-deadletters";
+    /** AIS safety messages: events straight from decoding, as the in-process detector publishes them. */
+    static final String DECODE_EVENTS_SINK = "decode-to-events";
 
     private DetectionTopology() {
     }
@@ -38,6 +40,8 @@ public final class DetectionTopology {
                 new VesselPartitioner(), "decode");
         t.addSink(DECODE_DEAD_LETTER_SINK, topics.deadLetters(), Serdes.String().serializer(),
                 Serdes.ByteArray().serializer(), "decode");
+        t.addSink(DECODE_EVENTS_SINK, topics.events(), Serdes.String().serializer(), Serdes.ByteArray().serializer(),
+                "decode");
 
         t.addSource("fixes", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), topics.fixes());
         t.addProcessor("detect", () -> new VesselProcessor(setup.detectors(), setup.zones()), "fixes");

@@ -1,5 +1,6 @@
 package io.watchkeeper.server.app;
 
+import io.watchkeeper.ais.fix.AisNotices;
 import io.watchkeeper.ais.nmea.FramerSettings;
 import io.watchkeeper.core.deadletter.DeadLetterCounter;
 import io.watchkeeper.core.detect.boat.SpeedProfile;
@@ -9,6 +10,7 @@ import io.watchkeeper.core.engine.EngineStats;
 import io.watchkeeper.core.event.EventSink;
 import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.vessel.VesselRegistry;
+import io.watchkeeper.core.weather.WeatherStations;
 import io.watchkeeper.mqtt.client.BrokerAddress;
 import io.watchkeeper.mqtt.client.ClientSettings;
 import io.watchkeeper.mqtt.client.Publisher;
@@ -60,6 +62,7 @@ public final class DetectorService implements AutoCloseable {
     private final Subscriber subscriber;
     private final InputPipeline input;
     private final @Nullable CheckpointStore store;
+    private final AisNotices notices;
     private volatile boolean closed;
 
     /** Use {@link #start}; {@link DetectorWiring} builds the parts. */
@@ -69,6 +72,7 @@ public final class DetectorService implements AutoCloseable {
         this.engine = detection.engine();
         this.deadLetters = detection.deadLetters();
         this.store = detection.store();
+        this.notices = detection.notices();
         this.decoders = input.decoders();
         this.input = input.pipeline();
         this.registry = registry;
@@ -131,17 +135,19 @@ public final class DetectorService implements AutoCloseable {
      * @param registry static data of the vessels, shared with whoever reads it (the web API)
      * @param fixTap   sees every accepted fix on the engine's threads (the live view), or null
      * @param metrics  counts messages, events, dead letters and engine figures for /metrics, or null
+     * @param weather  the weather stations' latest reports from AIS, shared with the web API
      */
     public record Feeds(@Nullable EventSink events, VesselRegistry registry, @Nullable Consumer<Fix> fixTap,
-                        @Nullable WatchkeeperMetrics metrics) {
+                        @Nullable WatchkeeperMetrics metrics, WeatherStations weather) {
 
         public Feeds {
             Objects.requireNonNull(registry, "registry");
+            Objects.requireNonNull(weather, "weather");
         }
 
-        /** Only {@code events} (or nothing), with a registry of its own and no metrics. */
+        /** Only {@code events} (or nothing), with a registry and weather stations of its own and no metrics. */
         public static Feeds events(@Nullable EventSink events) {
-            return new Feeds(events, new VesselRegistry(), null, null);
+            return new Feeds(events, new VesselRegistry(), null, null, new WeatherStations());
         }
     }
 
@@ -211,6 +217,11 @@ public final class DetectorService implements AutoCloseable {
      */
     public Consumer<String> lineInput(String name) {
         return input.lines(name, () -> closed);
+    }
+
+    /** Where the file inputs' AIS safety messages and weather reports go: the event outputs and the map. */
+    public AisNotices notices() {
+        return notices;
     }
 
     /** Where fixes from the file and CSV inputs go: the engine, with backpressure. */

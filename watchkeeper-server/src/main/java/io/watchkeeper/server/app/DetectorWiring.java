@@ -1,5 +1,6 @@
 package io.watchkeeper.server.app;
 
+import io.watchkeeper.ais.fix.AisNotices;
 import io.watchkeeper.core.deadletter.DeadLetterCounter;
 import io.watchkeeper.core.deadletter.DeadLetterSink;
 import io.watchkeeper.core.engine.DetectionSetup;
@@ -59,7 +60,8 @@ final class DetectorWiring {
      * @param resumed what the engine resumed from, or null
      */
     record Detection(Publisher publisher, DeadLetterCounter deadLetters, DetectionSetup setup,
-                     @Nullable CheckpointStore store, @Nullable EngineSnapshot resumed, Engine engine) {
+                     @Nullable CheckpointStore store, @Nullable EngineSnapshot resumed, Engine engine,
+                     AisNotices notices) {
     }
 
     /** The input side: the decoders and the pipeline that logs, acknowledges and reads input into them. */
@@ -117,15 +119,17 @@ final class DetectorWiring {
             LOG.info("resumed {} vessels from checkpoint {} taken at {}", resumed.vessels().size(), store.file(),
                     Instant.ofEpochMilli(resumed.wallMillis()));
         }
-        return new Detection(publisher, deadLetters, setup, store, resumed, engine);
+        // Safety messages are events like the detectors' ones: the same outputs, the same envelope.
+        AisNotices notices = new AisNotices(events, options.feeds().weather());
+        return new Detection(publisher, deadLetters, setup, store, resumed, engine, notices);
     }
 
     private Input input(Detection d) {
         Durability durability = options.durability();
         InputLog log = open(openLog(durability, d.store()));
         RecordClock arrival = new RecordClock(clock.instant());
-        InputDecoders decoders = new InputDecoders(d.engine()::submit, registry(), d.deadLetters(), arrival,
-                options.ais(), options.maxPayloadBytes(), d.setup().limits().stations());
+        InputDecoders decoders = new InputDecoders(d.engine()::submit, registry(), d.notices(), d.deadLetters(),
+                arrival, options.ais(), options.maxPayloadBytes(), d.setup().limits().stations());
         long from = resumeInput(d.resumed(), d.store(), log, decoders);
         LogPump pump = open(new LogPump(log, from, metering.messagesIn(decoders.router()), arrival,
                 d.engine()::isClosed));

@@ -22,8 +22,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jetbrains.annotations.Nullable;
 
@@ -94,7 +94,7 @@ public final class WebFront implements AutoCloseable {
      */
     public DetectorService.Feeds feeds(@Nullable EventSink console) {
         EventSink shown = console == null ? events() : EventSink.all(console, events());
-        return new DetectorService.Feeds(shown, registry, fixTap(), metrics);
+        return new DetectorService.Feeds(shown, registry, fixTap(), metrics, live.weather());
     }
 
     /** Every accepted fix goes here, on the engine's threads. */

@@ -173,7 +173,7 @@ final class DetectCommand implements Callable<Integer> {
     /** The inputs besides MQTT: files and CSV straight into the engine, TCP and UDP lines into the input log. */
     private static InputRunner startInputs(Plan plan, DetectorService service, Clock clock) throws SocketException {
         return InputRunner.start(plan.inputs(), service::submit, service::lineInput, service.vessels(),
-                service.deadLetters(), plan.options().ais(), plan.pacing(), clock);
+                service.notices(), service.deadLetters(), plan.options().ais(), plan.pacing(), clock);
     }
 
     private static void printSummary(DetectorService service) {

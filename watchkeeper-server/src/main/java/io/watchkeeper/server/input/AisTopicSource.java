@@ -2,6 +2,7 @@ package io.watchkeeper.server.input;
 
 import io.watchkeeper.ais.fix.AisIngest;
 import io.watchkeeper.ais.fix.AisIngestStats;
+import io.watchkeeper.ais.fix.AisNotices;
 import io.watchkeeper.ais.nmea.FramerSettings;
 import io.watchkeeper.core.deadletter.DeadLetterSink;
 import io.watchkeeper.core.deadletter.RejectReason;
@@ -40,6 +41,7 @@ final class AisTopicSource implements MessageHandler {
 
     private final Consumer<Fix> fixes;
     private final VesselRegistry registry;
+    private final AisNotices notices;
     private final DeadLetterSink deadLetters;
     private final InputRejects rejects;
     private final Clock clock;
@@ -53,7 +55,8 @@ final class AisTopicSource implements MessageHandler {
      * @param maxPayloadBytes larger messages are dead-lettered whole, as {@code too_large}, before any line is read
      * @param maxStations     decoders kept at most, one per station
      */
-    AisTopicSource(Consumer<Fix> fixes, VesselRegistry registry, DeadLetterSink deadLetters, Clock clock,
+    AisTopicSource(Consumer<Fix> fixes, VesselRegistry registry, AisNotices notices, DeadLetterSink deadLetters,
+                   Clock clock,
                    FramerSettings settings, int maxPayloadBytes, int maxStations) {
         if (maxStations < 1) {
             throw new IllegalArgumentException("maxStations must be at least 1, was " + maxStations);
@@ -62,6 +65,7 @@ final class AisTopicSource implements MessageHandler {
         this.maxStations = maxStations;
         this.fixes = Objects.requireNonNull(fixes, "fixes");
         this.registry = Objects.requireNonNull(registry, "registry");
+        this.notices = Objects.requireNonNull(notices, "notices");
         this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -91,7 +95,7 @@ final class AisTopicSource implements MessageHandler {
                         + " AIS stations already; " + station + " is a new one", payload);
                 return;
             }
-            ingest = new AisIngest(station, fixes, registry, deadLetters, clock, settings);
+            ingest = new AisIngest(station, fixes, registry, deadLetters, clock, settings, notices);
             stations.put(station, ingest);
         }
         ingest.acceptLines(new String(payload, StandardCharsets.ISO_8859_1));
@@ -117,7 +121,7 @@ final class AisTopicSource implements MessageHandler {
     /** Rebuilds what the stations' decoders held at a checkpoint; before the first message. */
     void restore(Map<String, List<AisIngest.HeldLine>> held) {
         held.forEach((station, lines) -> stations.computeIfAbsent(station,
-                s -> new AisIngest(s, fixes, registry, deadLetters, clock, settings)).restore(lines));
+                s -> new AisIngest(s, fixes, registry, deadLetters, clock, settings, notices)).restore(lines));
     }
 
     /** Counters per station; read from another thread they may be a moment old. */

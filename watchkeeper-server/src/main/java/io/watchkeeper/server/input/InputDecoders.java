@@ -1,6 +1,7 @@
 package io.watchkeeper.server.input;
 
 import io.watchkeeper.ais.fix.AisIngestStats;
+import io.watchkeeper.ais.fix.AisNotices;
 import io.watchkeeper.ais.nmea.FramerSettings;
 import io.watchkeeper.core.deadletter.DeadLetterSink;
 import io.watchkeeper.core.fix.Fix;
@@ -33,17 +34,20 @@ public final class InputDecoders {
     /**
      * @param fixes           where accepted fixes go: the engine, which may push back
      * @param registry        where the vessels' static data from AIS goes
+     * @param notices         where AIS safety messages and weather reports go
      * @param arrival         stands at the arrival time of the record being read: the time of dead letters
      *                        and of NMEA lines without one of their own
      * @param maxPayloadBytes larger payloads are dead letters {@code too_large}
      * @param stations        AIS decoders kept at most, for {@code AIS/} and for the other inputs each
      */
-    public InputDecoders(Consumer<Fix> fixes, VesselRegistry registry, DeadLetterSink deadLetters, Clock arrival,
-                         FramerSettings framing, int maxPayloadBytes, int stations) {
+    public InputDecoders(Consumer<Fix> fixes, VesselRegistry registry, AisNotices notices, DeadLetterSink deadLetters,
+                         Clock arrival, FramerSettings framing, int maxPayloadBytes, int stations) {
         this.registry = registry;
         this.data = new FixSource(new FixDecoder(maxPayloadBytes), fixes, deadLetters, arrival);
-        this.ais = new AisTopicSource(fixes, registry, deadLetters, arrival, framing, maxPayloadBytes, stations);
-        this.lines = new AisTopicSource(fixes, registry, deadLetters, arrival, framing, maxPayloadBytes, stations);
+        this.ais = new AisTopicSource(fixes, registry, notices, deadLetters, arrival, framing, maxPayloadBytes,
+                stations);
+        this.lines = new AisTopicSource(fixes, registry, notices, deadLetters, arrival, framing, maxPayloadBytes,
+                stations);
         this.router = new TopicRouter(data, ais, lines, (topic, summary) ->
                 deadLetters.accept(OversizeInput.deadLetter(topic, summary, maxPayloadBytes, arrival.instant())));
     }

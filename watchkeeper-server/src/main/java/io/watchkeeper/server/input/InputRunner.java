@@ -4,6 +4,7 @@ import io.watchkeeper.ais.csv.CsvRejection;
 import io.watchkeeper.ais.csv.CsvTrackReader;
 import io.watchkeeper.ais.csv.TrackListener;
 import io.watchkeeper.ais.fix.AisIngest;
+import io.watchkeeper.ais.fix.AisNotices;
 import io.watchkeeper.ais.nmea.FramerSettings;
 import io.watchkeeper.ais.source.FileReplay;
 import io.watchkeeper.ais.source.LineFiles;
@@ -52,22 +53,24 @@ public final class InputRunner implements AutoCloseable {
     public static InputRunner start(List<InputSpec> inputs, Consumer<Fix> fixes, VesselRegistry registry,
                                     DeadLetterSink deadLetters, FramerSettings settings, double speed, Clock clock)
             throws SocketException {
-        return start(inputs, fixes, null, registry, deadLetters, settings, speed, clock);
+        return start(inputs, fixes, null, registry, AisNotices.NONE, deadLetters, settings, speed, clock);
     }
 
     /**
      * @param lines where a TCP or UDP input's lines go, given the input's name (the input log, so that a
      *              feed that cannot resend loses nothing if the engine dies); null to decode them here
+     * @param notices where the AIS safety messages and weather reports decoded here go
      */
     public static InputRunner start(List<InputSpec> inputs, Consumer<Fix> fixes,
                                     @Nullable Function<String, Consumer<String>> lines, VesselRegistry registry,
-                                    DeadLetterSink deadLetters, FramerSettings settings, double speed, Clock clock)
+                                    AisNotices notices, DeadLetterSink deadLetters, FramerSettings settings,
+                                    double speed, Clock clock)
             throws SocketException {
         Objects.requireNonNull(inputs, "inputs");
         InputRunner runner = new InputRunner();
         try {
             for (InputSpec spec : inputs) {
-                runner.startOne(spec, fixes, lines, registry, deadLetters, settings, speed, clock);
+                runner.startOne(spec, fixes, lines, registry, notices, deadLetters, settings, speed, clock);
             }
         } catch (SocketException | RuntimeException e) {
             runner.close();
@@ -77,15 +80,16 @@ public final class InputRunner implements AutoCloseable {
     }
 
     private void startOne(InputSpec spec, Consumer<Fix> fixes, @Nullable Function<String, Consumer<String>> lines,
-                          VesselRegistry registry, DeadLetterSink deadLetters, FramerSettings settings, double speed,
-                          Clock clock) throws SocketException {
+                          VesselRegistry registry, AisNotices notices, DeadLetterSink deadLetters,
+                          FramerSettings settings, double speed, Clock clock) throws SocketException {
         if (spec instanceof InputSpec.CsvFile csv) {
             Consumer<Fix> paced = paced(fixes, speed);
             reader(spec.name(), () -> readCsv(csv, paced, registry, deadLetters, clock));
             return;
         }
         if (spec instanceof InputSpec.NmeaFile file) {
-            AisIngest ingest = new AisIngest(spec.name(), paced(fixes, speed), registry, deadLetters, clock, settings);
+            AisIngest ingest = new AisIngest(spec.name(), paced(fixes, speed), registry, deadLetters, clock, settings,
+                    notices);
             reader(spec.name(), () -> readNmea(file, ingest, clock));
             return;
         }
@@ -93,7 +97,7 @@ public final class InputRunner implements AutoCloseable {
         if (lines != null) {
             sink = lines.apply(spec.name());
         } else {
-            AisIngest ingest = new AisIngest(spec.name(), fixes, registry, deadLetters, clock, settings);
+            AisIngest ingest = new AisIngest(spec.name(), fixes, registry, deadLetters, clock, settings, notices);
             sink = ingest::accept;
         }
         if (spec instanceof InputSpec.NmeaTcp tcp) {

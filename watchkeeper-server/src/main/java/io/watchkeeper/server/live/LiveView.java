@@ -5,6 +5,7 @@ import io.watchkeeper.core.event.EventSink;
 import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.fix.VesselId;
 import io.watchkeeper.core.vessel.VesselRegistry;
+import io.watchkeeper.core.weather.WeatherStations;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,6 +48,7 @@ public final class LiveView implements EventSink, StateListener {
     private final AtomicLong nextSweepMillis = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong forgotten = new AtomicLong();
+    private final WeatherStations weather = new WeatherStations();
 
     /** Forgets vessels after {@link #DEFAULT_IDLE}, tracks at most {@link #DEFAULT_MAX_VESSELS}. */
     public LiveView(VesselRegistry registry) {
@@ -66,6 +68,11 @@ public final class LiveView implements EventSink, StateListener {
         this.idleMillis = idle.toMillis();
         this.maxVessels = maxVessels;
         this.nextSweepMillis.set(clock.millis() + SWEEP_EVERY_MILLIS);
+    }
+
+    /** The weather stations heard on AIS, for the map's weather layer; their decoders write here. */
+    public WeatherStations weather() {
+        return weather;
     }
 
     /** An accepted fix; called on the worker that owns {@code fix.vessel()}. Cheap and lock-free once the vessel is known. */

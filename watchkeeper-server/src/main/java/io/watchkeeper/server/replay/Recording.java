@@ -4,6 +4,7 @@ import io.watchkeeper.ais.csv.CsvRejection;
 import io.watchkeeper.ais.csv.CsvTrackReader;
 import io.watchkeeper.ais.csv.TrackListener;
 import io.watchkeeper.ais.fix.AisIngest;
+import io.watchkeeper.ais.fix.AisNotices;
 import io.watchkeeper.ais.nmea.FramerSettings;
 import io.watchkeeper.ais.source.FileReplay;
 import io.watchkeeper.ais.source.LineFiles;
@@ -12,9 +13,11 @@ import io.watchkeeper.ais.source.ProgressBar;
 import io.watchkeeper.core.deadletter.DeadLetter;
 import io.watchkeeper.core.deadletter.DeadLetterSink;
 import io.watchkeeper.core.deadletter.RejectReason;
+import io.watchkeeper.core.event.Event;
 import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.vessel.VesselInfo;
 import io.watchkeeper.core.vessel.VesselRegistry;
+import io.watchkeeper.core.weather.WeatherStations;
 import io.watchkeeper.mqtt.wire.Decoded;
 import io.watchkeeper.mqtt.wire.FixDecoder;
 import java.io.IOException;
@@ -36,10 +39,22 @@ import java.util.List;
  * files are sorted by vessel and pair detectors need all vessels' time to move together. Static data
  * goes to the registry as it is read, so the detectors know every ship type from the first fix.
  *
- * @param fixes  the accepted fixes, in event-time order
- * @param format what the file held
+ * @param fixes   the accepted fixes, in event-time order
+ * @param format  what the file held
+ * @param notices events that need no detector, in event-time order: the AIS safety messages, each stamped as
+ *                detected at its own time, as a replay stamps every event
  */
-public record Recording(List<Fix> fixes, Format format) {
+public record Recording(List<Fix> fixes, Format format, List<Event> notices) {
+
+    public Recording {
+        fixes = List.copyOf(fixes);
+        notices = List.copyOf(notices);
+    }
+
+    /** Fixes alone, without notices. */
+    public Recording(List<Fix> fixes, Format format) {
+        this(fixes, format, List.of());
+    }
 
     /** What a recording holds. */
     public enum Format { NMEA, CSV, JSON_LINES }
@@ -56,9 +71,13 @@ public record Recording(List<Fix> fixes, Format format) {
             throws IOException {
         Format format = sniff(pathOrDash);
         List<Fix> fixes = new ArrayList<>();
+        List<Event> notices = new ArrayList<>();
         switch (format) {
             case NMEA -> {
-                AisIngest ingest = new AisIngest(site, fixes::add, registry, deadLetters, untimedAt, settings);
+                // A replay shows no map, so its weather reports are read and dropped.
+                AisNotices toList = new AisNotices(e -> notices.add(stampedAtItsTime(e)), new WeatherStations(1));
+                AisIngest ingest = new AisIngest(site, fixes::add, registry, deadLetters, untimedAt, settings,
+                        toList);
                 try (LineInput in = LineFiles.open(pathOrDash)) {
                     new FileReplay(untimedAt, progress).replay(in, (line, at) -> ingest.accept(line));
                 }
@@ -73,7 +92,14 @@ public record Recording(List<Fix> fixes, Format format) {
         }
         refuseTheFuture(fixes, untimedAt, maxAhead, deadLetters);
         fixes.sort(Comparator.comparing(Fix::time));
-        return new Recording(List.copyOf(fixes), format);
+        notices.sort(Comparator.comparing(Event::time));
+        return new Recording(fixes, format, notices);
+    }
+
+    /** {@code e} as detected at its own time, as the replay's record clock stamps the detectors' events. */
+    private static Event stampedAtItsTime(Event e) {
+        return new Event(e.eventId(), e.type(), e.site(), e.vessel(), e.machine(), e.from(), e.to(), e.time(), e.time(),
+                e.cause(), e.details());
     }
 
     /**
@@ -100,8 +126,8 @@ public record Recording(List<Fix> fixes, Format format) {
         try (LineInput in = LineFiles.open(Path.of(pathOrDash))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 String t = line.strip();
-                if (t.isEmpty()) {
-                    continue;
+                if (t.isEmpty() || t.charAt(0) == '#') {
+                    continue; // comment lines head NMEA files (gpsd's samples); no CSV header starts with '#'
                 }
                 char c = t.charAt(0);
                 if (c == '!' || c == '$' || c == '\\') {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.watchkeeper.core.event.Event;
 import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.vessel.VesselInfo;
+import io.watchkeeper.core.weather.WeatherReport;
 import io.watchkeeper.mqtt.wire.EventJson;
 import io.watchkeeper.server.live.TrackPoint;
 import io.watchkeeper.server.live.VesselDetail;
@@ -199,6 +200,34 @@ final class ApiJson {
                 g.writeNumberField("rejected", s.rejected());
                 g.writeEndObject();
             }
+            g.writeEndObject();
+        });
+    }
+
+    /** {@code {"stations": [...]}}: each weather station's latest report; absent values are null. */
+    byte[] weather(List<WeatherReport> reports) {
+        return write(g -> {
+            g.writeStartObject();
+            g.writeArrayFieldStart("stations");
+            for (WeatherReport r : reports) {
+                g.writeStartObject();
+                g.writeStringField("station", r.station());
+                g.writeStringField("site", r.site());
+                g.writeStringField("receivedAt", r.receivedAt().toString());
+                numberField(g, "lat", r.lat());
+                numberField(g, "lon", r.lon());
+                numberField(g, "windKnots", r.windKnots());
+                numberField(g, "gustKnots", r.gustKnots());
+                numberField(g, "windFromDegrees", r.windFromDegrees());
+                numberField(g, "airCelsius", r.airCelsius());
+                numberField(g, "pressureHpa", r.pressureHpa());
+                numberField(g, "visibilityNm", r.visibilityNm());
+                numberField(g, "waterLevelMetres", r.waterLevelMetres());
+                numberField(g, "waveMetres", r.waveMetres());
+                numberField(g, "waterCelsius", r.waterCelsius());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
             g.writeEndObject();
         });
     }

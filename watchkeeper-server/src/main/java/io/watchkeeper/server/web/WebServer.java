@@ -105,6 +105,7 @@ public final class WebServer implements AutoCloseable {
             Envelope bbox = QueryParams.bbox(ctx);
             send(ctx, 200, json.write(g -> ZoneFeatures.write(g, s.zones().all(), bbox)));
         });
+        r.get("/api/weather", ctx -> send(ctx, 200, json.weather(s.live().weather().all())));
         r.get("/api/machines", ctx -> send(ctx, 200, json.machines(s.machines())));
         r.get("/health", ctx -> {
             Health h = s.health().get();

@@ -66,13 +66,18 @@ class DashboardBrowserIT {
                     By.cssSelector("#event-feed li[data-event-id='" + id + "']")));
         }
         wait.until(ExpectedConditions.textToBe(By.id("sse-state"), "live"));
-        // Both live events arrived within the minute; the backfilled one is history, not a live arrival.
-        wait.until(ExpectedConditions.textToBe(By.id("event-rate"), "2"));
+        // The live events arrived within the minute; the backfilled one is history, not a live arrival.
+        wait.until(ExpectedConditions.textToBe(By.id("event-rate"), "3"));
         // Land around the vessels (the coast at Harwich), drawn offline from the bundled Natural Earth data.
         wait.until(d -> HeadlessChromium.landCoverage((ChromeDriver) d) > 0.05);
-        assertThat(feedIds()).containsExactly("ev-stream-2", "ev-stream-1", FakeDashboardApi.BACKFILL_EVENT_ID);
+        assertThat(feedIds()).containsExactly("ev-stream-3", "ev-stream-2", "ev-stream-1",
+                FakeDashboardApi.BACKFILL_EVENT_ID);
         assertThat(driver.findElements(By.cssSelector("#filter-type option")).stream().map(WebElement::getText))
-                .containsExactly("all types", "BERTHED", "SPEEDING_START", "ZONE_ENTER");
+                .containsExactly("all types", "BERTHED", "SAFETY_MESSAGE", "SPEEDING_START", "ZONE_ENTER");
+        // A safety message's text is shown in its row, literally; the weather station is on the map.
+        assertThat(driver.findElement(By.cssSelector("#event-feed li[data-event-id='ev-stream-3'] .text")).getText())
+                .isEqualTo(FakeDashboardApi.HOSTILE_SAFETY_TEXT);
+        wait.until(ExpectedConditions.textToBe(By.id("legend-weather-note"), "1 heard"));
 
         // The hostile ship's panel: its strings shown literally, as text.
         hostile.click();
@@ -96,7 +101,7 @@ class DashboardBrowserIT {
         driver.findElement(By.id("filter-vessel")).sendKeys("kowloon");
         wait.until(d -> visibleFeedIds().equals(List.of("ev-stream-2", FakeDashboardApi.BACKFILL_EVENT_ID)));
         driver.findElement(By.id("filter-vessel")).sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
-        wait.until(d -> visibleFeedIds().size() == 3);
+        wait.until(d -> visibleFeedIds().size() == 4);
 
         // The machines view: each machine's Mermaid text rendered by Mermaid to SVG, and the text itself.
         driver.findElement(By.id("tab-machines")).click();

@@ -32,6 +32,7 @@ import java.util.concurrent.Executors;
  *       an HTML payload.</li>
  *   <li>{@code GET /api/machines}: boat, portcall (with the real machines' Mermaid text) and a detector
  *       without states.</li>
+ *   <li>{@code GET /api/weather}: one weather station off Harwich with a few values, the rest null.</li>
  * </ul>
  */
 final class FakeDashboardApi implements AutoCloseable {
@@ -43,7 +44,10 @@ final class FakeDashboardApi implements AutoCloseable {
     static final String BERTHED_ID = "244123456";
     static final String BERTHED_NAME = "MAERSK KOWLOON";
     static final String BACKFILL_EVENT_ID = "ev-backfill-1";
-    static final String[] STREAM_EVENT_IDS = {"ev-stream-1", "ev-stream-2"};
+    static final String[] STREAM_EVENT_IDS = {"ev-stream-1", "ev-stream-2", "ev-stream-3"};
+    /** The text of the stream's AIS safety message, from a coast station: an HTML payload. */
+    static final String HOSTILE_SAFETY_TEXT = "<IMG SRC=X ONERROR=ALERT(4)> FOG WARNING";
+    static final String WEATHER_STATION = "2320001";
 
     private static final String WEBJARS = "META-INF/resources/webjars/";
     private static final Map<String, String> TYPES = Map.of(
@@ -104,6 +108,11 @@ final class FakeDashboardApi implements AutoCloseable {
                 json(ex, 200, ZONES);
             } else if (path.equals("/api/machines")) {
                 json(ex, 200, MACHINES);
+            } else if (path.equals("/api/weather")) {
+                json(ex, 200, "{\"stations\":[{\"station\":\"" + WEATHER_STATION + "\",\"site\":\"HARWICH\","
+                        + "\"receivedAt\":\"2026-03-01T11:59:00Z\",\"lat\":51.92,\"lon\":1.36,\"windKnots\":14,"
+                        + "\"gustKnots\":19,\"windFromDegrees\":240,\"airCelsius\":7.5,\"pressureHpa\":1009,"
+                        + "\"visibilityNm\":null,\"waterLevelMetres\":null,\"waveMetres\":null,\"waterCelsius\":null}]}");
             } else if (path.startsWith("/api/")) {
                 json(ex, 404, error(404, "no such endpoint"));
             } else if (path.startsWith("/webjars/")) {
@@ -167,11 +176,14 @@ final class FakeDashboardApi implements AutoCloseable {
     }
 
     private static String streamEvent(int i) {
-        return i == 0
-                ? event(STREAM_EVENT_IDS[0], "SPEEDING_START", HOSTILE_ID, "speeding", "normal", "speeding",
-                        "2026-03-01T12:00:00Z", "{\"limitKnots\":8,\"note\":\"<script>alert(3)</script>\"}")
-                : event(STREAM_EVENT_IDS[1], "BERTHED", BERTHED_ID, "portcall", "in_port", "berthed",
-                        "2026-03-01T12:00:05Z", "{\"port\":\"Harwich\"}");
+        return switch (i) {
+            case 0 -> event(STREAM_EVENT_IDS[0], "SPEEDING_START", HOSTILE_ID, "speeding", "normal", "speeding",
+                    "2026-03-01T12:00:00Z", "{\"limitKnots\":8,\"note\":\"<script>alert(3)</script>\"}");
+            case 1 -> event(STREAM_EVENT_IDS[1], "BERTHED", BERTHED_ID, "portcall", "in_port", "berthed",
+                    "2026-03-01T12:00:05Z", "{\"port\":\"Harwich\"}");
+            default -> event(STREAM_EVENT_IDS[2], "SAFETY_MESSAGE", WEATHER_STATION, "safety", "received", "broadcast",
+                    "2026-03-01T12:00:07Z", "{\"messageType\":14,\"text\":\"" + HOSTILE_SAFETY_TEXT + "\"}");
+        };
     }
 
     private static String event(String id, String type, String vessel, String machine, String from, String to,

@@ -2,6 +2,7 @@ package io.watchkeeper.server.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.watchkeeper.ais.fix.AisNotices;
 import io.watchkeeper.ais.nmea.FramerSettings;
 import io.watchkeeper.core.deadletter.DeadLetter;
 import io.watchkeeper.core.deadletter.RejectReason;
@@ -22,7 +23,7 @@ class AisTopicSourceTest {
 
     private final List<Fix> fixes = new ArrayList<>();
     private final List<DeadLetter> dead = new ArrayList<>();
-    private final AisTopicSource source = new AisTopicSource(fixes::add, new VesselRegistry(), dead::add,
+    private final AisTopicSource source = new AisTopicSource(fixes::add, new VesselRegistry(), AisNotices.NONE, dead::add,
             Clock.fixed(Instant.parse("2026-11-27T00:00:00Z"), ZoneOffset.UTC), FramerSettings.defaults(), 1_024, 3);
 
     @Test

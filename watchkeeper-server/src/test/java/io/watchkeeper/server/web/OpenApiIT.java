@@ -12,6 +12,7 @@ import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.fix.VesselId;
 import io.watchkeeper.core.vessel.VesselInfo;
 import io.watchkeeper.core.vessel.VesselRegistry;
+import io.watchkeeper.core.weather.WeatherReport;
 import io.watchkeeper.core.zone.Zone;
 import io.watchkeeper.core.zone.ZoneIndex;
 import io.watchkeeper.core.zone.ZoneKind;
@@ -88,6 +89,11 @@ class OpenApiIT {
                         new Coordinate(-1.12, 50.79)}), 0, 6, "test"),
                 new Zone("anch", "Anchorage", ZoneKind.ANCHORAGE, GEO.createPoint(new Coordinate(-1.0, 50.7)), 500,
                         Double.NaN, "test"));
+        // one station with every value, one whose report has none (nulls the schema must allow)
+        live.weather().update(new WeatherReport("2190047", "DK", T0, 55.7, 12.6, 12, 17, 250, 8.5, 1013, 6.2, 0.3,
+                1.1, 9.0));
+        live.weather().update(new WeatherReport("2190048", "DK", T0, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN));
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         metrics.counter("watchkeeper.test.events").increment(3);
         List<MachineView> machines = List.of(MachineView.of(new BoatDetector()), MachineView.detector("pairs"));
@@ -127,6 +133,7 @@ class OpenApiIT {
         conforms(server, "/api/zones", "/api/zones?bbox=-1.2,50.7,-1.0,50.9", 200);
         conforms(server, "/api/zones", "/api/zones?bbox=nowhere", 400);
         conforms(server, "/api/machines", "/api/machines", 200);
+        conforms(server, "/api/weather", "/api/weather", 200);
         conforms(server, "/health", "/health", 200);
         up.set(false);
         conforms(server, "/health", "/health", 503);
