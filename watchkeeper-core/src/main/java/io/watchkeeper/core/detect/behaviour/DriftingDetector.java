@@ -74,12 +74,14 @@ public final class DriftingDetector extends Machine<DriftingDetector.Run, Drifti
          * 45° of the reversed heading, "drifting straight backwards"). RTEC's {@code adriftAngThr} is 40°
          * (Pitsikalis et al., RTEC maritime thresholds for the Brest data set), judged on single fixes.
          *
-         * <p>0.5 kn, not DMA's {@code sog.min} 1.0: RTEC's {@code movingMin}, the speed from which its
-         * vessel is moving and so can be drifting (same thresholds file). A ship that has lost propulsion
-         * drifts at 0.5–3 kn; DMA's own test recording of STOC MARCIA, not under command on 2014-10-02 and
-         * set 13 km overnight at 0.5–0.9 kn, is named a drift that its analyzer does not detect. The
-         * 500 m keep out what the lower floor would let in: a ship swinging round its anchor stays within
-         * its swing circle.
+         * <p>0.5 kn, not DMA's {@code sog.min} 1.0: RTEC's {@code movingMin} (same thresholds file), where
+         * its {@code movingSpeed} intervals begin; their union is RTEC's {@code underWay}, which its drifting
+         * requires (RTEC's rules for the Brest data). A ship that has lost propulsion drifts at 0.5–3 kn;
+         * DMA's own test recording of STOC MARCIA, not under command on 2014-10-02 and set 13 km overnight
+         * at 0.5–0.9 kn, is named a drift that its analyzer does not detect. DMA also measures the 500 m
+         * only within the 20 minutes of reports its tracker keeps, which no drift under 0.8 kn passes; here
+         * they count from the run's first fix. The 500 m keep out what the lower floor would let in: a ship
+         * swinging round its anchor stays within its swing circle, however long it swings.
          *
          * <p>{@code endAfter} 1 min is an engineering default, not DMA's: DMA ends at the first clean
          * report, and on its own drift recording (FRIO, 2014-09-28) one COG 50° off at 16:50:12 UTC ends its
