@@ -5,12 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.watchkeeper.core.checkpoint.StateIn;
+import io.watchkeeper.core.checkpoint.StateOut;
+import io.watchkeeper.core.detect.Detector;
 import io.watchkeeper.core.detect.behaviour.DriftingDetector.Run;
 import io.watchkeeper.core.detect.behaviour.DriftingDetector.Settings;
 import io.watchkeeper.core.event.Event;
 import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.fsm.Place;
 import io.watchkeeper.core.geo.Geo;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -244,6 +250,47 @@ class DriftingDetectorTest {
             feed.fix(at(s + 5, 3.0, 10.0, 0.0, s * 6.0, 0)); // slow, on heading
         }
         assertThat(feed.state()).isSameAs(detector.initial(TestContext.VESSEL));
+    }
+
+    @Test
+    void aRunInProgressReadsBackFromACheckpoint() throws IOException {
+        for (int s = 0; s < 300; s += 10) {
+            feed.fix(east(s, 2.0));
+        }
+        Place<Run> counting = feed.state();
+        Place<Run> back = readBack(new DriftingDetector(), write(counting));
+        assertThat(back).isEqualTo(counting);
+        assertThat(back.data().startLat()).isEqualTo((float) LAT);
+
+        // And goes on to the same event.
+        Fix tenMinutes = east(600, 2.0);
+        assertThat(detector.step(back, tenMinutes, TestContext.at(tenMinutes)).events())
+                .extracting(Event::type).containsExactly(DriftingDetector.DRIFTING_START);
+        // A vessel never seen reads back as the shared initial place.
+        DriftingDetector fresh = new DriftingDetector();
+        assertThat(readBack(fresh, write(detector.initial(TestContext.VESSEL))))
+                .isSameAs(fresh.initial(TestContext.VESSEL));
+    }
+
+    @Test
+    void aCheckpointedRunStartingOffTheEarthIsRefused() throws IOException {
+        Place<Run> bad = new Place<>(0, Long.MIN_VALUE, Detector.NO_TIMER, null,
+                new Run(TestContext.millis(0), TestContext.millis(10), 95.0f, 0.0f));
+        byte[] bytes = write(bad);
+        assertThatThrownBy(() -> readBack(new DriftingDetector(), bytes)).isInstanceOf(IOException.class).hasMessageContaining("95.0");
+    }
+
+    private byte[] write(Place<Run> place) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        StateOut out = new StateOut(bytes);
+        Detector.codecOf(detector).write(place, out);
+        out.flush();
+        return bytes.toByteArray();
+    }
+
+    private static Place<Run> readBack(DriftingDetector fresh, byte[] bytes) throws IOException {
+        return Detector.codecOf(fresh).read(new StateIn(new ByteArrayInputStream(bytes), id -> null),
+                TestContext.VESSEL);
     }
 
     @Test
