@@ -73,6 +73,8 @@ public final class DriftingDetector extends Machine<DriftingDetector.Run, Drifti
          * {@code sog.max} 5.0, {@code period} 10 min, {@code distance} 500 m; it also refuses COG within
          * 45° of the reversed heading, "drifting straight backwards"). RTEC's {@code adriftAngThr} is 40°
          * (Pitsikalis et al., RTEC maritime thresholds for the Brest data set), judged on single fixes.
+         * Global Fishing Watch publishes no drift event (its events are fishing, encounters, loitering,
+         * port visits and gaps).
          *
          * <p>0.5 kn, not DMA's {@code sog.min} 1.0: RTEC's {@code movingMin} (same thresholds file), where
          * its {@code movingSpeed} intervals begin; their union is RTEC's {@code underWay}, which its drifting
