@@ -66,9 +66,10 @@ final class DetectorCases {
                         new PortCallSettings(3000.0, 4000.0, 0.2, 0.5, Duration.ofMinutes(10)))),
                 new Case("speed-change", () -> new SpeedChangeDetector(
                         new SpeedChangeDetector.Settings(3.0, Duration.ofSeconds(60)))),
-                // RTEC's 0.5 kn moving minimum instead of 2.7: Boston's anchored ship swings at 0.5-0.9 kn
-                new Case("drifting", () -> new DriftingDetector(new DriftingDetector.Settings(40.0, 0.5, 3,
-                        Duration.ofSeconds(60), Duration.ofMinutes(10)))),
+                // RTEC's 0.5 kn moving minimum instead of DMA's 1 kn, 1 min and no distance instead of 10 min
+                // and 500 m: Boston's anchored ship swings at 0.5-0.9 kn
+                new Case("drifting", () -> new DriftingDetector(new DriftingDetector.Settings(45.0, 0.5, 5.0,
+                        Duration.ofSeconds(60), 0.0, Duration.ofSeconds(60), Duration.ofMinutes(10)))),
                 new Case("speeding", SpeedingDetector::new),
                 new Case("loitering", () -> new LoiteringDetector(
                         new LoiteringDetector.Settings(2.0, 3.0, Duration.ofMinutes(20)))),
