@@ -15,6 +15,7 @@ import io.watchkeeper.core.geo.Geo;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -93,6 +94,7 @@ abstract class PairTracker<D> implements PairDetector {
     private final double searchMetres;
     private final long silenceMillis;
     private final int maxPairsPerVessel;
+    private final PairEvents.PerVessel perVessel = this::addPerVesselDetails;
     @SuppressWarnings("unchecked")
     private Pair<D>[] pairsOf = new Pair[64];
     private Pair<D> firstPair;
@@ -140,6 +142,13 @@ abstract class PairTracker<D> implements PairDetector {
      */
     long ownDueMillis(Place<D> place) {
         return Long.MAX_VALUE;
+    }
+
+    /**
+     * Details of a pair event that differ between its two copies, added to the copy for the vessel in
+     * slot {@code self}; none unless a subclass says so. Called with both vessels still in the grid.
+     */
+    void addPerVesselDetails(String type, Map<String, Object> details, int self, int other) {
     }
 
     /** The time of a pair event the machine published, {@code atMillis} (the input's) unless the type says else. */
@@ -282,7 +291,7 @@ abstract class PairTracker<D> implements PairDetector {
         pair.place = step.state();
         for (Event e : step.events()) {
             PairEvents.emitBoth(e.type(), e.machine(), e.from(), e.to(), grid, pair.low, pair.high,
-                    eventMillis(before, e, in.atMillis()), e.details(), in.base(), out);
+                    eventMillis(before, e, in.atMillis()), e.details(), perVessel, in.base(), out);
         }
         return !over[pair.place.state()];
     }
