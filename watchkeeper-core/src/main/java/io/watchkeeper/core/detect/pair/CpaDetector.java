@@ -4,9 +4,11 @@ import io.watchkeeper.core.detect.DetectorContext;
 import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.fsm.Machine;
 import io.watchkeeper.core.fsm.Place;
+import io.watchkeeper.core.geo.Geo;
 import io.watchkeeper.core.zone.ZoneHit;
 import io.watchkeeper.core.zone.ZoneKind;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +86,17 @@ public final class CpaDetector extends PairTracker<Closing> {
 
     private final CpaSettings settings;
     private final double horizonSeconds;
+    private final long searchEveryMillis;
+    /** Whether the fix being accepted is its vessel's first in a new search interval (set by {@link #flagsOf}). */
+    private boolean searchDue;
+    /**
+     * By grid slot, the velocity of the fix in {@link #velocityOf}, resolved once per fix rather than once
+     * per pair the vessel is measured against: a cache, rebuilt from the grid's fixes, not state.
+     */
+    private Fix[] velocityOf = new Fix[64];
+    private double[] eastMetresPerSecond = new double[64];
+    private double[] northMetresPerSecond = new double[64];
+    private double[] metresPerDegreeLon = new double[64];
 
     public CpaDetector() {
         this(CpaSettings.DEFAULTS);
@@ -94,6 +107,7 @@ public final class CpaDetector extends PairTracker<Closing> {
                 settings.maxRangeMetres(), settings.silenceDuration(), settings.maxPairsPerVessel());
         this.settings = settings;
         this.horizonSeconds = settings.tcpaHorizon().toMillis() / 1000.0;
+        this.searchEveryMillis = settings.minRiskDuration().toMillis();
     }
 
     /**
@@ -131,7 +145,7 @@ public final class CpaDetector extends PairTracker<Closing> {
             return new Assessment(in, true, Cpa.UNKNOWN, Verdict.UNKNOWN, before, false, false);
         }
         Closing seen = before.seenInPort(in.self().vessel().equals(in.low()), inPort(in.zones()));
-        Cpa cpa = CpaMath.between(in.lowFix(), in.highFix());
+        Cpa cpa = CpaMath.withoutBearing(in.lowFix(), in.highFix());
         Verdict verdict = verdict(s, cpa, in.lowFix(), in.highFix(), seen.inPort());
         long now = in.atMillis();
         if (at.state() == Stage.WATCH.ordinal()) {
@@ -178,11 +192,26 @@ public final class CpaDetector extends PairTracker<Closing> {
         return settings;
     }
 
+    /**
+     * Under way and in port, and whether this fix searches for new risks: a vessel looks for new pairs
+     * with its first fix in each {@code minRiskDuration} of event time (every fix if that is 0), not with
+     * every fix. A warning cannot come sooner than {@code minRiskDuration} after the risk is first seen,
+     * so this delays a warning by at most that much, and less when the other vessel searches first, while
+     * a vessel reporting every 2 to 10 s searches 3 to 15 times less. The due search depends only on the
+     * fix times, so a detector restored from a checkpoint searches when the uninterrupted one would.
+     */
     @Override
     byte flagsOf(Fix fix, DetectorContext ctx) {
         byte flags = 0;
-        if (fix.sogKnots() >= settings.minSpeedKnots() && fix.cogDegrees() >= 0 && fix.cogDegrees() < 360) {
+        boolean underWay = fix.sogKnots() >= settings.minSpeedKnots() && CpaMath.usable(fix.sogKnots(), fix.cogDegrees());
+        if (underWay) {
             flags |= UNDER_WAY;
+            long previous = previousFixMillis();
+            long now = fix.time().toEpochMilli();
+            searchDue = previous == Long.MIN_VALUE || searchEveryMillis == 0
+                    || Math.floorDiv(now, searchEveryMillis) != Math.floorDiv(previous, searchEveryMillis);
+        } else {
+            searchDue = false;
         }
         if (inPort(ctx.zones())) {
             flags |= IN_PORT;
@@ -190,10 +219,10 @@ public final class CpaDetector extends PairTracker<Closing> {
         return flags;
     }
 
-    /** Only a vessel under way, with a course, looks for vessels it may close with. */
+    /** Only a vessel under way, with a course, looks for vessels it may close with, once per interval. */
     @Override
     boolean mayStartPairs(int slot, DetectorContext ctx) {
-        return (grid.flags(slot) & UNDER_WAY) != 0;
+        return searchDue && (grid.flags(slot) & UNDER_WAY) != 0;
     }
 
     /**
@@ -207,11 +236,30 @@ public final class CpaDetector extends PairTracker<Closing> {
         if ((fa & fb & UNDER_WAY) == 0) {
             return false;
         }
-        Fix fixA = grid.fix(a);
-        Fix fixB = grid.fix(b);
-        Cpa cpa = CpaMath.between(fixA, fixB);
+        resolveVelocity(a);
+        resolveVelocity(b);
+        Cpa cpa = CpaMath.between(grid.lat(a), grid.lon(a), eastMetresPerSecond[a], northMetresPerSecond[a],
+                grid.timeMillis(a), grid.lat(b), grid.lon(b), eastMetresPerSecond[b], northMetresPerSecond[b],
+                grid.timeMillis(b), (metresPerDegreeLon[a] + metresPerDegreeLon[b]) / 2.0, false);
         return cpa.tcpaSeconds() >= 0 && cpa.tcpaSeconds() <= horizonSeconds
                 && cpa.cpaMetres() < settings.cpaMetres(((fa | fb) & IN_PORT) != 0);
+    }
+
+    private void resolveVelocity(int slot) {
+        if (slot >= velocityOf.length) {
+            int size = Math.max(slot + 1, velocityOf.length * 2);
+            velocityOf = Arrays.copyOf(velocityOf, size);
+            eastMetresPerSecond = Arrays.copyOf(eastMetresPerSecond, size);
+            northMetresPerSecond = Arrays.copyOf(northMetresPerSecond, size);
+            metresPerDegreeLon = Arrays.copyOf(metresPerDegreeLon, size);
+        }
+        Fix fix = grid.fix(slot);
+        if (velocityOf[slot] != fix) {
+            velocityOf[slot] = fix;
+            eastMetresPerSecond[slot] = CpaMath.eastMetresPerSecond(fix.sogKnots(), fix.cogDegrees());
+            northMetresPerSecond[slot] = CpaMath.northMetresPerSecond(fix.sogKnots(), fix.cogDegrees());
+            metresPerDegreeLon[slot] = Geo.metresPerDegreeLon(fix.lat());
+        }
     }
 
     @Override

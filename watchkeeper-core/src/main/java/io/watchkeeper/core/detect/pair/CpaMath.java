@@ -31,6 +31,18 @@ public final class CpaMath {
                 b.lat(), b.lon(), b.sogKnots(), b.cogDegrees(), b.time().toEpochMilli());
     }
 
+    /** As {@link #between(Fix, Fix)} with the bearing NaN: for a detector that only needs CPA and TCPA. */
+    static Cpa withoutBearing(Fix a, Fix b) {
+        if (!usable(a.sogKnots(), a.cogDegrees()) || !usable(b.sogKnots(), b.cogDegrees())) {
+            return Cpa.UNKNOWN;
+        }
+        return between(a.lat(), a.lon(), eastMetresPerSecond(a.sogKnots(), a.cogDegrees()),
+                northMetresPerSecond(a.sogKnots(), a.cogDegrees()), a.time().toEpochMilli(),
+                b.lat(), b.lon(), eastMetresPerSecond(b.sogKnots(), b.cogDegrees()),
+                northMetresPerSecond(b.sogKnots(), b.cogDegrees()), b.time().toEpochMilli(),
+                Geo.metresPerDegreeLon((a.lat() + b.lat()) / 2.0), false);
+    }
+
     /**
      * Between vessel a (position, speed over ground, course over ground, fix time) and vessel b;
      * {@link Cpa#UNKNOWN} if a speed is missing or negative or a course is missing or outside 0..360.
@@ -40,22 +52,27 @@ public final class CpaMath {
         if (!usable(sogA, cogA) || !usable(sogB, cogB)) {
             return Cpa.UNKNOWN;
         }
+        return between(latA, lonA, eastMetresPerSecond(sogA, cogA), northMetresPerSecond(sogA, cogA), millisA,
+                latB, lonB, eastMetresPerSecond(sogB, cogB), northMetresPerSecond(sogB, cogB), millisB,
+                Geo.metresPerDegreeLon((latA + latB) / 2.0), true);
+    }
+
+    /**
+     * The same from velocities already resolved into east and north components (metres per second),
+     * with the length of a degree of longitude to use: what a caller that meets the same vessel many
+     * times computes once per fix instead of once per pair. Without {@code withBearing} the bearing is
+     * NaN, which spares an arc tangent where only CPA and TCPA matter.
+     */
+    static Cpa between(double latA, double lonA, double eastA, double northA, long millisA,
+                       double latB, double lonB, double eastB, double northB, long millisB,
+                       double metresPerDegreeLon, boolean withBearing) {
         long now = Math.max(millisA, millisB);
-        double metresPerDegreeLon = Geo.metresPerDegreeLon((latA + latB) / 2.0);
         double dLon = lonB - lonA;
         if (dLon > 180.0) {
             dLon -= 360.0;
         } else if (dLon < -180.0) {
             dLon += 360.0;
         }
-        double speedA = sogA * METRES_PER_SECOND_PER_KNOT;
-        double speedB = sogB * METRES_PER_SECOND_PER_KNOT;
-        double cogARad = Math.toRadians(cogA);
-        double cogBRad = Math.toRadians(cogB);
-        double eastA = speedA * Math.sin(cogARad);
-        double northA = speedA * Math.cos(cogARad);
-        double eastB = speedB * Math.sin(cogBRad);
-        double northB = speedB * Math.cos(cogBRad);
         double aheadA = (now - millisA) / 1000.0;
         double aheadB = (now - millisB) / 1000.0;
         // b relative to a, both at time now
@@ -64,9 +81,12 @@ public final class CpaMath {
         double vx = eastB - eastA;
         double vy = northB - northA;
         double range = Math.sqrt(x * x + y * y);
-        double bearing = Math.toDegrees(Math.atan2(x, y));
-        if (bearing < 0) {
-            bearing += 360.0;
+        double bearing = Double.NaN;
+        if (withBearing) {
+            bearing = Math.toDegrees(Math.atan2(x, y));
+            if (bearing < 0) {
+                bearing += 360.0;
+            }
         }
         double relativeSquared = vx * vx + vy * vy;
         if (relativeSquared < MIN_RELATIVE_METRES_PER_SECOND * MIN_RELATIVE_METRES_PER_SECOND) {
@@ -78,7 +98,18 @@ public final class CpaMath {
         return new Cpa(range, Math.sqrt(cx * cx + cy * cy), tcpa, bearing);
     }
 
-    private static boolean usable(double sogKnots, double cogDegrees) {
+    /** The east component of a speed over ground (knots) on a course over ground (degrees), in m/s. */
+    static double eastMetresPerSecond(double sogKnots, double cogDegrees) {
+        return sogKnots * METRES_PER_SECOND_PER_KNOT * Math.sin(Math.toRadians(cogDegrees));
+    }
+
+    /** The north component, in m/s. */
+    static double northMetresPerSecond(double sogKnots, double cogDegrees) {
+        return sogKnots * METRES_PER_SECOND_PER_KNOT * Math.cos(Math.toRadians(cogDegrees));
+    }
+
+    /** A speed and a course a CPA can be computed from. */
+    static boolean usable(double sogKnots, double cogDegrees) {
         return sogKnots >= 0 && cogDegrees >= 0 && cogDegrees < 360.0;
     }
 }

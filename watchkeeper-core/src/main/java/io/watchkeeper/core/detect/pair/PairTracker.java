@@ -103,6 +103,8 @@ abstract class PairTracker<D> implements PairDetector {
     private long earliestDueMillis = Long.MAX_VALUE;
     private long nextEvictionMillis = Long.MIN_VALUE;
     private long distanceComputations;
+    /** The previous fix time of the vessel whose fix is being accepted, MIN_VALUE if it is new; for {@link #flagsOf}. */
+    private long previousFixMillis = Long.MIN_VALUE;
 
     /**
      * @param machine       each pair's lifecycle; it must have a codec, and reach a state with no
@@ -171,6 +173,7 @@ abstract class PairTracker<D> implements PairDetector {
                 endAllPairs(known, grid.timeMillis(known) + silenceMillis, ctx, out);
             }
         }
+        previousFixMillis = known >= 0 ? grid.timeMillis(known) : Long.MIN_VALUE;
         int slot = grid.put(fix, flagsOf(fix, ctx), known);
         ensurePairCapacity(grid.highWater());
         int paired = updatePairs(slot, now, ctx, out);
@@ -270,6 +273,11 @@ abstract class PairTracker<D> implements PairDetector {
     /** Great-circle distances computed so far: the unit of work the scaling test bounds per fix. */
     final long distanceComputations() {
         return distanceComputations;
+    }
+
+    /** While {@link #flagsOf} runs: the time of the vessel's previous fix in the grid, MIN_VALUE if it has none. */
+    final long previousFixMillis() {
+        return previousFixMillis;
     }
 
     final long silenceMillis() {
