@@ -81,6 +81,12 @@ public final class CpaDetector extends PairTracker<Closing> {
         }
     }
 
+    /**
+     * The grid's cells are half the range: a search then covers about 5 x 5 cells hugging its circle
+     * instead of 3 x 3 cells as wide as the range, and measures about 0.7 times the vessels (a third
+     * measured no faster in bench fleet: more empty cells to look up).
+     */
+    private static final int CELLS_PER_RANGE = 2;
     private static final byte UNDER_WAY = 1;
     private static final byte IN_PORT = 2;
 
@@ -104,7 +110,7 @@ public final class CpaDetector extends PairTracker<Closing> {
 
     public CpaDetector(CpaSettings settings) {
         super(definition(Objects.requireNonNull(settings, "settings")), settings.maxRangeMetres(),
-                settings.maxRangeMetres(), settings.silenceDuration(), settings.maxPairsPerVessel());
+                settings.maxRangeMetres() / CELLS_PER_RANGE, settings.silenceDuration(), settings.maxPairsPerVessel());
         this.settings = settings;
         this.horizonSeconds = settings.tcpaHorizon().toMillis() / 1000.0;
         this.searchEveryMillis = settings.minRiskDuration().toMillis();

@@ -110,7 +110,8 @@ abstract class PairTracker<D> implements PairDetector {
      * @param machine       each pair's lifecycle; it must have a codec, and reach a state with no
      *                      transition out when the pair is over
      * @param searchMetres  the distance at which a new pair is formed
-     * @param exitMetres    the distance beyond which a pair is over; the grid's cell size
+     * @param exitMetres    the grid's cell size: the distance beyond which a pair is over, for detectors
+     *                      whose pairs end apart; smaller than {@code searchMetres} where a search looks far
      * @param silence       a vessel not heard from for this long ends its pairs and is forgotten
      */
     PairTracker(Machine<D, ?> machine, double searchMetres, double exitMetres, Duration silence,
