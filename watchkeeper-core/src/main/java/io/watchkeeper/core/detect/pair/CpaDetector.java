@@ -289,14 +289,14 @@ public final class CpaDetector extends PairTracker<Closing> {
     private static Map<String, Object> details(CpaSettings s, Assessment r, @Nullable String reason) {
         Map<String, Object> details = new LinkedHashMap<>();
         Cpa cpa = r.cpa();
-        if (cpa.known()) {
+        if (Double.isFinite(cpa.cpaMetres())) {
             details.put("cpaMetres", PairEvents.roundTenth(cpa.cpaMetres()));
-            details.put("cpaNauticalMiles", Math.round(cpa.cpaMetres() / 1852.0 * 1000.0) / 1000.0);
-            if (!Double.isNaN(cpa.tcpaSeconds())) {
-                details.put("tcpaSeconds", Math.round(cpa.tcpaSeconds()));
-            }
-            details.put("rangeMetres", PairEvents.roundTenth(cpa.rangeMetres()));
+            details.put("cpaNauticalMiles", Math.round(cpa.cpaMetres() / Geo.METRES_PER_NAUTICAL_MILE * 1000.0) / 1000.0);
         }
+        if (Double.isFinite(cpa.tcpaSeconds())) {
+            details.put("tcpaSeconds", Math.round(cpa.tcpaSeconds()));
+        }
+        putFinite(details, "rangeMetres", cpa.rangeMetres());
         details.put("cpaLimitMetres", s.cpaMetres(r.next().inPort()));
         details.put("inPort", r.next().inPort());
         details.put("riskSince", Instant.ofEpochMilli(r.next().sinceMillis()).toString());
