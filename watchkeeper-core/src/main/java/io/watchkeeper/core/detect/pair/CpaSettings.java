@@ -17,7 +17,8 @@ import java.util.Objects;
  *                            clears when one is slower
  * @param confirmFixes        consecutive fixes (of either vessel) that must find the risk before a warning,
  *                            and find it over before a clear, so one noisy course neither warns nor clears
- * @param minRiskDuration     the risk must also have lasted this long before a warning
+ * @param minRiskDuration     the risk must also have lasted this long before a warning; also how often a
+ *                            vessel looks for new risks (once in each such interval of its fix times)
  * @param maxRangeMetres      vessels farther apart are not looked at; the spatial grid's cell size
  * @param silenceDuration     a vessel not heard from for this long clears its warnings and is forgotten
  * @param maxPairsPerVessel   bound on the pairs at risk a vessel takes part in
