@@ -10,6 +10,8 @@ import io.watchkeeper.core.detect.boat.BoatDetector;
 import io.watchkeeper.core.detect.boat.SpeedProfile;
 import io.watchkeeper.core.detect.gap.GapDetector;
 import io.watchkeeper.core.detect.gap.GapSettings;
+import io.watchkeeper.core.detect.pair.CpaDetector;
+import io.watchkeeper.core.detect.pair.CpaSettings;
 import io.watchkeeper.core.detect.pair.EncounterDetector;
 import io.watchkeeper.core.detect.pair.EncounterSettings;
 import io.watchkeeper.core.detect.pair.PairDetector;
@@ -81,7 +83,8 @@ public record DetectorSuite(List<Detector<?>> detectors, List<PairDetector> pair
             new BuiltIn<>("speeding", SpeedingDetector.Settings.DEFAULTS, SpeedingDetector::new),
             new BuiltIn<>("speedChange", SpeedChangeDetector.Settings.DEFAULTS, SpeedChangeDetector::new),
             new BuiltIn<>("encounter", EncounterSettings.DEFAULTS, EncounterDetector::new),
-            new BuiltIn<>("tugAssist", TugAssistSettings.DEFAULTS, TugAssistDetector::new));
+            new BuiltIn<>("tugAssist", TugAssistSettings.DEFAULTS, TugAssistDetector::new),
+            new BuiltIn<>("cpa", CpaSettings.DEFAULTS, CpaDetector::new));
 
     public DetectorSuite {
         detectors = List.copyOf(detectors);

@@ -20,20 +20,29 @@ final class PairEvents {
     private PairEvents() {
     }
 
+    /** Details that differ between the two copies (e.g. the bearing from each vessel to the other). */
+    @FunctionalInterface
+    interface PerVessel {
+        /** Adds to {@code details} of the copy for the vessel in grid slot {@code self}. */
+        void add(String type, Map<String, Object> details, int self, int other);
+    }
+
     static void emitBoth(String type, String machine, String from, String to, SpatialGrid grid, int low, int high,
-                         long timeMillis, Map<String, Object> shared, DetectorContext ctx, EventSink out) {
-        emit(type, machine, from, to, grid, low, high, timeMillis, shared, ctx, out);
-        emit(type, machine, from, to, grid, high, low, timeMillis, shared, ctx, out);
+                         long timeMillis, Map<String, Object> shared, PerVessel perVessel, DetectorContext ctx,
+                         EventSink out) {
+        emit(type, machine, from, to, grid, low, high, timeMillis, shared, perVessel, ctx, out);
+        emit(type, machine, from, to, grid, high, low, timeMillis, shared, perVessel, ctx, out);
     }
 
     private static void emit(String type, String machine, String from, String to, SpatialGrid grid, int self,
-                             int other, long timeMillis, Map<String, Object> shared, DetectorContext ctx,
-                             EventSink out) {
+                             int other, long timeMillis, Map<String, Object> shared, PerVessel perVessel,
+                             DetectorContext ctx, EventSink out) {
         VesselId otherId = grid.id(other);
         Map<String, Object> details = new LinkedHashMap<>(shared);
         details.put("otherVessel", otherId.key());
         putName(details, "vesselName", grid.id(self), ctx);
         putName(details, "otherVesselName", otherId, ctx);
+        perVessel.add(type, details, self, other);
         out.accept(Event.at(type, machine, from, to, grid.fix(self), Instant.ofEpochMilli(timeMillis),
                 ctx.wallClock(), details, otherId.key()));
     }

@@ -15,6 +15,7 @@ import io.watchkeeper.core.geo.Geo;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -93,6 +94,7 @@ abstract class PairTracker<D> implements PairDetector {
     private final double searchMetres;
     private final long silenceMillis;
     private final int maxPairsPerVessel;
+    private final PairEvents.PerVessel perVessel = this::addPerVesselDetails;
     @SuppressWarnings("unchecked")
     private Pair<D>[] pairsOf = new Pair[64];
     private Pair<D> firstPair;
@@ -101,12 +103,15 @@ abstract class PairTracker<D> implements PairDetector {
     private long earliestDueMillis = Long.MAX_VALUE;
     private long nextEvictionMillis = Long.MIN_VALUE;
     private long distanceComputations;
+    /** The previous fix time of the vessel whose fix is being accepted, MIN_VALUE if it is new; for {@link #flagsOf}. */
+    private long previousFixMillis = Long.MIN_VALUE;
 
     /**
      * @param machine       each pair's lifecycle; it must have a codec, and reach a state with no
      *                      transition out when the pair is over
      * @param searchMetres  the distance at which a new pair is formed
-     * @param exitMetres    the distance beyond which a pair is over; the grid's cell size
+     * @param exitMetres    the grid's cell size: the distance beyond which a pair is over, for detectors
+     *                      whose pairs end apart; smaller than {@code searchMetres} where a search looks far
      * @param silence       a vessel not heard from for this long ends its pairs and is forgotten
      */
     PairTracker(Machine<D, ?> machine, double searchMetres, double exitMetres, Duration silence,
@@ -142,6 +147,13 @@ abstract class PairTracker<D> implements PairDetector {
         return Long.MAX_VALUE;
     }
 
+    /**
+     * Details of a pair event that differ between its two copies, added to the copy for the vessel in
+     * slot {@code self}; none unless a subclass says so. Called with both vessels still in the grid.
+     */
+    void addPerVesselDetails(String type, Map<String, Object> details, int self, int other) {
+    }
+
     /** The time of a pair event the machine published, {@code atMillis} (the input's) unless the type says else. */
     long eventMillis(Place<D> before, Event event, long atMillis) {
         return atMillis;
@@ -162,6 +174,7 @@ abstract class PairTracker<D> implements PairDetector {
                 endAllPairs(known, grid.timeMillis(known) + silenceMillis, ctx, out);
             }
         }
+        previousFixMillis = known >= 0 ? grid.timeMillis(known) : Long.MIN_VALUE;
         int slot = grid.put(fix, flagsOf(fix, ctx), known);
         ensurePairCapacity(grid.highWater());
         int paired = updatePairs(slot, now, ctx, out);
@@ -263,6 +276,11 @@ abstract class PairTracker<D> implements PairDetector {
         return distanceComputations;
     }
 
+    /** While {@link #flagsOf} runs: the time of the vessel's previous fix in the grid, MIN_VALUE if it has none. */
+    final long previousFixMillis() {
+        return previousFixMillis;
+    }
+
     final long silenceMillis() {
         return silenceMillis;
     }
@@ -282,7 +300,7 @@ abstract class PairTracker<D> implements PairDetector {
         pair.place = step.state();
         for (Event e : step.events()) {
             PairEvents.emitBoth(e.type(), e.machine(), e.from(), e.to(), grid, pair.low, pair.high,
-                    eventMillis(before, e, in.atMillis()), e.details(), in.base(), out);
+                    eventMillis(before, e, in.atMillis()), e.details(), perVessel, in.base(), out);
         }
         return !over[pair.place.state()];
     }

@@ -19,8 +19,9 @@ import java.util.Arrays;
  * around, so the antimeridian is no edge. A query for the vessels within {@code r <= cellMetres}
  * visits the cells covering the exact bounding box of that circle: the rows from {@code lat - r} to
  * {@code lat + r} and, in each, the columns within {@code asin(sin(r/R) / cos(lat))} of the longitude
- * (every longitude when the circle reaches a pole). That is 2 to 4 cells usually, at most 3 rows of
- * 3 (4 where a narrower row meets a wider one).
+ * (every longitude when the circle reaches a pole). For {@code r <= cellMetres} that is 2 to 4 cells
+ * usually, at most 3 rows of 3 (4 where a narrower row meets a wider one); a larger radius visits
+ * about {@code (2r / cellMetres + 1)^2} cells.
  *
  * <p>Vessels live in slots of parallel primitive arrays; a cell is an intrusive doubly linked list
  * of slots whose head is in a {@link LongIntMap}. Freed slots are reused. Not thread-safe: owned by
@@ -270,13 +271,11 @@ final class SpatialGrid {
 
     /**
      * Collects the other vessels in the cells that cover the circle of {@code radiusMetres} around
-     * {@code slot}'s position; a superset of those within the radius, in a deterministic order.
+     * {@code slot}'s position; a superset of those within the radius, in a deterministic order. A
+     * radius larger than a cell visits as many more rows and columns as it covers.
      * Returns how many; they are in {@link #found()} until the next call.
      */
     int near(int slot, double radiusMetres) {
-        if (radiusMetres > cellMetres) {
-            throw new IllegalArgumentException("radius " + radiusMetres + " m exceeds the grid cell " + cellMetres + " m");
-        }
         double lat = lats[slot];
         double lon = lons[slot];
         double radiusDegrees = Math.toDegrees(radiusMetres / Geo.EARTH_RADIUS_METRES);

@@ -66,15 +66,17 @@ class PairCheckpointTest {
             500.0, 600.0, Duration.ofMinutes(10), 2.0, 0.0, Duration.ofMinutes(10), 8)));
     private static final Case TUG_ASSIST = new Case("tug-assist", () -> new TugAssistDetector(
             TugAssistSettings.DEFAULTS.withTugVessels(Set.of("235070762", "235072757"))));
+    /** Collision-risk warnings with their defaults: the harbour's traffic gives plenty. */
+    private static final Case CPA = new Case("cpa", CpaDetector::new);
 
     static Stream<Arguments> casesAndData() {
-        return Stream.of(ENCOUNTER, TUG_ASSIST)
+        return Stream.of(ENCOUNTER, TUG_ASSIST, CPA)
                 .flatMap(c -> Stream.of(Arguments.of(c, SOLENT), Arguments.of(c, BOSTON)));
     }
 
     /** Boston's four ships never meet: no transition to cut before there. */
     static Stream<Arguments> casesWithTransitions() {
-        return Stream.of(Arguments.of(ENCOUNTER, SOLENT), Arguments.of(TUG_ASSIST, SOLENT));
+        return Stream.of(Arguments.of(ENCOUNTER, SOLENT), Arguments.of(TUG_ASSIST, SOLENT), Arguments.of(CPA, SOLENT));
     }
 
     /** One pair detector over a recording, with zones from the recording's zone set. */

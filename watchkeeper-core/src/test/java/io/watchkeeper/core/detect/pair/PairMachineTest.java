@@ -44,6 +44,19 @@ class PairMachineTest {
     }
 
     @Test
+    void theCpaLifecycleIsWatchToWarningToClearOrSilent() {
+        assertThat(new CpaDetector().machine().toMermaid()).isEqualTo("""
+                stateDiagram-v2
+                    [*] --> watch
+                    watch --> dropped : fix [silent]
+                    watch --> dropped : fix [no risk]
+                    watch --> warning : fix [risk confirmed]
+                    warning --> silent : fix [silent]
+                    warning --> clear : fix [risk over]
+                """);
+    }
+
+    @Test
     void pairDataComeBackFromTheirCodecs() throws IOException {
         Together together = Together.startingAt(1_452_603_731_000L).seenAt(1_452_603_741_000L, 321.4, 0.3, 0.25)
                 .seenAt(1_452_603_751_000L, 300.0, 1.9, 0.25).seenAt(1_452_603_761_000L, 280.0, 40.0, 0.25);
@@ -54,6 +67,9 @@ class PairMachineTest {
 
         Tugging tugging = Tugging.starting(false).heldAt(1_452_603_731_000L, 150.5).failedAt(180.0, false);
         assertThat(roundTrip(tugging, Tugging.CODEC)).isEqualTo(tugging);
+
+        Closing closing = new Closing(0, 1_452_603_731_000L, false, true).confirmed().confirmed();
+        assertThat(roundTrip(closing, Closing.CODEC)).isEqualTo(closing);
     }
 
     private static <T> T roundTrip(T value, io.watchkeeper.core.checkpoint.StateCodec<T> codec) throws IOException {

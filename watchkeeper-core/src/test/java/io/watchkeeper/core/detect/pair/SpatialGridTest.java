@@ -24,7 +24,17 @@ class SpatialGridTest {
     @CsvSource({"10.0, -30.0", "0.0, 179.995", "-45.0, -179.999", "89.99, 0.0", "-89.995, 120.0", "89.9999, -170.0",
             "75.0, 180.0", "60.0, 10.0"})
     void queriesFindEveryVesselWithinTheRadius(double lat, double lon) {
-        SpatialGrid grid = new SpatialGrid(600);
+        everyVesselWithin(new SpatialGrid(600), 600, lat, lon);
+    }
+
+    /** The same for a radius of several cells (the collision-risk search: a long range, small cells). */
+    @ParameterizedTest
+    @CsvSource({"10.0, -30.0", "0.0, 179.995", "-45.0, -179.999", "89.99, 0.0", "75.0, 180.0", "60.0, 10.0"})
+    void queriesOverSeveralCellsFindEveryVesselWithinTheRadius(double lat, double lon) {
+        everyVesselWithin(new SpatialGrid(150), 600, lat, lon);
+    }
+
+    private static void everyVesselWithin(SpatialGrid grid, double radius, double lat, double lon) {
         Random random = new Random(Double.hashCode(lat * 31 + lon));
         int n = 400;
         double[][] positions = new double[n][];
@@ -36,13 +46,13 @@ class SpatialGridTest {
         }
         for (int i = 0; i < n; i++) {
             int slot = grid.slotOf(VesselId.of(Integer.toString(i)));
-            int count = grid.near(slot, 600);
+            int count = grid.near(slot, radius);
             Set<Integer> found = new HashSet<>();
             for (int k = 0; k < count; k++) {
                 found.add(Integer.parseInt(grid.id(grid.found()[k]).id()));
             }
             for (int j = 0; j < n; j++) {
-                if (j != i && Geo.haversineMetres(positions[i][0], positions[i][1], positions[j][0], positions[j][1]) <= 600) {
+                if (j != i && Geo.haversineMetres(positions[i][0], positions[i][1], positions[j][0], positions[j][1]) <= radius) {
                     assertThat(found).as("vessel %d near %d at %s", j, i, java.util.Arrays.toString(positions[i])).contains(j);
                 }
             }
