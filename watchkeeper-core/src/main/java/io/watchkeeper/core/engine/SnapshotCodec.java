@@ -42,8 +42,10 @@ public final class SnapshotCodec {
      * 2: detectors are machines of the state-machine library, whose per-vessel blocks start with the
      * machine's state and entry time. A checkpoint of format 1 is refused with one line naming both
      * formats; the operator moves it away (the input log then replays what it still holds).
+     * 3: the drifting detector keeps a drift run (start, distance, clean time) instead of a fix count, and
+     * the built-ins add collision risk and identity checks, so a format 2 checkpoint is refused the same way.
      */
-    private static final int VERSION = 2;
+    private static final int VERSION = 3;
 
     private SnapshotCodec() {
     }

@@ -20,8 +20,11 @@ import org.jetbrains.annotations.Nullable;
  */
 final class SlotCodec {
 
-    /** 2: detectors are machines of the state-machine library (their blocks start with the machine state). */
-    private static final int VERSION = 2;
+    /**
+     * 2: detectors are machines of the state-machine library (their blocks start with the machine state).
+     * 3: the drifting detector's state changed form, and identity checks joined the built-ins.
+     */
+    private static final int VERSION = 3;
 
     private final List<Detector<?>> detectors;
     private final Function<String, @Nullable Zone> zones;
