@@ -33,6 +33,7 @@
   // ---------------------------------------------------------------- palette (the legend documents it)
   // A vessel's colour comes from its states, first match wins: alarms before port calls before motion.
   const PALETTE = [
+    { key: 'cpa', label: 'collision risk', color: '#a3195b', states: ['warning'] },
     { key: 'silent', label: 'AIS gap (silent)', color: '#8e99a4', states: ['silent'] },
     { key: 'speeding', label: 'speeding', color: '#d64545', states: ['speeding'] },
     { key: 'drifting', label: 'drifting', color: '#e8833a', states: ['drifting'] },
