@@ -10,6 +10,9 @@ import io.watchkeeper.core.detect.boat.BoatDetector;
 import io.watchkeeper.core.detect.boat.SpeedProfile;
 import io.watchkeeper.core.detect.gap.GapDetector;
 import io.watchkeeper.core.detect.gap.GapSettings;
+import io.watchkeeper.core.detect.identity.DuplicateMmsiDetector;
+import io.watchkeeper.core.detect.identity.InvalidIdentityDetector;
+import io.watchkeeper.core.detect.identity.PositionJumpDetector;
 import io.watchkeeper.core.detect.pair.EncounterDetector;
 import io.watchkeeper.core.detect.pair.EncounterSettings;
 import io.watchkeeper.core.detect.pair.PairDetector;
@@ -81,7 +84,10 @@ public record DetectorSuite(List<Detector<?>> detectors, List<PairDetector> pair
             new BuiltIn<>("speeding", SpeedingDetector.Settings.DEFAULTS, SpeedingDetector::new),
             new BuiltIn<>("speedChange", SpeedChangeDetector.Settings.DEFAULTS, SpeedChangeDetector::new),
             new BuiltIn<>("encounter", EncounterSettings.DEFAULTS, EncounterDetector::new),
-            new BuiltIn<>("tugAssist", TugAssistSettings.DEFAULTS, TugAssistDetector::new));
+            new BuiltIn<>("tugAssist", TugAssistSettings.DEFAULTS, TugAssistDetector::new),
+            new BuiltIn<>("positionJump", PositionJumpDetector.Settings.DEFAULTS, PositionJumpDetector::new),
+            new BuiltIn<>("duplicateMmsi", DuplicateMmsiDetector.Settings.DEFAULTS, DuplicateMmsiDetector::new),
+            new BuiltIn<>("identity", InvalidIdentityDetector.Settings.DEFAULTS, InvalidIdentityDetector::new));
 
     public DetectorSuite {
         detectors = List.copyOf(detectors);
