@@ -136,6 +136,33 @@ class InvalidIdentityDetectorTest {
     }
 
     @Test
+    void theSummarySurvivesACheckpoint() throws Exception {
+        // after the first fix: mmsi-format reported, imo-invalid waiting, length 100 and type 70 known
+        var v = vessel("123456789").info(0, 9074728, 70, 80, 20).at(0, 55.0, 10.0);
+        assertThat(v.state().data().length()).isEqualTo((short) 100);
+        var codec = io.watchkeeper.core.detect.Detector.codecOf(DETECTOR);
+        var bytes = new java.io.ByteArrayOutputStream();
+        var out = new io.watchkeeper.core.checkpoint.StateOut(bytes);
+        codec.write(v.state(), out);
+        out.flush();
+        var back = codec.read(new io.watchkeeper.core.checkpoint.StateIn(
+                new java.io.ByteArrayInputStream(bytes.toByteArray()), id -> null), v.id());
+        assertThat(back.data()).isEqualTo(v.state().data());
+        assertThat(back.data().pending()).isNotZero(); // imo-invalid still to report
+        assertThat(codec.read(new io.watchkeeper.core.checkpoint.StateIn(new java.io.ByteArrayInputStream(
+                serialise(codec, DETECTOR.initial(v.id()))), id -> null), v.id()).data()).isSameAs(Identity.INITIAL);
+    }
+
+    private static byte[] serialise(io.watchkeeper.core.checkpoint.StateCodec<Place<Identity>> codec, Place<Identity> p)
+            throws java.io.IOException {
+        var bytes = new java.io.ByteArrayOutputStream();
+        var out = new io.watchkeeper.core.checkpoint.StateOut(bytes);
+        codec.write(p, out);
+        out.flush();
+        return bytes.toByteArray();
+    }
+
+    @Test
     void unknownValuesAreNoChange() {
         var v = vessel("219000001").info(0, 0, 70, 100, 20).at(0, 55.0, 10.0);
         v.info(10, 0, -1, -1, -1).at(10, 55.0, 10.0).info(20, 0, 70, 100, 20).at(20, 55.0, 10.0);
