@@ -163,11 +163,10 @@ public final class DuplicateMmsiDetector extends Machine<DuplicateMmsiDetector.T
         }
         Tracks tracks = at.data();
         Fix prev = at.lastFix();
-        long t = fix.time().toEpochMilli();
-        if (prev == null || Reach.possible(prev.lat(), prev.lon(), prev.time().toEpochMilli(), fix.lat(), fix.lon(), t,
-                settings.minDistanceMetres(), settings.maxKnots())) {
+        if (prev == null || Reach.possible(prev, fix, settings.minDistanceMetres(), settings.maxKnots())) {
             return tracks;
         }
+        long t = fix.time().toEpochMilli();
         long window = settings.window().toMillis();
         boolean backToOther = tracks.switches() > 0 && t - tracks.sinceMillis() <= window
                 && Reach.possible(tracks.otherLat(), tracks.otherLon(), tracks.otherMillis(), fix.lat(), fix.lon(), t,

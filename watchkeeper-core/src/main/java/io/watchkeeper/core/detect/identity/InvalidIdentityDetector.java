@@ -27,8 +27,8 @@ import org.jetbrains.annotations.Nullable;
  * are MMSIs ({@link Mmsi#of}); a boat numbered by a station, or a native fix's free-form id, is not
  * checked. The static data is what the vessel's AIS static reports (types 5, 19, 24) merged into so far
  * ({@link DetectorContext#vesselInfo}), read when its {@link VesselInfo#updatedAt()} is newer than the
- * last one seen. Changes between two fixes are seen as one: the detector sees the merged data at each
- * fix, not every report. A replay reads all static data before the first fix, so it sees only the
+ * last one seen, at most every {@link Settings#checkEvery}. Changes between two readings are seen as
+ * one: the detector sees the merged data when it reads it, not every report. A replay reads all static data before the first fix, so it sees only the
  * final values and never reports changes.
  *
  * <p>One state, {@code watching}, and an internal transition that publishes. The data is a small
@@ -79,8 +79,9 @@ public final class InvalidIdentityDetector extends Machine<InvalidIdentityDetect
      * @param maxChanges changes of length or ship type (each counted on its own) within the window that
      *                   are reported; a change back to the value before the last is reported at once
      * @param window     the time the changes are counted over, from the first of them
+     * @param checkEvery static data is read at a vessel's fix at most this often (event time)
      */
-    public record Settings(int maxChanges, Duration window) {
+    public record Settings(int maxChanges, Duration window, Duration checkEvery) {
 
         /**
          * 3 changes within 24 h: an engineering default. A ship's length never changes and its type
@@ -90,8 +91,10 @@ public final class InvalidIdentityDetector extends Machine<InvalidIdentityDetect
          * day, or any A, B, A, is a data-entry fault or two transmitters on one MMSI (Iphar, Ray and
          * Napoli, "Data integrity assessment for maritime anomaly detection", Expert Systems with
          * Applications 147, 2020, check the coherence of static fields across messages of one MMSI).
+         * Static data read once a minute: looking it up on every fix costs a hash lookup per fix, while
+         * ships send static reports every 6 minutes (ITU-R M.1371-5, class A message 5).
          */
-        public static final Settings DEFAULTS = new Settings(3, Duration.ofHours(24));
+        public static final Settings DEFAULTS = new Settings(3, Duration.ofHours(24), Duration.ofMinutes(1));
 
         public Settings {
             if (maxChanges < 2) {
@@ -100,6 +103,10 @@ public final class InvalidIdentityDetector extends Machine<InvalidIdentityDetect
             Objects.requireNonNull(window, "window");
             if (window.isNegative() || window.isZero()) {
                 throw new IllegalArgumentException("window must be > 0, was " + window);
+            }
+            Objects.requireNonNull(checkEvery, "checkEvery");
+            if (checkEvery.isNegative()) {
+                throw new IllegalArgumentException("checkEvery must be >= 0, was " + checkEvery);
             }
         }
     }
@@ -117,13 +124,14 @@ public final class InvalidIdentityDetector extends Machine<InvalidIdentityDetect
      * @param lengthChanges changes of length since {@code sinceMillis}
      * @param kindChanges   changes of ship type since {@code sinceMillis}
      * @param sinceMillis   event time of the first change counted, or Long.MIN_VALUE
+     * @param checkedMillis event time the static data was last read, or Long.MIN_VALUE
      */
     public record Identity(int flags, long infoMillis, short length, short prevLength, short kind, short prevKind,
-                           byte lengthChanges, byte kindChanges, long sinceMillis) {
+                           byte lengthChanges, byte kindChanges, long sinceMillis, long checkedMillis) {
 
         static final int MMSI_CHECKED = 1 << 16;
         public static final Identity INITIAL = new Identity(0, Long.MIN_VALUE, (short) -1, (short) -1, (short) -1,
-                (short) -1, (byte) 0, (byte) 0, Long.MIN_VALUE);
+                (short) -1, (byte) 0, (byte) 0, Long.MIN_VALUE, Long.MIN_VALUE);
 
         boolean reported(Reason r) {
             return (flags & r.bit()) != 0;
@@ -135,7 +143,17 @@ public final class InvalidIdentityDetector extends Machine<InvalidIdentityDetect
 
         Identity withFlags(int newFlags) {
             return new Identity(newFlags, infoMillis, length, prevLength, kind, prevKind, lengthChanges, kindChanges,
-                    sinceMillis);
+                    sinceMillis, checkedMillis);
+        }
+
+        Identity checkedAt(long millis) {
+            return new Identity(flags, infoMillis, length, prevLength, kind, prevKind, lengthChanges, kindChanges,
+                    sinceMillis, millis);
+        }
+
+        /** Whether the static data is to be read again at {@code millis}. */
+        boolean checkDue(long millis, long everyMillis) {
+            return checkedMillis == Long.MIN_VALUE || millis - checkedMillis >= everyMillis;
         }
 
         /** Marks {@code r} to be reported, unless it was already. */
@@ -155,13 +173,14 @@ public final class InvalidIdentityDetector extends Machine<InvalidIdentityDetect
                 out.writeVarInt(d.lengthChanges);
                 out.writeVarInt(d.kindChanges);
                 out.writeTimeMillis(d.sinceMillis, Long.MIN_VALUE);
+                out.writeTimeMillis(d.checkedMillis, Long.MIN_VALUE);
             }
 
             @Override
             public Identity read(StateIn in, VesselId vessel) throws IOException {
                 Identity d = new Identity(in.readVarInt(), in.readTimeMillis(Long.MIN_VALUE), small(in), small(in),
                         small(in), small(in), (byte) in.readCount(Byte.MAX_VALUE), (byte) in.readCount(Byte.MAX_VALUE),
-                        in.readTimeMillis(Long.MIN_VALUE));
+                        in.readTimeMillis(Long.MIN_VALUE), in.readTimeMillis(Long.MIN_VALUE));
                 return d.equals(INITIAL) ? INITIAL : d;
             }
 
@@ -210,9 +229,12 @@ public final class InvalidIdentityDetector extends Machine<InvalidIdentityDetect
         if ((d.flags() & Identity.MMSI_CHECKED) == 0) {
             d = checkMmsi(d.withFlags(d.flags() | Identity.MMSI_CHECKED), fix.vessel());
         }
-        VesselInfo info = ctx.vesselInfo(fix.vessel());
-        if (info != null && info.updatedAt().toEpochMilli() != d.infoMillis()) {
-            d = StaticSummary.next(settings, d, info, fix.time().toEpochMilli());
+        long t = fix.time().toEpochMilli();
+        VesselInfo info = null;
+        if (d.checkDue(t, settings.checkEvery().toMillis())) {
+            info = ctx.vesselInfo(fix.vessel());
+            d = info != null && info.updatedAt().toEpochMilli() != d.infoMillis()
+                    ? StaticSummary.next(settings, d, info, t).checkedAt(t) : d.checkedAt(t);
         }
         int pending = d.pending();
         if (d == data && pending == 0) {
@@ -223,7 +245,8 @@ public final class InvalidIdentityDetector extends Machine<InvalidIdentityDetect
         }
         Reason reason = Reason.values()[Integer.numberOfTrailingZeros(pending)];
         Identity next = d.withFlags((d.flags() | reason.bit()) & ~(reason.bit() << 8));
-        return new Finding(next, reason, details(reason, fix.vessel(), info, d));
+        VesselInfo known = info != null ? info : ctx.vesselInfo(fix.vessel());
+        return new Finding(next, reason, details(reason, fix.vessel(), known, d));
     }
 
     private static Identity checkMmsi(Identity d, VesselId vessel) {

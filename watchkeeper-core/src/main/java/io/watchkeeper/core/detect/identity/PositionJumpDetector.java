@@ -159,14 +159,10 @@ public final class PositionJumpDetector extends Machine<PositionJumpDetector.Non
         boolean quietOver = t - at.enteredAtMillis() >= settings.quiet().toMillis() || at.enteredAtMillis() == Long.MIN_VALUE;
         Move possible = quietOver ? Move.POSSIBLE_QUIET : Move.POSSIBLE_RECENT;
         Fix prev = at.lastFix();
-        if (prev == null) {
+        if (prev == null || Reach.possible(prev, fix, settings.minDistanceMetres(), settings.shipMaxKnots())) {
             return possible;
         }
         long prevMillis = prev.time().toEpochMilli();
-        if (Reach.possible(prev.lat(), prev.lon(), prevMillis, fix.lat(), fix.lon(), t, settings.minDistanceMetres(),
-                settings.shipMaxKnots())) {
-            return possible;
-        }
         double limit = limitKnots(settings, fix.vessel(), ctx);
         if (limit > settings.shipMaxKnots() && Reach.possible(prev.lat(), prev.lon(), prevMillis, fix.lat(), fix.lon(),
                 t, settings.minDistanceMetres(), limit)) {

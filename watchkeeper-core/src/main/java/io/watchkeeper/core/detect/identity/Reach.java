@@ -45,6 +45,28 @@ final class Reach {
      */
     static boolean possible(double lat1, double lon1, long millis1, double lat2, double lon2, long millis2,
                             double minMetres, double maxKnots) {
+        return near(lat1, lon1, lat2, lon2, minMetres)
+                || reachable(lat1, lon1, millis1, lat2, lon2, millis2, minMetres, maxKnots);
+    }
+
+    /**
+     * The previous fix's position and time together, read in that order: most moves are shorter than
+     * {@code minMetres} by the trig-free bound, and then the previous fix's time (an object of its own,
+     * usually out of the CPU cache by the vessel's next fix) is never touched.
+     */
+    static boolean possible(Fix prev, Fix fix, double minMetres, double maxKnots) {
+        return near(prev.lat(), prev.lon(), fix.lat(), fix.lon(), minMetres)
+                || reachable(prev.lat(), prev.lon(), prev.time().toEpochMilli(), fix.lat(), fix.lon(),
+                        fix.time().toEpochMilli(), minMetres, maxKnots);
+    }
+
+    /** Surely within {@code minMetres}, by the upper bound. */
+    private static boolean near(double lat1, double lon1, double lat2, double lon2, double minMetres) {
+        return upperBoundMetres(lat1, lon1, lat2, lon2) <= minMetres;
+    }
+
+    private static boolean reachable(double lat1, double lon1, long millis1, double lat2, double lon2, long millis2,
+                                     double minMetres, double maxKnots) {
         double reachMetres = Math.max(minMetres, maxKnots * Geo.METRES_PER_NAUTICAL_MILE
                 * (Math.max(0, millis2 - millis1) / 3_600_000.0));
         if (upperBoundMetres(lat1, lon1, lat2, lon2) <= reachMetres) {

@@ -7,12 +7,17 @@ import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.fix.VesselId;
 import io.watchkeeper.core.fsm.Place;
 import io.watchkeeper.core.detect.identity.InvalidIdentityDetector.Identity;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class InvalidIdentityDetectorTest {
 
     private static final InvalidIdentityDetector DETECTOR = new InvalidIdentityDetector();
+
+    /** Reads static data at every fix. */
+    private static final InvalidIdentityDetector EVERY_FIX = new InvalidIdentityDetector(
+            new InvalidIdentityDetector.Settings(3, Duration.ofHours(24), Duration.ZERO));
 
     private static Vessel<Place<Identity>> vessel(String id) {
         return new Vessel<>(DETECTOR, id);
@@ -31,11 +36,13 @@ class InvalidIdentityDetectorTest {
 
     @Test
     void aValidShipIsQuietAndItsPlaceSettles() {
-        var v = fixes(vessel("219000001").info(0, 9074729, 70, 100, 20), 0, 100);
+        var v = fixes(vessel("219000001").info(0, 9074729, 70, 100, 20), 0, 70); // static data read at 0 and 60 s
         assertThat(v.events()).isEmpty();
         Place<Identity> settled = v.state();
-        fixes(v, 100, 200);
-        assertThat(v.state()).isSameAs(settled); // nothing changed: the same place, no allocation
+        fixes(v, 70, 120);
+        assertThat(v.state()).isSameAs(settled); // between readings: the same place, no allocation
+        fixes(v, 120, 130);
+        assertThat(v.state().data().checkedMillis()).isEqualTo(Vessel.time(120).toEpochMilli());
     }
 
     @Test
@@ -163,8 +170,19 @@ class InvalidIdentityDetectorTest {
     }
 
     @Test
-    void unknownValuesAreNoChange() {
+    void staticDataIsReadAtMostOncePerCheckEvery() {
         var v = vessel("219000001").info(0, 0, 70, 100, 20).at(0, 55.0, 10.0);
+        v.info(10, 9074728, 70, 100, 20);
+        fixes(v, 10, 60);
+        assertThat(v.events()).isEmpty(); // read at 0 s, next at 60 s
+        v.at(60, 55.0, 10.0);
+        assertThat(reasons(v)).containsExactly("imo-invalid");
+        assertThat(v.events().get(0).time()).isEqualTo(Vessel.time(60));
+    }
+
+    @Test
+    void unknownValuesAreNoChange() {
+        var v = new Vessel<>(EVERY_FIX, "219000001").info(0, 0, 70, 100, 20).at(0, 55.0, 10.0);
         v.info(10, 0, -1, -1, -1).at(10, 55.0, 10.0).info(20, 0, 70, 100, 20).at(20, 55.0, 10.0);
         v.info(30, 0, 0, -1, -1).at(30, 55.0, 10.0).info(40, 0, 70, 100, 20).at(40, 55.0, 10.0);
         assertThat(v.events()).isEmpty();
