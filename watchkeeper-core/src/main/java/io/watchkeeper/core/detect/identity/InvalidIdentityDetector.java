@@ -31,9 +31,11 @@ import org.jetbrains.annotations.Nullable;
  * one: the detector sees the merged data when it reads it, not every report. A replay reads all static data before the first fix, so it sees only the
  * final values and never reports changes.
  *
- * <p>One state, {@code watching}, and an internal transition that publishes. The data is a small
- * summary ({@link Identity}); the place changes only when the static data changed or there is a reason
- * to report, so the common path allocates nothing. Planar fixes are ignored.
+ * <p>One state, {@code watching}, re-entered at each reading, so that its entry time is the time of the
+ * last reading; a reading that finds a reason not reported yet publishes it (one per reading; a second
+ * reason waits for the next). The data is a small summary ({@link Identity}). Between readings a fix
+ * looks at nothing but the place (not even the data), and the place does not change, so the common path
+ * allocates nothing and touches no other memory. Planar fixes are ignored.
  */
 public final class InvalidIdentityDetector extends Machine<InvalidIdentityDetector.Identity, InvalidIdentityDetector.Finding> {
 
@@ -88,9 +90,9 @@ public final class InvalidIdentityDetector extends Machine<InvalidIdentityDetect
          * rarely does (a new owner, a conversion); the cargo category of tankers and cargo ships changes
          * with the voyage, so for ship types 20-29 and 40-99 only the tens digit counts (ITU-R M.1371-5,
          * table 53: the units digit of these types is the hazardous-cargo category). Three changes in a
-         * day, or any A, B, A, is a data-entry fault or two transmitters on one MMSI (Iphar, Ray and
-         * Napoli, "Data integrity assessment for maritime anomaly detection", Expert Systems with
-         * Applications 147, 2020, check the coherence of static fields across messages of one MMSI).
+         * day, or any A, B, A, is a data-entry fault or two transmitters on one MMSI (integrity checks of
+         * AIS fields as in Iphar, Ray and Napoli, "Data integrity assessment for maritime anomaly
+         * detection", Expert Systems with Applications 147, 2020).
          * Static data read once a minute: looking it up on every fix costs a hash lookup per fix, while
          * ships send static reports every 6 minutes (ITU-R M.1371-5, class A message 5).
          */
@@ -124,14 +126,13 @@ public final class InvalidIdentityDetector extends Machine<InvalidIdentityDetect
      * @param lengthChanges changes of length since {@code sinceMillis}
      * @param kindChanges   changes of ship type since {@code sinceMillis}
      * @param sinceMillis   event time of the first change counted, or Long.MIN_VALUE
-     * @param checkedMillis event time the static data was last read, or Long.MIN_VALUE
      */
     public record Identity(int flags, long infoMillis, short length, short prevLength, short kind, short prevKind,
-                           byte lengthChanges, byte kindChanges, long sinceMillis, long checkedMillis) {
+                           byte lengthChanges, byte kindChanges, long sinceMillis) {
 
         static final int MMSI_CHECKED = 1 << 16;
         public static final Identity INITIAL = new Identity(0, Long.MIN_VALUE, (short) -1, (short) -1, (short) -1,
-                (short) -1, (byte) 0, (byte) 0, Long.MIN_VALUE, Long.MIN_VALUE);
+                (short) -1, (byte) 0, (byte) 0, Long.MIN_VALUE);
 
         boolean reported(Reason r) {
             return (flags & r.bit()) != 0;
@@ -143,17 +144,7 @@ public final class InvalidIdentityDetector extends Machine<InvalidIdentityDetect
 
         Identity withFlags(int newFlags) {
             return new Identity(newFlags, infoMillis, length, prevLength, kind, prevKind, lengthChanges, kindChanges,
-                    sinceMillis, checkedMillis);
-        }
-
-        Identity checkedAt(long millis) {
-            return new Identity(flags, infoMillis, length, prevLength, kind, prevKind, lengthChanges, kindChanges,
-                    sinceMillis, millis);
-        }
-
-        /** Whether the static data is to be read again at {@code millis}. */
-        boolean checkDue(long millis, long everyMillis) {
-            return checkedMillis == Long.MIN_VALUE || millis - checkedMillis >= everyMillis;
+                    sinceMillis);
         }
 
         /** Marks {@code r} to be reported, unless it was already. */
@@ -173,14 +164,13 @@ public final class InvalidIdentityDetector extends Machine<InvalidIdentityDetect
                 out.writeVarInt(d.lengthChanges);
                 out.writeVarInt(d.kindChanges);
                 out.writeTimeMillis(d.sinceMillis, Long.MIN_VALUE);
-                out.writeTimeMillis(d.checkedMillis, Long.MIN_VALUE);
             }
 
             @Override
             public Identity read(StateIn in, VesselId vessel) throws IOException {
                 Identity d = new Identity(in.readVarInt(), in.readTimeMillis(Long.MIN_VALUE), small(in), small(in),
                         small(in), small(in), (byte) in.readCount(Byte.MAX_VALUE), (byte) in.readCount(Byte.MAX_VALUE),
-                        in.readTimeMillis(Long.MIN_VALUE), in.readTimeMillis(Long.MIN_VALUE));
+                        in.readTimeMillis(Long.MIN_VALUE));
                 return d.equals(INITIAL) ? INITIAL : d;
             }
 
@@ -191,9 +181,13 @@ public final class InvalidIdentityDetector extends Machine<InvalidIdentityDetect
     }
 
     /**
-     * What a fix changes: the next data, and the reason to publish now (with its details), if any.
+     * What a reading finds: the next data (null: unchanged), and the reason to publish now (with its
+     * details), if any.
      */
-    record Finding(Identity next, @Nullable Reason reason, Map<String, Object> details) {
+    record Finding(@Nullable Identity next, @Nullable Reason reason, Map<String, Object> details) {
+
+        /** A reading that changed nothing but its time. */
+        static final Finding UNCHANGED = new Finding(null, null, Map.of());
     }
 
     private final Settings settings;
@@ -213,40 +207,46 @@ public final class InvalidIdentityDetector extends Machine<InvalidIdentityDetect
 
     private static Machine<Identity, Finding> definition(Settings settings) {
         return Machine.<Identity, Finding>named(NAME).states(WATCHING).initial(WATCHING, Identity.INITIAL)
-                .read((at, fix, ctx) -> read(settings, at.data(), fix, ctx)).update((data, f) -> f.next())
+                .read((at, fix, ctx) -> read(settings, at, fix, ctx))
+                .update((data, f) -> f.next() == null ? data : f.next())
                 .codec(Identity.CODEC)
-                .internal(WATCHING).when("a reason not reported yet", f -> f.reason() != null)
+                // Both re-enter the state: its entry time is the time of the last reading.
+                .on(WATCHING, WATCHING).when("a reason not reported yet", f -> f.reason() != null)
                 .publish(INVALID_IDENTITY, (before, fix, f) -> Objects.requireNonNull(f).details())
+                .on(WATCHING, WATCHING)
                 .build();
     }
 
-    /** The change this fix brings, or null if none (the common case). */
-    private static @Nullable Finding read(Settings settings, Identity data, Fix fix, DetectorContext ctx) {
+    /**
+     * A reading of the vessel's identity, or null between readings (the common case, which looks at
+     * nothing but the place and the fix). The first fix with a position is read, and then one at most
+     * every {@link Settings#checkEvery}: the MMSI on the first, the static data and the reasons still to
+     * report on each.
+     */
+    private static @Nullable Finding read(Settings settings, Place<Identity> at, Fix fix, DetectorContext ctx) {
         if (!fix.isGeo()) {
             return null;
         }
-        Identity d = data;
+        long t = fix.time().toEpochMilli();
+        long lastReading = at.enteredAtMillis();
+        if (lastReading != Long.MIN_VALUE && t - lastReading < settings.checkEvery().toMillis()) {
+            return null;
+        }
+        Identity d = at.data();
         if ((d.flags() & Identity.MMSI_CHECKED) == 0) {
             d = checkMmsi(d.withFlags(d.flags() | Identity.MMSI_CHECKED), fix.vessel());
         }
-        long t = fix.time().toEpochMilli();
-        VesselInfo info = null;
-        if (d.checkDue(t, settings.checkEvery().toMillis())) {
-            info = ctx.vesselInfo(fix.vessel());
-            d = info != null && info.updatedAt().toEpochMilli() != d.infoMillis()
-                    ? StaticSummary.next(settings, d, info, t).checkedAt(t) : d.checkedAt(t);
+        VesselInfo info = ctx.vesselInfo(fix.vessel());
+        if (info != null && info.updatedAt().toEpochMilli() != d.infoMillis()) {
+            d = StaticSummary.next(settings, d, info, t);
         }
         int pending = d.pending();
-        if (d == data && pending == 0) {
-            return null;
-        }
         if (pending == 0) {
-            return new Finding(d, null, Map.of());
+            return d == at.data() ? Finding.UNCHANGED : new Finding(d, null, Map.of());
         }
         Reason reason = Reason.values()[Integer.numberOfTrailingZeros(pending)];
         Identity next = d.withFlags((d.flags() | reason.bit()) & ~(reason.bit() << 8));
-        VesselInfo known = info != null ? info : ctx.vesselInfo(fix.vessel());
-        return new Finding(next, reason, details(reason, fix.vessel(), known, d));
+        return new Finding(next, reason, details(reason, fix.vessel(), info, d));
     }
 
     private static Identity checkMmsi(Identity d, VesselId vessel) {

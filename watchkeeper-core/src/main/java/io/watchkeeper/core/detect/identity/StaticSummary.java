@@ -48,7 +48,7 @@ final class StaticSummary {
         return new Identity(flags, info.updatedAt().toEpochMilli(),
                 (short) (length >= 0 ? length : d.length()), (short) (lengthChanged ? d.length() : d.prevLength()),
                 (short) (kind >= 0 ? kind : d.kind()), (short) (kindChanged ? d.kind() : d.prevKind()),
-                (byte) lengthChanges, (byte) kindChanges, since, d.checkedMillis());
+                (byte) lengthChanges, (byte) kindChanges, since);
     }
 
     /** {@code flags} with {@code r} waiting to be reported, unless it was reported already. */

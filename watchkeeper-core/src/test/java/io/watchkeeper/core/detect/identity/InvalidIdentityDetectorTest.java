@@ -42,7 +42,7 @@ class InvalidIdentityDetectorTest {
         fixes(v, 70, 120);
         assertThat(v.state()).isSameAs(settled); // between readings: the same place, no allocation
         fixes(v, 120, 130);
-        assertThat(v.state().data().checkedMillis()).isEqualTo(Vessel.time(120).toEpochMilli());
+        assertThat(v.state().enteredAtMillis()).isEqualTo(Vessel.time(120).toEpochMilli()); // read again
     }
 
     @Test
@@ -93,10 +93,12 @@ class InvalidIdentityDetectorTest {
     }
 
     @Test
-    void twoReasonsAreTwoEventsOnTwoFixes() {
+    void twoReasonsAreTwoEventsOnTwoReadings() {
         var v = vessel("123456789").info(0, 9074728, 70, 100, 20).at(0, 55.0, 10.0);
         assertThat(reasons(v)).containsExactly("mmsi-format");
-        v.at(10, 55.0, 10.0);
+        v.at(10, 55.0, 10.0).at(50, 55.0, 10.0);
+        assertThat(reasons(v)).containsExactly("mmsi-format"); // the next reading is a minute after the first
+        v.at(60, 55.0, 10.0);
         assertThat(reasons(v)).containsExactly("mmsi-format", "imo-invalid");
         fixes(v, 20, 200);
         assertThat(v.events()).hasSize(2);
