@@ -8,6 +8,8 @@ import io.watchkeeper.core.detect.behaviour.SpeedingDetector;
 import io.watchkeeper.core.detect.boat.BoatDetector;
 import io.watchkeeper.core.detect.gap.GapDetector;
 import io.watchkeeper.core.detect.gap.GapSettings;
+import io.watchkeeper.core.detect.identity.DuplicateMmsiDetector;
+import io.watchkeeper.core.detect.identity.PositionJumpDetector;
 import io.watchkeeper.core.detect.portcall.PortCallDetector;
 import io.watchkeeper.core.detect.portcall.PortCallSettings;
 import io.watchkeeper.core.detect.rule.Condition;
@@ -73,7 +75,13 @@ final class DetectorCases {
                 new Case("speeding", SpeedingDetector::new),
                 new Case("loitering", () -> new LoiteringDetector(
                         new LoiteringDetector.Settings(2.0, 3.0, Duration.ofMinutes(20)))),
-                new Case("rule", () -> new RuleDetector(MACHINE)));
+                new Case("rule", () -> new RuleDetector(MACHINE)),
+                // 12 kn over 100 m: harbour craft zigzagging between reports make jumps of it
+                new Case("position-jump", () -> new PositionJumpDetector(
+                        new PositionJumpDetector.Settings(12.0, 12.0, 12.0, 100.0, Duration.ofMinutes(2)))),
+                // 1 kn over 20 m, 2 switches in 10 min: moored ships' position jitter switches "tracks"
+                new Case("duplicate-mmsi", () -> new DuplicateMmsiDetector(
+                        new DuplicateMmsiDetector.Settings(1.0, 20.0, 2, Duration.ofMinutes(10)))));
     }
 
     private static RuleTransition transition(String from, String to, List<Condition> when, List<Condition> unless,

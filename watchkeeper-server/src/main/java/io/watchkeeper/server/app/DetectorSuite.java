@@ -12,6 +12,9 @@ import io.watchkeeper.core.detect.gap.GapDetector;
 import io.watchkeeper.core.detect.gap.GapSettings;
 import io.watchkeeper.core.detect.pair.CpaDetector;
 import io.watchkeeper.core.detect.pair.CpaSettings;
+import io.watchkeeper.core.detect.identity.DuplicateMmsiDetector;
+import io.watchkeeper.core.detect.identity.InvalidIdentityDetector;
+import io.watchkeeper.core.detect.identity.PositionJumpDetector;
 import io.watchkeeper.core.detect.pair.EncounterDetector;
 import io.watchkeeper.core.detect.pair.EncounterSettings;
 import io.watchkeeper.core.detect.pair.PairDetector;
@@ -84,7 +87,10 @@ public record DetectorSuite(List<Detector<?>> detectors, List<PairDetector> pair
             new BuiltIn<>("speedChange", SpeedChangeDetector.Settings.DEFAULTS, SpeedChangeDetector::new),
             new BuiltIn<>("encounter", EncounterSettings.DEFAULTS, EncounterDetector::new),
             new BuiltIn<>("tugAssist", TugAssistSettings.DEFAULTS, TugAssistDetector::new),
-            new BuiltIn<>("cpa", CpaSettings.DEFAULTS, CpaDetector::new));
+            new BuiltIn<>("cpa", CpaSettings.DEFAULTS, CpaDetector::new),
+            new BuiltIn<>("positionJump", PositionJumpDetector.Settings.DEFAULTS, PositionJumpDetector::new),
+            new BuiltIn<>("duplicateMmsi", DuplicateMmsiDetector.Settings.DEFAULTS, DuplicateMmsiDetector::new),
+            new BuiltIn<>("identity", InvalidIdentityDetector.Settings.DEFAULTS, InvalidIdentityDetector::new));
 
     public DetectorSuite {
         detectors = List.copyOf(detectors);
