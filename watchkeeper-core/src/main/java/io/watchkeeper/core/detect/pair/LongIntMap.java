@@ -94,13 +94,14 @@ final class LongIntMap {
     }
 
     /**
-     * The high half (the grid's row) is scattered, the low half (the column) added unscattered: the
-     * cells of one row then sit side by side in the table, so a search that looks up a run of columns
-     * reads one or two cache lines per row rather than one per cell.
+     * Keys are scattered in blocks of 8 consecutive keys (8 columns of a grid row) kept side by side: a
+     * search that looks up a run of columns reads one or two cache lines per row rather than one per
+     * cell, while a row filled on purpose still spreads over the table 8 cells at a time, so no probe
+     * run grows with the width of a row.
      */
     private int index(long key) {
-        long h = (key >>> 32) * 0x9E3779B97F4A7C15L;
-        return (int) ((h ^ (h >>> 32)) + key) & mask;
+        long h = (key & ~7L) * 0x9E3779B97F4A7C15L;
+        return ((int) (h ^ (h >>> 32)) << 3 | (int) (key & 7)) & mask;
     }
 
     private void rehash(int capacity) {
