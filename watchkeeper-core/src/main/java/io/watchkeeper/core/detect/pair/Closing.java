@@ -24,6 +24,9 @@ record Closing(int fixes, long sinceMillis, boolean lowInPort, boolean highInPor
 
     /** The same after a fix of the lower ({@code low}) or higher vessel that was or was not in port. */
     Closing seenInPort(boolean low, boolean inPort) {
+        if (inPort == (low ? lowInPort : highInPort)) {
+            return this; // the usual case: no new object on a fix that changes nothing
+        }
         return low ? new Closing(fixes, sinceMillis, inPort, highInPort)
                 : new Closing(fixes, sinceMillis, lowInPort, inPort);
     }

@@ -244,11 +244,10 @@ public final class CpaDetector extends PairTracker<Closing> {
         }
         resolveVelocity(a);
         resolveVelocity(b);
-        Cpa cpa = CpaMath.between(grid.lat(a), grid.lon(a), eastMetresPerSecond[a], northMetresPerSecond[a],
+        return CpaMath.closesWithin(grid.lat(a), grid.lon(a), eastMetresPerSecond[a], northMetresPerSecond[a],
                 grid.timeMillis(a), grid.lat(b), grid.lon(b), eastMetresPerSecond[b], northMetresPerSecond[b],
-                grid.timeMillis(b), (metresPerDegreeLon[a] + metresPerDegreeLon[b]) / 2.0, false);
-        return cpa.tcpaSeconds() >= 0 && cpa.tcpaSeconds() <= horizonSeconds
-                && cpa.cpaMetres() < settings.cpaMetres(((fa | fb) & IN_PORT) != 0);
+                grid.timeMillis(b), (metresPerDegreeLon[a] + metresPerDegreeLon[b]) / 2.0, horizonSeconds,
+                settings.cpaMetres(((fa | fb) & IN_PORT) != 0));
     }
 
     private void resolveVelocity(int slot) {

@@ -341,7 +341,8 @@ abstract class PairTracker<D> implements PairDetector {
         int[] found = grid.found();
         for (int i = 0; i < count && paired < maxPairsPerVessel; i++) {
             int other = found[i];
-            if (grid.timeMillis(other) + silenceMillis < now || !mayPair(slot, other) || pairedWith(slot, other)
+            // mayPair first: it rejects most candidates by the flags array alone, before their times are read
+            if (!mayPair(slot, other) || grid.timeMillis(other) + silenceMillis < now || pairedWith(slot, other)
                     || countPairs(other) >= maxPairsPerVessel) {
                 continue;
             }

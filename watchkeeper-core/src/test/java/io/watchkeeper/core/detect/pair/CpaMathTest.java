@@ -109,4 +109,39 @@ class CpaMathTest {
         assertThat(CpaMath.between(at("1", 0, metres(0, 0), 10, 360), at("2", 0, metres(100, 0), 10, 180)).known())
                 .isFalse();
     }
+
+    @Test
+    void closesWithinHeadOnAtOneMile() {
+        // As headOnAtOneMile: TCPA 180 s, CPA 0. Inside a 200 s horizon and a 100 m limit; not within 170 s.
+        double v = KN10;
+        double[] b = metres(1852, 0);
+        double perDegreeLon = io.watchkeeper.core.geo.Geo.metresPerDegreeLon((LAT + b[0]) / 2.0);
+        assertThat(CpaMath.closesWithin(LAT, LON, 0, v, 0, b[0], b[1], 0, -v, 0, perDegreeLon, 200, 100)).isTrue();
+        assertThat(CpaMath.closesWithin(LAT, LON, 0, v, 0, b[0], b[1], 0, -v, 0, perDegreeLon, 170, 100)).isFalse();
+    }
+
+    @Test
+    void closesWithinCrossingRespectsTheLimit() {
+        // As crossingAtNinetyDegrees: CPA 1309.5 m at 180 s; a risk under a 1310 m limit, not under 1309 m.
+        double v = KN10;
+        double[] b = metres(0, 1852);
+        double perDegreeLon = io.watchkeeper.core.geo.Geo.metresPerDegreeLon((LAT + b[0]) / 2.0);
+        assertThat(CpaMath.closesWithin(LAT, LON, 0, v, 0, b[0], b[1], -v, 0, 0, perDegreeLon, 720, 1310)).isTrue();
+        assertThat(CpaMath.closesWithin(LAT, LON, 0, v, 0, b[0], b[1], -v, 0, 0, perDegreeLon, 720, 1309)).isFalse();
+    }
+
+    @Test
+    void closesWithinNeverForVesselsWithTheSameMotion() {
+        // side by side 10 m apart on the same course and speed: no time to a closest point, no risk
+        double v = KN10;
+        double[] b = metres(0, 10);
+        assertThat(CpaMath.closesWithin(LAT, LON, 0, v, 0, b[0], b[1], 0, v, 0, 71_000, 720, 926)).isFalse();
+    }
+
+    @Test
+    void closesWithinBehindIsNoRisk() {
+        // B 500 m north heading north faster than A: the closest point is now-ish and behind (TCPA < 0)
+        double[] b = metres(500, 0);
+        assertThat(CpaMath.closesWithin(LAT, LON, 0, KN10, 0, b[0], b[1], 0, 2 * KN10, 0, 71_000, 720, 926)).isFalse();
+    }
 }
