@@ -23,8 +23,12 @@ final class Barrier {
     private final AtomicInteger partitionsArrived = new AtomicInteger();
     private final CompletableFuture<EngineSnapshot> done = new CompletableFuture<>();
     private final List<String> detectorNames;
+    private final long seq;
 
-    Barrier(boolean captureState, int partitions, boolean hasPairs, long wallMillis, List<String> detectorNames) {
+    /** @param seq how many fixes were submitted before it: the pair stage takes it after exactly those */
+    Barrier(boolean captureState, int partitions, boolean hasPairs, long wallMillis, List<String> detectorNames,
+            long seq) {
+        this.seq = seq;
         this.captureState = captureState;
         this.partitions = partitions;
         this.hasPairs = hasPairs;
@@ -38,6 +42,10 @@ final class Barrier {
 
     int partitions() {
         return partitions;
+    }
+
+    long seq() {
+        return seq;
     }
 
     /**

@@ -36,6 +36,8 @@ public final class Engine implements AutoCloseable {
     private final @Nullable Worker pairWorker;
     private final LongAdder submitted = new LongAdder();
     private final LongAdder pairSubmitted = new LongAdder();
+    /** The next fix's place in submit order; used only with a pair stage. */
+    private final AtomicLong sequence = new AtomicLong();
     private final AtomicLong backpressureWaits = new AtomicLong();
     private final EventSink events;
     private final Clock clock;
@@ -54,14 +56,14 @@ public final class Engine implements AutoCloseable {
             pairStage = new PairStage(setup, events, deadLetters, clock);
             pairWorker = new Worker("wk-pairs", config.queueCapacity(), pairStage);
         }
-        Consumer<Fix> pairFeed = pairWorker == null ? f -> { } : this::feedPairs;
+        Consumer<Sequenced> pairFeed = pairWorker == null ? s -> { } : this::feedPairs;
         Consumer<Barrier> barrierFeed = pairWorker == null ? b -> { } : this::feedPairs;
         workers = new Worker[config.workers()];
         Partition[] partitions = new Partition[config.workers()];
         StationQuota quota = new StationQuota(setup.limits()); // a station's vessels spread over every partition
         for (int i = 0; i < workers.length; i++) {
-            partitions[i] = new Partition(setup, events, deadLetters, clock, Ticker.SYSTEM, pairFeed, barrierFeed, i,
-                    quota);
+            partitions[i] = new Partition(setup, events, deadLetters, clock, Ticker.SYSTEM, f -> { }, pairFeed,
+                    barrierFeed, i, quota);
             workers[i] = new Worker("wk-engine-" + i, config.queueCapacity(), partitions[i]);
         }
         if (restored != null) {
@@ -157,13 +159,15 @@ public final class Engine implements AutoCloseable {
         pairWorker.put(barrier);
     }
 
-    /** Called on partition threads; waits while the pair stage's queue is full. */
-    private void feedPairs(Fix fix) {
-        long waits = pairWorker.put(fix);
+    /** Called on partition threads, once per submitted fix; waits while the pair stage's queue is full. */
+    private void feedPairs(Sequenced s) {
+        long waits = pairWorker.put(s);
         if (waits > 0) {
             backpressureWaits.addAndGet(waits);
         }
-        pairSubmitted.increment();
+        if (s.fix() != null) {
+            pairSubmitted.increment();
+        }
     }
 
     /**
@@ -175,7 +179,9 @@ public final class Engine implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("engine is closed");
         }
-        long waits = workers[partitionOf(fix, workers.length)].put(fix);
+        // With pairs, each fix carries its place in submit order, in which the pair stage takes them.
+        Object item = pairWorker == null ? fix : new Sequenced(sequence.getAndIncrement(), fix);
+        long waits = workers[partitionOf(fix, workers.length)].put(item);
         if (waits > 0) {
             backpressureWaits.addAndGet(waits);
         }
@@ -197,7 +203,7 @@ public final class Engine implements AutoCloseable {
             throw new IllegalStateException("engine is closed");
         }
         Barrier barrier = new Barrier(captureState, workers.length, pairWorker != null, clock.millis(),
-                detectorNames);
+                detectorNames, sequence.get());
         for (Worker w : workers) {
             w.put(barrier);
         }

@@ -29,7 +29,7 @@ public final class InlineEngine {
         Objects.requireNonNull(clock, "clock");
         this.pairs = new PairStage(setup, events, deadLetters, clock, ticker);
         this.partition = new Partition(setup, events, deadLetters, clock, ticker,
-                setup.pairDetectors().isEmpty() ? f -> { } : pairs::process, b -> { }, 0,
+                setup.pairDetectors().isEmpty() ? f -> { } : pairs::process, s -> { }, b -> { }, 0,
                 new StationQuota(setup.limits()));
     }
 

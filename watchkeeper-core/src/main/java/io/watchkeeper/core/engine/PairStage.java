@@ -16,12 +16,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.Function;
+import org.jetbrains.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +34,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Its event time is the furthest watermark of any fix it has seen; pairs across sources are
  * rare, and a pair needs one clock.
+ *
+ * <p>In the multi-threaded engine the partitions finish fixes in an order that depends on thread timing,
+ * while a pair's events depend on which of its two vessels' fixes came first. So each fix carries its place
+ * in submit order ({@link Sequenced}), every partition reports every place (with the fix, or that none
+ * comes), and this stage takes them strictly in that order: a live run gives a replay's pair events, and a
+ * restart from a checkpoint gives the uninterrupted run's. A checkpoint barrier is taken at its own place,
+ * so no fix after the cut is in the pair state of the checkpoint. Places that arrive early wait in
+ * {@link #waiting}, at most what the partitions' queues hold.
  */
 final class PairStage extends StageContext implements Stage {
 
@@ -48,6 +59,10 @@ final class PairStage extends StageContext implements Stage {
     private long lastSweepTicker;
     private long processed;
     private final Map<Barrier, Integer> barriersArrived = new IdentityHashMap<>();
+    /** Places in submit order that came before their turn. */
+    private final PriorityQueue<Sequenced> waiting = new PriorityQueue<>(Comparator.comparingLong(Sequenced::seq));
+    /** The next place in submit order to take. */
+    private long nextSeq;
     private final Ticker ticker;
 
     PairStage(DetectionSetup setup, EventSink events, DeadLetterSink deadLetters, Clock clock) {
@@ -90,14 +105,61 @@ final class PairStage extends StageContext implements Stage {
         }
     }
 
-    /** Takes the barrier once every partition has passed it on: then no fix before it is still on its way. */
+    @Override
+    public void process(Sequenced s) {
+        waiting.add(s);
+        takeInOrder();
+    }
+
+    /**
+     * Takes the waiting places in turn, up to the first place not yet here or the place of a barrier not
+     * yet taken; takes a barrier once every partition has passed it on and every place before it is taken.
+     */
+    private void takeInOrder() {
+        while (true) {
+            Barrier due = firstBarrier();
+            if (due != null && nextSeq >= due.seq()) {
+                if (barriersArrived.get(due) < due.partitions()) {
+                    return; // hold at the cut until every partition has passed it
+                }
+                barriersArrived.remove(due);
+                take(due);
+                continue;
+            }
+            Sequenced s = waiting.peek();
+            if (s == null || s.seq() != nextSeq) {
+                return;
+            }
+            waiting.poll();
+            nextSeq++;
+            if (s.fix() != null) {
+                process(s.fix());
+            }
+        }
+    }
+
+    /** The barrier with the earliest place among those some partition has passed on, or null. */
+    private @Nullable Barrier firstBarrier() {
+        Barrier first = null;
+        for (Barrier b : barriersArrived.keySet()) {
+            if (first == null || b.seq() < first.seq()) {
+                first = b;
+            }
+        }
+        return first;
+    }
+
+    /**
+     * Takes the barrier once every partition has passed it on (then no fix before it is still on its way)
+     * and, in the multi-threaded engine, every place before it has been taken.
+     */
     @Override
     public void barrier(Barrier barrier) {
-        int arrived = barriersArrived.merge(barrier, 1, Integer::sum);
-        if (arrived < barrier.partitions()) {
-            return;
-        }
-        barriersArrived.remove(barrier);
+        barriersArrived.merge(barrier, 1, Integer::sum);
+        takeInOrder();
+    }
+
+    private void take(Barrier barrier) {
         if (!barrier.captureState()) {
             barrier.pairsArrived(EngineSnapshot.PairState.NONE);
             return;

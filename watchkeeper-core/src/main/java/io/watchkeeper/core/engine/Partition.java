@@ -51,6 +51,12 @@ final class Partition extends StageContext implements Stage {
     private final EventSink events;
     private final DeadLetterSink deadLetters;
     private final Consumer<Fix> pairFeed;
+    private final Consumer<Sequenced> sequencedFeed;
+    private static final long NOT_SEQUENCED = -1;
+    /** The place in submit order of the fix being processed, or {@link #NOT_SEQUENCED}. */
+    private long sequence = NOT_SEQUENCED;
+    /** Whether the fix being processed went on to the pair stage. */
+    private boolean handedOn;
     private final Consumer<Barrier> barrierFeed;
     private final int index;
     private final Consumer<Fix> fixTap;
@@ -75,10 +81,14 @@ final class Partition extends StageContext implements Stage {
     private long evicted;
 
     Partition(DetectionSetup setup, EventSink events, DeadLetterSink deadLetters, Clock clock, Consumer<Fix> pairFeed) {
-        this(setup, events, deadLetters, clock, Ticker.SYSTEM, pairFeed, b -> { }, 0, new StationQuota(setup.limits()));
+        this(setup, events, deadLetters, clock, Ticker.SYSTEM, pairFeed, s -> { }, b -> { }, 0,
+                new StationQuota(setup.limits()));
     }
 
     /**
+     * @param pairFeed    where an accepted geographic fix goes, for fixes submitted without a place in order
+     * @param sequencedFeed where each fix submitted with its place in order goes on (or the note that it
+     *                    does not): the pair stage of a multi-threaded engine
      * @param barrierFeed where a barrier goes after this partition took its part: the pair stage, if any
      * @param index       this partition's number, which its checkpointed watermarks carry
      * @param ticker      what the wall-clock fallback counts; {@code clock} only dates dead letters and
@@ -86,8 +96,10 @@ final class Partition extends StageContext implements Stage {
      * @param quota       the engine's count of vessels per station, shared by its partitions
      */
     Partition(DetectionSetup setup, EventSink events, DeadLetterSink deadLetters, Clock clock, Ticker ticker,
-              Consumer<Fix> pairFeed, Consumer<Barrier> barrierFeed, int index, StationQuota quota) {
+              Consumer<Fix> pairFeed, Consumer<Sequenced> sequencedFeed, Consumer<Barrier> barrierFeed, int index,
+              StationQuota quota) {
         super(clock, setup.zones(), setup.vessels());
+        this.sequencedFeed = sequencedFeed;
         this.barrierFeed = barrierFeed;
         this.index = index;
         this.detectors = setup.detectors();
@@ -107,6 +119,24 @@ final class Partition extends StageContext implements Stage {
 
     Partition(List<Detector<?>> detectors, EventSink events, DeadLetterSink deadLetters, Clock clock) {
         this(DetectionSetup.of(detectors), events, deadLetters, clock, f -> { });
+    }
+
+    /**
+     * Processes the fix, then tells the pair stage what became of its place in submit order, whatever
+     * happened: the pair stage waits for every place in turn.
+     */
+    @Override
+    public void process(Sequenced s) {
+        sequence = s.seq();
+        handedOn = false;
+        try {
+            process(s.fix());
+        } finally {
+            sequence = NOT_SEQUENCED;
+            if (!handedOn) {
+                sequencedFeed.accept(new Sequenced(s.seq(), null));
+            }
+        }
     }
 
     @Override
@@ -141,7 +171,12 @@ final class Partition extends StageContext implements Stage {
         leave();
         fixTap.accept(fix);
         if (fix.isGeo()) {
-            pairFeed.accept(fix);
+            if (sequence == NOT_SEQUENCED) {
+                pairFeed.accept(fix);
+            } else {
+                handedOn = true;
+                sequencedFeed.accept(new Sequenced(sequence, fix));
+            }
         }
         long next = nextSweepMillis[source];
         if (next == Long.MIN_VALUE) {

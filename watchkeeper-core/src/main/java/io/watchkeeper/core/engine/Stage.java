@@ -7,6 +7,13 @@ interface Stage {
 
     void process(Fix fix);
 
+    /** A fix with its place in submit order (only when the engine has a pair stage); null: nothing at that place. */
+    default void process(Sequenced s) {
+        if (s.fix() != null) {
+            process(s.fix());
+        }
+    }
+
     /** Everything before {@code barrier} in the queue is done: add this stage's part and pass it on. */
     void barrier(Barrier barrier);
 

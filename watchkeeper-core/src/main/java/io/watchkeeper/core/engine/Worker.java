@@ -100,6 +100,15 @@ final class Worker implements Runnable {
             }
             return;
         }
+        if (item instanceof Sequenced s) {
+            try {
+                stage.process(s);
+            } catch (RuntimeException e) {
+                failures.incrementAndGet();
+                LOG.error("engine worker {} could not hand on the events of fix {}", thread.getName(), s.seq(), e);
+            }
+            return;
+        }
         Fix fix = (Fix) item;
         try {
             stage.process(fix);
