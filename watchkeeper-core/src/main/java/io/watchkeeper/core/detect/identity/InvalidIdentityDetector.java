@@ -174,8 +174,9 @@ public final class InvalidIdentityDetector extends Machine<InvalidIdentityDetect
                 return d.equals(INITIAL) ? INITIAL : d;
             }
 
+            /** A short from -1 to Short.MAX_VALUE, written plus one: the count goes to Short.MAX_VALUE + 1. */
             private short small(StateIn in) throws IOException {
-                return (short) (in.readCount(Short.MAX_VALUE) - 1);
+                return (short) (in.readCount(Short.MAX_VALUE + 1) - 1);
             }
         };
     }
