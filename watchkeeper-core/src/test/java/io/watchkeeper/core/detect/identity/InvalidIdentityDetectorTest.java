@@ -174,6 +174,22 @@ class InvalidIdentityDetectorTest {
         assertThat(back.data()).isEqualTo(v.state().data());
     }
 
+    @Test
+    void aCheckpointWithAReasonThatDoesNotExistIsRefused() throws Exception {
+        // A damaged checkpoint: the summary's flags say a seventh reason is waiting, and there are six.
+        // Read back, every later fix of the vessel would fail in the detector; the codec refuses it instead.
+        var v = vessel("219000001").at(0, 55.0, 10.0);
+        Identity damaged = v.state().data().withFlags(v.state().data().flags() | (1 << (8 + InvalidIdentityDetector.Reason.values().length)));
+        var codec = io.watchkeeper.core.detect.Detector.codecOf(DETECTOR);
+        Place<Identity> p = v.state();
+        byte[] bytes = serialise(codec, new Place<>(p.state(), p.enteredAtMillis(), p.dueAtMillis(), p.lastFix(),
+                damaged));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> codec.read(new io.watchkeeper.core.checkpoint.StateIn(
+                new java.io.ByteArrayInputStream(bytes), id -> null), v.id()))
+                .isInstanceOf(java.io.IOException.class).hasMessageContaining("corrupt checkpoint");
+    }
+
     private static byte[] serialise(io.watchkeeper.core.checkpoint.StateCodec<Place<Identity>> codec, Place<Identity> p)
             throws java.io.IOException {
         var bytes = new java.io.ByteArrayOutputStream();
