@@ -12,8 +12,8 @@ import org.jetbrains.annotations.Nullable;
 
 /**
  * Turns safety-related text (AIS types 12 and 14) into {@code SAFETY_MESSAGE} events, one per message:
- * a transmission heard again within {@link #REPEAT_WINDOW} (the same sender, addressee and text, as when
- * several base stations of one feed relay it) is the same message and gives no second event. One per
+ * a transmission heard again within {@link #REPEAT_WINDOW} of it, before or after (the same sender, addressee
+ * and text, as when several base stations of one feed relay it) is the same message and gives no second event. One per
  * ingest, used by its thread only.
  *
  * <p>The event belongs to the sender's MMSI, on the input's site. It has no position (a safety message
@@ -48,7 +48,8 @@ public final class SafetyEvents {
     public @Nullable Event of(SafetyMessage m, Instant time, Instant detectedAt) {
         String key = m.mmsi() + "|" + m.destMmsi() + "|" + m.text();
         Instant seen = recent.get(key);
-        if (seen != null && !time.isBefore(seen) && Duration.between(seen, time).compareTo(REPEAT_WINDOW) <= 0) {
+        // Either way: the receivers of one feed stamp their own times, so a relay may arrive stamped earlier.
+        if (seen != null && Duration.between(seen, time).abs().compareTo(REPEAT_WINDOW) <= 0) {
             return null;
         }
         recent.remove(key); // re-inserted as the newest

@@ -83,6 +83,18 @@ class AisNoticesTest {
     }
 
     @Test
+    void aRelayReceivedLaterWithAnEarlierReceiveTimeIsTheSameMessage() {
+        // A feed of several receivers: each stamps its own receive time, and their lines interleave, so a
+        // relay heard 2 s earlier by a second receiver can arrive after the first one's line.
+        SafetyEvents safety = new SafetyEvents("DK");
+        var m = new io.watchkeeper.ais.message.SafetyMessage(14, 0, 970227235, 0, 0, false, "SART ACTIVE");
+
+        assertThat(safety.of(m, NOW, NOW)).isNotNull();
+        assertThat(safety.of(m, NOW.minusSeconds(2), NOW)).as("the relay stamped 2 s earlier").isNull();
+        assertThat(safety.of(m, NOW.minusSeconds(61), NOW)).as("a transmission over a minute earlier").isNotNull();
+    }
+
+    @Test
     void theSameMessageGivesTheSameEventIdOnEveryRun() {
         var m = new io.watchkeeper.ais.message.SafetyMessage(12, 0, 2275200, 0, 215724000, false, "CALL CH 13");
         Event a = new SafetyEvents("DK").of(m, NOW, NOW);

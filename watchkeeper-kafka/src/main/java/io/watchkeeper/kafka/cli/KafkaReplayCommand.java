@@ -52,8 +52,10 @@ final class KafkaReplayCommand implements Callable<Integer> {
         TopicSetup.ensure(kafka.bootstrap, kafka.topics().all(), kafka.partitions, (short) 1);
         RecordingLoader.Loaded loaded = RecordingLoader.load(recording, registry, siteName, kafka.bootstrap,
                 kafka.topics().input());
-        System.err.printf("replay: %,d fixes and %,d vessels' static data into %s (%,d rejected inputs)%n",
-                loaded.fixes(), loaded.vessels(), kafka.topics().input(), deadLetters.total());
+        int notices = RecordingLoader.loadNotices(recording, kafka.bootstrap, kafka.topics().events());
+        System.err.printf("replay: %,d fixes and %,d vessels' static data into %s, %,d safety messages into %s "
+                        + "(%,d rejected inputs)%n", loaded.fixes(), loaded.vessels(), kafka.topics().input(), notices,
+                kafka.topics().events(), deadLetters.total());
         return 0;
     }
 }

@@ -131,6 +131,9 @@ public final class InvalidIdentityDetector extends Machine<InvalidIdentityDetect
                            byte lengthChanges, byte kindChanges, long sinceMillis) {
 
         static final int MMSI_CHECKED = 1 << 16;
+        /** Every bit a summary can hold: each reason reported, each reason waiting, and MMSI_CHECKED. */
+        private static final int KNOWN_FLAGS = (1 << Reason.values().length) - 1
+                | ((1 << Reason.values().length) - 1) << 8 | MMSI_CHECKED;
         public static final Identity INITIAL = new Identity(0, Long.MIN_VALUE, (short) -1, (short) -1, (short) -1,
                 (short) -1, (byte) 0, (byte) 0, Long.MIN_VALUE);
 
@@ -168,14 +171,20 @@ public final class InvalidIdentityDetector extends Machine<InvalidIdentityDetect
 
             @Override
             public Identity read(StateIn in, VesselId vessel) throws IOException {
-                Identity d = new Identity(in.readVarInt(), in.readTimeMillis(Long.MIN_VALUE), small(in), small(in),
+                int flags = in.readVarInt();
+                if ((flags & ~KNOWN_FLAGS) != 0) {
+                    // a reason that does not exist would fail the detector at every later fix of the vessel
+                    throw new IOException("corrupt checkpoint: identity flags " + Integer.toBinaryString(flags));
+                }
+                Identity d = new Identity(flags, in.readTimeMillis(Long.MIN_VALUE), small(in), small(in),
                         small(in), small(in), (byte) in.readCount(Byte.MAX_VALUE), (byte) in.readCount(Byte.MAX_VALUE),
                         in.readTimeMillis(Long.MIN_VALUE));
                 return d.equals(INITIAL) ? INITIAL : d;
             }
 
+            /** A short from -1 to Short.MAX_VALUE, written plus one: the count goes to Short.MAX_VALUE + 1. */
             private short small(StateIn in) throws IOException {
-                return (short) (in.readCount(Short.MAX_VALUE) - 1);
+                return (short) (in.readCount(Short.MAX_VALUE + 1) - 1);
             }
         };
     }

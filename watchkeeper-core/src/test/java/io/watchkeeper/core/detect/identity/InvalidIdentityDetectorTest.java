@@ -162,6 +162,34 @@ class InvalidIdentityDetectorTest {
                 serialise(codec, DETECTOR.initial(v.id()))), id -> null), v.id()).data()).isSameAs(Identity.INITIAL);
     }
 
+    @Test
+    void aLengthBeyondAnyShipSurvivesACheckpoint() throws Exception {
+        // VesselInfo does not bound the antenna offsets; 30000 + 10000 m is kept as the largest length
+        var v = vessel("219000001").info(0, 0, 70, 30_000, 10_000).at(0, 55.0, 10.0);
+        var codec = io.watchkeeper.core.detect.Detector.codecOf(DETECTOR);
+
+        var back = codec.read(new io.watchkeeper.core.checkpoint.StateIn(
+                new java.io.ByteArrayInputStream(serialise(codec, v.state())), id -> null), v.id());
+
+        assertThat(back.data()).isEqualTo(v.state().data());
+    }
+
+    @Test
+    void aCheckpointWithAReasonThatDoesNotExistIsRefused() throws Exception {
+        // A damaged checkpoint: the summary's flags say a seventh reason is waiting, and there are six.
+        // Read back, every later fix of the vessel would fail in the detector; the codec refuses it instead.
+        var v = vessel("219000001").at(0, 55.0, 10.0);
+        Identity damaged = v.state().data().withFlags(v.state().data().flags() | (1 << (8 + InvalidIdentityDetector.Reason.values().length)));
+        var codec = io.watchkeeper.core.detect.Detector.codecOf(DETECTOR);
+        Place<Identity> p = v.state();
+        byte[] bytes = serialise(codec, new Place<>(p.state(), p.enteredAtMillis(), p.dueAtMillis(), p.lastFix(),
+                damaged));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> codec.read(new io.watchkeeper.core.checkpoint.StateIn(
+                new java.io.ByteArrayInputStream(bytes), id -> null), v.id()))
+                .isInstanceOf(java.io.IOException.class).hasMessageContaining("corrupt checkpoint");
+    }
+
     private static byte[] serialise(io.watchkeeper.core.checkpoint.StateCodec<Place<Identity>> codec, Place<Identity> p)
             throws java.io.IOException {
         var bytes = new java.io.ByteArrayOutputStream();
