@@ -32,9 +32,11 @@
 
   // ---------------------------------------------------------------- palette (the legend documents it)
   // A vessel's colour comes from its states, first match wins: alarms before port calls before motion.
+  // An entry with a machine matches that machine's state only: a pair ending 'silent' (one ship went
+  // quiet) is no AIS gap of this vessel, and 'warning' is the collision-risk machine's.
   const PALETTE = [
-    { key: 'cpa', label: 'collision risk', color: '#a3195b', states: ['warning'] },
-    { key: 'silent', label: 'AIS gap (silent)', color: '#8e99a4', states: ['silent'] },
+    { key: 'cpa', label: 'collision risk', color: '#a3195b', states: ['warning'], machine: 'cpa' },
+    { key: 'silent', label: 'AIS gap (silent)', color: '#8e99a4', states: ['silent'], machine: 'ais-gap' },
     { key: 'speeding', label: 'speeding', color: '#d64545', states: ['speeding'] },
     { key: 'drifting', label: 'drifting', color: '#e8833a', states: ['drifting'] },
     { key: 'loitering', label: 'loitering', color: '#9b59b6', states: ['loitering'] },
@@ -53,19 +55,23 @@
     other: { color: '#5b6b79', label: 'other zone' }
   };
 
+  function matches(p, machine, state) {
+    return (!p.machine || p.machine === machine) && p.states.indexOf(state) >= 0;
+  }
+
   function paletteFor(states) {
-    const values = Object.keys(states || {}).map(function (k) { return String(states[k]); });
+    const machines = Object.keys(states || {});
     for (const p of PALETTE) {
-      if (p.states.some(function (s) { return values.indexOf(s) >= 0; })) {
+      if (machines.some(function (m) { return matches(p, m, String(states[m])); })) {
         return p;
       }
     }
     return PALETTE[PALETTE.length - 1];
   }
 
-  function colorForState(state) {
+  function colorForState(state, machine) {
     for (const p of PALETTE) {
-      if (p.states.indexOf(state) >= 0) {
+      if (matches(p, machine, state)) {
         return p.color;
       }
     }
@@ -611,7 +617,7 @@
     machines.forEach(function (m) {
       const s = String(v.states[m]);
       states.appendChild(el('li', { dataset: { machine: m, state: s } }, [
-        el('span', { class: 'swatch', style: 'background:' + colorForState(s) }),
+        el('span', { class: 'swatch', style: 'background:' + colorForState(s, m) }),
         el('span', { class: 'chip-machine', text: m }), s
       ]));
     });
@@ -735,7 +741,7 @@
       class: live ? 'fresh' : null,
       title: describeDetails(e.details) || null,
       dataset: { eventId: e.id, type: e.type, vessel: e.vessel },
-      style: 'border-left: 3px solid ' + colorForState(e.to)
+      style: 'border-left: 3px solid ' + colorForState(e.to, e.machine)
     }, [
       el('time', { datetime: e.time, title: fmtDateTime(e.time), text: fmtTime(e.time) }),
       el('span', { class: 'who' }, [el('span', { class: 'type', text: e.type }), ' ', el('span', { class: 'vessel', text: who })]),

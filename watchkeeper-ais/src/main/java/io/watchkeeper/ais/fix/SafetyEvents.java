@@ -29,8 +29,12 @@ public final class SafetyEvents {
     static final String FROM = "received";
     /** Long enough for the relays of one transmission, far shorter than a repeated warning's period. */
     static final Duration REPEAT_WINDOW = Duration.ofSeconds(60);
-    /** Messages remembered for the repeat check: the oldest is forgotten first. */
-    private static final int REMEMBERED = 1_024;
+    /**
+     * Messages remembered for the repeat check, per input; the oldest is forgotten first. Far more than one
+     * station hears within a minute, and small enough that 10,000 stations of hostile text stay bounded
+     * (about 300 B each: some 200 MB at most).
+     */
+    private static final int REMEMBERED = 64;
 
     private final String site;
     private final Map<String, Instant> recent = new LinkedHashMap<>(64, 0.75f, false) {
