@@ -179,9 +179,20 @@ public final class Engine implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("engine is closed");
         }
-        // With pairs, each fix carries its place in submit order, in which the pair stage takes them.
-        Object item = pairWorker == null ? fix : new Sequenced(sequence.getAndIncrement(), fix);
-        long waits = workers[partitionOf(fix, workers.length)].put(item);
+        Worker w = workers[partitionOf(Objects.requireNonNull(fix, "fix"), workers.length)];
+        long waits;
+        if (pairWorker == null) {
+            waits = w.put(fix);
+        } else {
+            // With pairs, each fix carries its place in submit order, in which the pair stage takes them.
+            long seq = sequence.getAndIncrement();
+            try {
+                waits = w.put(new Sequenced(seq, fix));
+            } catch (RuntimeException e) {
+                pairWorker.put(new Sequenced(seq, null)); // the place must still come, or the pair stage waits forever
+                throw e;
+            }
+        }
         if (waits > 0) {
             backpressureWaits.addAndGet(waits);
         }

@@ -41,7 +41,10 @@ import org.slf4j.LoggerFactory;
  * comes), and this stage takes them strictly in that order: a live run gives a replay's pair events, and a
  * restart from a checkpoint gives the uninterrupted run's. A checkpoint barrier is taken at its own place,
  * so no fix after the cut is in the pair state of the checkpoint. Places that arrive early wait in
- * {@link #waiting}, at most what the partitions' queues hold.
+ * {@link #waiting}: as many as the other partitions finish while the slowest one is behind, which its
+ * bounded queue limits (a full queue holds the submitter back). With several submitting threads (several
+ * inputs) their order between each other is whichever took its number first; a fix of a vessel older than
+ * its last one is then ignored by the pair detectors, as a late fix always is.
  */
 final class PairStage extends StageContext implements Stage {
 
@@ -123,7 +126,12 @@ final class PairStage extends StageContext implements Stage {
                     return; // hold at the cut until every partition has passed it
                 }
                 barriersArrived.remove(due);
-                take(due);
+                try {
+                    take(due);
+                } catch (RuntimeException e) { // fail this barrier, whichever item's arrival took it, and go on
+                    due.fail(e);
+                    LOG.error("pair stage failed at a checkpoint barrier", e);
+                }
                 continue;
             }
             Sequenced s = waiting.peek();

@@ -105,7 +105,8 @@ final class Worker implements Runnable {
                 stage.process(s);
             } catch (RuntimeException e) {
                 failures.incrementAndGet();
-                LOG.error("engine worker {} could not hand on the events of fix {}", thread.getName(), s.seq(), e);
+                LOG.error("engine worker {} could not hand on the events of a fix of {}", thread.getName(),
+                        s.fix() == null ? "no vessel" : s.fix().vessel(), e);
             }
             return;
         }
