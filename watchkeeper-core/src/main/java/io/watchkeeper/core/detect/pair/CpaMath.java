@@ -67,12 +67,7 @@ public final class CpaMath {
                        double latB, double lonB, double eastB, double northB, long millisB,
                        double metresPerDegreeLon, boolean withBearing) {
         long now = Math.max(millisA, millisB);
-        double dLon = lonB - lonA;
-        if (dLon > 180.0) {
-            dLon -= 360.0;
-        } else if (dLon < -180.0) {
-            dLon += 360.0;
-        }
+        double dLon = shortWayRound(lonB - lonA);
         double aheadA = (now - millisA) / 1000.0;
         double aheadB = (now - millisB) / 1000.0;
         // b relative to a, both at time now
@@ -108,12 +103,7 @@ public final class CpaMath {
                                 double latB, double lonB, double eastB, double northB, long millisB,
                                 double metresPerDegreeLon, double horizonSeconds, double limitMetres) {
         long now = Math.max(millisA, millisB);
-        double dLon = lonB - lonA;
-        if (dLon > 180.0) {
-            dLon -= 360.0;
-        } else if (dLon < -180.0) {
-            dLon += 360.0;
-        }
+        double dLon = shortWayRound(lonB - lonA);
         double aheadA = (now - millisA) / 1000.0;
         double aheadB = (now - millisB) / 1000.0;
         double x = dLon * metresPerDegreeLon + eastB * aheadB - eastA * aheadA;
@@ -146,5 +136,13 @@ public final class CpaMath {
     /** A speed and a course a CPA can be computed from. */
     static boolean usable(double sogKnots, double cogDegrees) {
         return sogKnots >= 0 && cogDegrees >= 0 && cogDegrees < 360.0;
+    }
+
+    /** A longitude difference the short way round: across the antimeridian, not around the world. */
+    private static double shortWayRound(double dLon) {
+        if (dLon > 180.0) {
+            return dLon - 360.0;
+        }
+        return dLon < -180.0 ? dLon + 360.0 : dLon;
     }
 }
