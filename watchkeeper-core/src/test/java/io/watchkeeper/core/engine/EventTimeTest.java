@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.watchkeeper.core.detect.Detector;
 import io.watchkeeper.core.detect.DetectorContext;
 import io.watchkeeper.core.detect.Step;
-import io.watchkeeper.core.detect.pair.PairDetector;
 import io.watchkeeper.core.event.Event;
-import io.watchkeeper.core.event.EventSink;
 import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.fix.VesselId;
 import java.time.Duration;
@@ -192,37 +190,5 @@ class EventTimeTest {
         assertThat(d.vesselCount()).isEqualTo(2);
         d.feed(fix("C", "S", Instant.MAX, 52.0)); // no overflow on the way to the dead letter
         assertThat(d.deadLetters()).hasSize(2);
-    }
-
-    /** A pair detector that only records the fixes it is shown and the times it is advanced to. */
-    private static final class RecordingPair implements PairDetector {
-
-        final List<String> seen = new ArrayList<>();
-        final List<Long> advances = new ArrayList<>();
-
-        @Override
-        public String name() {
-            return "recorder";
-        }
-
-        @Override
-        public void accept(Fix fix, DetectorContext ctx, EventSink out) {
-            seen.add(fix.vessel().key() + "@" + fix.time().getEpochSecond());
-        }
-
-        @Override
-        public void advanceTo(long nowMillis, DetectorContext ctx, EventSink out) {
-            advances.add(nowMillis);
-        }
-
-        @Override
-        public int trackedVessels() {
-            return 0;
-        }
-
-        @Override
-        public int trackedPairs() {
-            return 0;
-        }
     }
 }

@@ -3,9 +3,6 @@ package io.watchkeeper.core.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.watchkeeper.core.detect.DetectorContext;
-import io.watchkeeper.core.detect.pair.PairDetector;
-import io.watchkeeper.core.event.EventSink;
 import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.fix.VesselId;
 import java.time.Clock;
@@ -13,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /** The pair stage in submit order: a place that must still come after a refused submit, and a barrier whose take fails. */
@@ -21,54 +17,25 @@ class PairStageOrderTest {
 
     static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
-    /** Records fixes; cannot be checkpointed (PairDetector's default writeState throws). */
-    static final class Recorder implements PairDetector {
-        final List<String> seen = new CopyOnWriteArrayList<>();
-
-        @Override
-        public String name() {
-            return "rec";
-        }
-
-        @Override
-        public void accept(Fix fix, DetectorContext ctx, EventSink out) {
-            seen.add(fix.vessel().id());
-        }
-
-        @Override
-        public void advanceTo(long nowMillis, DetectorContext ctx, EventSink out) {
-        }
-
-        @Override
-        public int trackedVessels() {
-            return 0;
-        }
-
-        @Override
-        public int trackedPairs() {
-            return 0;
-        }
-    }
-
     static Fix fix(String v, int s) {
         return Fix.geo(VesselId.of(v), "S", T0.plusSeconds(s), 50, 1, 5, 90, 90, 0, null);
     }
 
-    static DetectionSetup setup(Recorder r) {
+    static DetectionSetup setup(RecordingPair r) {
         return DetectionSetup.of(List.of()).withPairDetectors(List.of(r)).withMaxAhead(null);
     }
 
     /** A submit that throws must not leave its place empty, or the pair stage would wait for it forever. */
     @Test
     void aRefusedSubmitLeavesNoHole() {
-        Recorder r = new Recorder();
+        RecordingPair r = new RecordingPair();
         Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
         try (Engine engine = Engine.start(new EngineConfig(2, 1024), setup(r), e -> { }, d -> { }, clock)) {
             assertThatThrownBy(() -> engine.submit(null)).isInstanceOf(NullPointerException.class);
             engine.submit(fix("A", 1));
             engine.submit(fix("B", 2));
             assertThat(engine.awaitIdle(Duration.ofSeconds(2))).as("idle after two good fixes").isTrue();
-            assertThat(r.seen).containsExactly("A", "B");
+            assertThat(r.seen).containsExactly("A@" + (T0.getEpochSecond() + 1), "B@" + (T0.getEpochSecond() + 2));
         }
     }
 
@@ -78,7 +45,7 @@ class PairStageOrderTest {
      */
     @Test
     void aFailedBarrierTakeFailsTheBarrierAndGoesOn() {
-        Recorder r = new Recorder();
+        RecordingPair r = new RecordingPair();
         PairStage stage = new PairStage(setup(r), e -> { }, d -> { }, Clock.fixed(T0, ZoneOffset.UTC));
         Barrier b = new Barrier(true, 2, true, 0, List.of(), 1);
         stage.process(new Sequenced(0, fix("A", 1)));
@@ -96,7 +63,7 @@ class PairStageOrderTest {
     /** A barrier taken on the arrival of a fix (not of the barrier) whose take fails is failed too, not left open. */
     @Test
     void aBarrierTakenOnAFixArrivalThatFailsIsSettled() {
-        Recorder r = new Recorder();
+        RecordingPair r = new RecordingPair();
         PairStage stage = new PairStage(setup(r), e -> { }, d -> { }, Clock.fixed(T0, ZoneOffset.UTC));
         Barrier b = new Barrier(true, 1, true, 0, List.of(), 1);
         stage.barrier(b);                                  // place 0 not here yet: held
