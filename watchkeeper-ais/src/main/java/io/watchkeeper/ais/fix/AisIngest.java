@@ -204,7 +204,7 @@ public final class AisIngest {
         } else {
             WeatherReports.of(message, source, time).ifPresent(r -> {
                 weatherReports++;
-                notices.weather().update(r);
+                notices.weather().accept(r);
             });
         }
     }

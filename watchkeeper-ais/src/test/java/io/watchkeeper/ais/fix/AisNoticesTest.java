@@ -34,7 +34,7 @@ class AisNoticesTest {
 
     private void read(String file) throws IOException {
         AisIngest ingest = new AisIngest("test", f -> { }, new VesselRegistry(), d -> { },
-                Clock.fixed(NOW, ZoneOffset.UTC), FramerSettings.defaults(), new AisNotices(events::add, weather));
+                Clock.fixed(NOW, ZoneOffset.UTC), FramerSettings.defaults(), new AisNotices(events::add, weather::update));
         try (LineInput in = LineFiles.open(TestData.file(file))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 ingest.accept(line);

@@ -11,7 +11,6 @@ import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.fix.VesselId;
 import io.watchkeeper.core.vessel.VesselInfo;
 import io.watchkeeper.core.vessel.VesselRegistry;
-import io.watchkeeper.core.weather.WeatherStations;
 import io.watchkeeper.kafka.log.InputRecords;
 import io.watchkeeper.mqtt.source.FixSource;
 import io.watchkeeper.mqtt.topic.Topics;
@@ -67,7 +66,7 @@ final class DecodeProcessor implements Processor<String, byte[], String, byte[]>
     private FixSource data;
     private DeadLetterSink deadLetters;
     private long timestamp;
-    private final AisNotices notices = new AisNotices(this::safetyMessage, new WeatherStations(1));
+    private final AisNotices notices = AisNotices.safetyOnly(this::safetyMessage);
 
     DecodeProcessor(long sweepEveryMillis, FramerSettings framing) {
         this.sweepEveryMillis = sweepEveryMillis;

@@ -120,7 +120,7 @@ final class DetectorWiring {
                     Instant.ofEpochMilli(resumed.wallMillis()));
         }
         // Safety messages are events like the detectors' ones: the same outputs, the same envelope.
-        AisNotices notices = new AisNotices(events, options.feeds().weather());
+        AisNotices notices = new AisNotices(events, options.feeds().weather()::update);
         return new Detection(publisher, deadLetters, setup, store, resumed, engine, notices);
     }
 

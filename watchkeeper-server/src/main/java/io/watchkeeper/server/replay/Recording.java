@@ -17,7 +17,6 @@ import io.watchkeeper.core.event.Event;
 import io.watchkeeper.core.fix.Fix;
 import io.watchkeeper.core.vessel.VesselInfo;
 import io.watchkeeper.core.vessel.VesselRegistry;
-import io.watchkeeper.core.weather.WeatherStations;
 import io.watchkeeper.mqtt.wire.Decoded;
 import io.watchkeeper.mqtt.wire.FixDecoder;
 import java.io.IOException;
@@ -75,7 +74,7 @@ public record Recording(List<Fix> fixes, Format format, List<Event> notices) {
         switch (format) {
             case NMEA -> {
                 // A replay shows no map, so its weather reports are read and dropped.
-                AisNotices toList = new AisNotices(e -> notices.add(stampedAtItsTime(e)), new WeatherStations(1));
+                AisNotices toList = AisNotices.safetyOnly(e -> notices.add(stampedAtItsTime(e)));
                 AisIngest ingest = new AisIngest(site, fixes::add, registry, deadLetters, untimedAt, settings,
                         toList);
                 try (LineInput in = LineFiles.open(pathOrDash)) {
